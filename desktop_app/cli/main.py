@@ -1,0 +1,49 @@
+"""Entry point of `policy-desk`: without a subcommand it opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.cli.output import CliError, print_error
+
+COMMAND_MODULES = [
+    "desktop_app.cli.db_commands",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policy-desk",
+        description=f"{APP_NAME}：离线查询惠企政策。不带子命令时打开程序窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--smoke", action="store_true", help="自检：打开窗口、搜索、评估、生成PDF后退出")
+    subparsers = parser.add_subparsers(dest="command", metavar="子命令")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from desktop_app.gui_launch import launch_gui
+
+            return launch_gui(smoke=args.smoke)
+        return int(handler(args) or 0)
+    except CliError as exc:
+        print_error(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

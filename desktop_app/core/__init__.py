@@ -1,0 +1,1 @@
+"""The engine: plain Python, no Qt. The GUI and the CLI call into it."""

@@ -1,0 +1,83 @@
+"""The policy content as plain data: documents and their items."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+UNSTATED = "未注明"
+
+ITEM_KINDS = ("measure", "general", "report", "problem", "preamble")
+
+
+@dataclass(frozen=True)
+class Department:
+    name: str  # the unit as a reader should contact it, e.g. 市工信局
+    as_printed: str  # the token in the source, e.g. 工信局 (in "市发改委、工信局")
+    lead: bool = False  # marked lead unit (列首位的为牵头单位)
+    basis: str = "item"  # item | standing (Xiamen's 以下责任单位均需…) | heading (Fujian dept heading)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    short_title: str
+    doc_number: str | None
+    issuer: str | None
+    region_code: str
+    region_name: str
+    scope_region_code: str
+    scope_note: str | None
+    level: str
+    doc_type: str
+    issued: str | None
+    valid_from: str | None
+    valid_to: str | None
+    status: str | None
+    evidence: dict[str, str]
+    notes: list[str]
+    source_file: str
+    source_sha256: str
+    measure_count: int = 0
+    item_count: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    document_id: str
+    seq: int
+    kind: str
+    article: str | None
+    locator: str
+    path: list[str]
+    title: str | None
+    text: str
+    departments: list[Department] = field(default_factory=list)
+    departments_text: str | None = None
+    source_notes: list[str] = field(default_factory=list)
+    enterprise_facing: bool = False
+    category: str = "其他"
+
+    @property
+    def display_title(self) -> str:
+        """A one-line label: the item's own heading, else the start of its text."""
+        if self.title:
+            return self.title
+        body = self.text
+        if self.article and body.startswith(self.article):
+            body = body[len(self.article) :]
+        body = body.lstrip("．.、 ")
+        return body if len(body) <= 30 else body[:30] + "…"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["display_title"] = self.display_title
+        return data

@@ -1,0 +1,145 @@
+"""Read-only access to the bundled policy database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.model import Department, Document, Item
+
+
+class PolicyDatabaseError(Exception):
+    """The policy database is missing, unreadable or not of this application."""
+
+
+def _document(row: sqlite3.Row) -> Document:
+    return Document(
+        id=row["id"],
+        title=row["title"],
+        short_title=row["short_title"],
+        doc_number=row["doc_number"],
+        issuer=row["issuer"],
+        region_code=row["region_code"],
+        region_name=row["region_name"],
+        scope_region_code=row["scope_region_code"],
+        scope_note=row["scope_note"],
+        level=row["level"],
+        doc_type=row["doc_type"],
+        issued=row["issued"],
+        valid_from=row["valid_from"],
+        valid_to=row["valid_to"],
+        status=row["status"],
+        evidence=json.loads(row["evidence"]),
+        notes=json.loads(row["notes"]),
+        source_file=row["source_file"],
+        source_sha256=row["source_sha256"],
+        measure_count=row["measure_count"],
+        item_count=row["item_count"],
+    )
+
+
+def _item(row: sqlite3.Row) -> Item:
+    return Item(
+        id=row["id"],
+        document_id=row["document_id"],
+        seq=row["seq"],
+        kind=row["kind"],
+        article=row["article"],
+        locator=row["locator"],
+        path=json.loads(row["path"]),
+        title=row["title"],
+        text=row["text"],
+        departments=[Department(**d) for d in json.loads(row["departments"])],
+        departments_text=row["departments_text"],
+        source_notes=json.loads(row["source_notes"]),
+        enterprise_facing=bool(row["enterprise_facing"]),
+        category=row["category"],
+    )
+
+
+class PolicyStore:
+    """The bundled database, opened read-only: the app never writes to it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+        self.conn = conn
+        self.path = path
+        self.conn.row_factory = sqlite3.Row
+        self._items: list[Item] | None = None
+        self._documents: list[Document] | None = None
+
+    @classmethod
+    def open(cls, path: Path) -> PolicyStore:
+        if not path.exists():
+            raise PolicyDatabaseError(f"找不到政策数据库：{path}")
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                   check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+            conn.execute("SELECT id FROM items LIMIT 1").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise PolicyDatabaseError(f"政策数据库已损坏或不是本程序的数据库：{path}") from exc
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def meta(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self.conn.execute("SELECT key, value FROM meta")}
+
+    def documents(self) -> list[Document]:
+        if self._documents is None:
+            rows = self.conn.execute("SELECT * FROM documents ORDER BY rowid")
+            self._documents = [_document(r) for r in rows]
+        return list(self._documents)
+
+    def document(self, document_id: str) -> Document | None:
+        return next((d for d in self.documents() if d.id == document_id), None)
+
+    def document_text(self, document_id: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT source_text FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return None if row is None else str(row["source_text"])
+
+    def all_items(self) -> list[Item]:
+        """Every item of every document in document order (cached: the data is immutable)."""
+        if self._items is None:
+            rows = self.conn.execute(
+                "SELECT items.* FROM items JOIN documents ON documents.id = items.document_id "
+                "ORDER BY documents.rowid, items.seq"
+            )
+            self._items = [_item(r) for r in rows]
+        return list(self._items)
+
+    def items(self, document_id: str | None = None) -> list[Item]:
+        items = self.all_items()
+        if document_id is None:
+            return items
+        return [i for i in items if i.document_id == document_id]
+
+    def item(self, item_id: str) -> Item | None:
+        row = self.conn.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
+        return None if row is None else _item(row)
+
+    def citation(self, item: Item) -> str:
+        """A citation such as 《…》第（十四）条 (or 第N项 where the source has no number)."""
+        doc = self.document(item.document_id)
+        title = doc.title if doc else item.document_id
+        number = doc.doc_number if doc else None
+        head = f"《{title}》" + (f"（{number}）" if number else "")
+        return head + _locator_phrase(item)
+
+    def raw(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        return list(self.conn.execute(sql, params))
+
+
+def _locator_phrase(item: Item) -> str:
+    loc = item.locator
+    if loc.startswith("第"):
+        return loc
+    if loc.endswith("是"):  # 一是 / 二是
+        return f"“{loc}”项"
+    return f"第{loc.rstrip('.．')}条"
