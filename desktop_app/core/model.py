@@ -15,7 +15,8 @@ class Department:
     name: str  # the unit as a reader should contact it, e.g. 市工信局
     as_printed: str  # the token in the source, e.g. 工信局 (in "市发改委、工信局")
     lead: bool = False  # marked lead unit (列首位的为牵头单位)
-    basis: str = "item"  # item | standing (Xiamen's 以下责任单位均需…) | heading (Fujian dept heading)
+    # item | standing (Xiamen's 以下责任单位均需…) | heading (a Fujian department heading)
+    basis: str = "item"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

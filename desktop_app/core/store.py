@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -74,8 +75,9 @@ class PolicyStore:
         if not path.exists():
             raise PolicyDatabaseError(f"找不到政策数据库：{path}")
         try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
             conn.row_factory = sqlite3.Row
             conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
             conn.execute("SELECT id FROM items LIMIT 1").fetchone()
@@ -127,19 +129,40 @@ class PolicyStore:
     def citation(self, item: Item) -> str:
         """A citation such as 《…》第（十四）条 (or 第N项 where the source has no number)."""
         doc = self.document(item.document_id)
-        title = doc.title if doc else item.document_id
+        title = nested_title(doc.title) if doc else item.document_id
         number = doc.doc_number if doc else None
-        head = f"《{title}》" + (f"（{number}）" if number else "")
+        draft = "（征求意见稿）" if doc and doc.status == "征求意见稿" else ""
+        head = f"《{title}{draft}》" + (f"（{number}）" if number else "")
         return head + _locator_phrase(item)
 
     def raw(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params))
 
 
+_PART_ITEM = re.compile(r"^([一二三四五六七八九十]+)（([一二三四五六七八九十]+)）(\d+)\.$")
+_PART_GROUP = re.compile(r"^([一二三四五六七八九十]+)（([一二三四五六七八九十]+)）$")
+_PART_PARA = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
+
+
 def _locator_phrase(item: Item) -> str:
+    """How a citation names the item's place: 第（十四）条, 第30项, 第二部分（一）第2条 …"""
     loc = item.locator
+    if loc.isdigit():
+        return f"第{loc}项"
     if loc.startswith("第"):
-        return loc
-    if loc.endswith("是"):  # 一是 / 二是
-        return f"“{loc}”项"
-    return f"第{loc.rstrip('.．')}条"
+        # unnumbered items are counted by position; the heading above makes them findable
+        return (f"{item.path[-1]} " if item.path else "") + loc
+    if loc.startswith("（"):
+        return f"第{loc}条"
+    if m := _PART_ITEM.match(loc):
+        return f"第{m.group(1)}部分（{m.group(2)}）第{m.group(3)}条"
+    if m := _PART_GROUP.match(loc):
+        return f"第{m.group(1)}部分第（{m.group(2)}）条"
+    if m := _PART_PARA.match(loc):
+        return f"第{m.group(1)}部分{m.group(2)}"
+    return loc
+
+
+def nested_title(title: str) -> str:
+    """《…》 inside a title becomes 〈…〉 when the title itself is put in 《》."""
+    return title.replace("《", "〈").replace("》", "〉")

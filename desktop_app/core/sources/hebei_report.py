@@ -1,0 +1,80 @@
+"""河北省 全省中小企业促进工作开展情况和下一步工作举措 (an attachment, a progress report).
+
+Layout: "附件", a two-line title, an introduction; part 一 reports work done in items
+（一）–（七）; part 二 lists problems 一是…四是; part 三 has an introductory paragraph and next
+steps （一）–（六）, each ending "（责任单位：…）".
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.core.sources.common import (
+    GROUP_RE,
+    PART_RE,
+    ItemDraft,
+    cn_to_int,
+    heading_title,
+    nonblank_lines,
+    split_units,
+)
+
+_PROBLEM_RE = re.compile(r"^([一二三四五六七八九十]+是)")
+_UNITS_RE = re.compile(r"（责任单位：(.+?)）$")
+TITLE_LINES = ("全省中小企业促进工作开展情况", "和下一步工作举措")
+
+
+def parse(text: str) -> list[ItemDraft]:
+    lines = nonblank_lines(text)
+    if lines[0] != "附件" or tuple(lines[1:3]) != TITLE_LINES:
+        raise ValueError("河北报告开头应为“附件”和两行标题")
+    items: list[ItemDraft] = []
+    part: str | None = None
+    part_no = 0
+    for line in lines[3:]:
+        part_match = PART_RE.match(line)
+        if part_match and len(line) <= 12:
+            part, part_no = line, cn_to_int(part_match.group(1))
+            continue
+        path = [part] if part else []
+        group_match = GROUP_RE.match(line)
+        problem_match = _PROBLEM_RE.match(line)
+        if group_match and part_no in (1, 3):
+            article = f"（{group_match.group(1)}）"
+            number = cn_to_int(group_match.group(1))
+            units = _UNITS_RE.search(line)
+            items.append(
+                ItemDraft(
+                    key=f"{part_no}-{number}",
+                    kind="report" if part_no == 1 else "measure",
+                    article=article,
+                    locator=f"{'一' if part_no == 1 else '三'}{article}",
+                    path=path,
+                    title=heading_title(line, article),
+                    text=line,
+                    departments=split_units(units.group(1)) if units else [],
+                    departments_text=units.group(0) if units else None,
+                )
+            )
+        elif problem_match and part_no == 2:
+            article = problem_match.group(1)
+            items.append(
+                ItemDraft(
+                    key=f"2-{cn_to_int(article[:-1])}",
+                    kind="problem",
+                    article=article,
+                    locator=f"二、{article}",
+                    path=path,
+                    title=heading_title(line, article),
+                    text=line,
+                )
+            )
+        elif part is None:
+            items.append(ItemDraft(key="intro", kind="preamble", locator="前言", text=line))
+        elif part_no == 3:
+            items.append(
+                ItemDraft(key="3-intro", kind="general", locator="三、引言", path=path, text=line)
+            )
+        else:
+            raise ValueError(f"河北报告中无法识别的段落：{line[:30]}")
+    return items
