@@ -1,0 +1,184 @@
+"""Administrative regions (GB/T 2260 codes) the policies are issued for and apply in.
+
+db/regions.csv holds only the regions the bundled policies need, with codes as currently in
+force (e.g. 三明市三元区 350404 after the 2021 merger with 梅列区, 漳州市龙海区 350604). A code
+that is not in the table is an error rather than a guess: an eligibility answer must never rest
+on a region we cannot place.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop_app.paths import curated_dir
+
+LEVELS = ("省", "市", "区县")
+_CODE = re.compile(r"\d{6}")
+# How many leading digits a region shares with its parent at each level (GB/T 2260 layout).
+_PARENT_PREFIX = {"市": 2, "区县": 4}
+
+
+class UnknownRegionError(LookupError):
+    """A code that is not in the table; the message is Chinese and meant for the user."""
+
+    def __str__(self) -> str:
+        # LookupError would show repr() of the message, quotes and all.
+        return str(self.args[0]) if self.args else ""
+
+
+class RegionDataError(Exception):
+    """db/regions.csv is malformed: a data bug, not a user error."""
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    parent_code: str | None
+    level: str  # 省 | 市 | 区县
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class RegionTable:
+    def __init__(self, regions: Iterable[Region]) -> None:
+        self._by_code: dict[str, Region] = {}
+        for region in regions:
+            if region.code in self._by_code:
+                raise RegionDataError(f"行政区划代码重复：{region.code}")
+            self._by_code[region.code] = region
+        self._children: dict[str, list[Region]] = {code: [] for code in self._by_code}
+        for region in sorted(self._by_code.values(), key=lambda r: r.code):
+            _check_region(region, self._by_code)
+            if region.parent_code is not None:
+                self._children[region.parent_code].append(region)
+
+    @classmethod
+    def from_csv(cls, path: Path) -> RegionTable:
+        try:
+            with path.open(encoding="utf-8", newline="") as handle:
+                rows = list(csv.DictReader(handle))
+        except OSError as exc:
+            raise RegionDataError(f"无法读取行政区划文件 {path}：{exc}") from exc
+        try:
+            regions = [
+                Region(
+                    code=row["code"].strip(),
+                    name=row["name"].strip(),
+                    parent_code=row["parent_code"].strip() or None,
+                    level=row["level"].strip(),
+                )
+                for row in rows
+            ]
+        except (KeyError, AttributeError) as exc:
+            raise RegionDataError(f"行政区划文件 {path} 缺少列：{exc}") from exc
+        return cls(regions)
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and code.strip() in self._by_code
+
+    def all(self) -> list[Region]:
+        return sorted(self._by_code.values(), key=lambda r: r.code)
+
+    def get(self, code: str) -> Region:
+        key = str(code).strip()
+        region = self._by_code.get(key)
+        if region is None:
+            known = "、".join(r.name for r in self.provinces())
+            raise UnknownRegionError(
+                f"未知的行政区划代码“{key}”。本程序只收录部分地区（{known}）的区划。"
+            )
+        return region
+
+    def children(self, code: str) -> list[Region]:
+        return list(self._children[self.get(code).code])
+
+    def ancestors(self, code: str) -> list[Region]:
+        """The region itself first, then its parents up to the province."""
+        chain = [self.get(code)]
+        while (parent := chain[-1].parent_code) is not None:
+            chain.append(self._by_code[parent])
+        return chain
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """True when inner lies in outer (a region contains itself)."""
+        outer_code = self.get(outer).code
+        return any(region.code == outer_code for region in self.ancestors(inner))
+
+    def path_label(self, code: str, sep: str = " / ") -> str:
+        return sep.join(region.name for region in reversed(self.ancestors(code)))
+
+    def provinces(self) -> list[Region]:
+        return [region for region in self.all() if region.level == "省"]
+
+
+def _check_region(region: Region, by_code: dict[str, Region]) -> None:
+    where = f"{region.code} {region.name}"
+    if not _CODE.fullmatch(region.code):
+        raise RegionDataError(f"{where}：代码须为6位数字")
+    if not region.name:
+        raise RegionDataError(f"{where}：缺少名称")
+    if region.level not in LEVELS:
+        raise RegionDataError(f"{where}：级别须为 {'/'.join(LEVELS)}，而不是“{region.level}”")
+    if region.level == "省":
+        if region.parent_code is not None or not region.code.endswith("0000"):
+            raise RegionDataError(f"{where}：省级区划不应有上级，代码以0000结尾")
+        return
+    parent = by_code.get(region.parent_code or "")
+    if parent is None:
+        raise RegionDataError(f"{where}：上级代码“{region.parent_code}”不在表中")
+    expected_parent_level = LEVELS[LEVELS.index(region.level) - 1]
+    if parent.level != expected_parent_level:
+        raise RegionDataError(f"{where}：上级应为{expected_parent_level}级，却是{parent.level}级")
+    prefix = _PARENT_PREFIX[region.level]
+    if region.code[:prefix] != parent.code[:prefix]:
+        raise RegionDataError(f"{where}：代码前{prefix}位与上级 {parent.code} 不符")
+
+
+def default_path() -> Path:
+    return curated_dir() / "regions.csv"
+
+
+def load(path: Path | None = None) -> RegionTable:
+    if path is None:
+        return _default_table()
+    return RegionTable.from_csv(path)
+
+
+@functools.cache
+def _default_table() -> RegionTable:
+    return RegionTable.from_csv(default_path())
+
+
+def get(code: str) -> Region:
+    return load().get(code)
+
+
+def children(code: str) -> list[Region]:
+    return load().children(code)
+
+
+def ancestors(code: str) -> list[Region]:
+    return load().ancestors(code)
+
+
+def contains(outer: str, inner: str) -> bool:
+    return load().contains(outer, inner)
+
+
+def path_label(code: str, sep: str = " / ") -> str:
+    return load().path_label(code, sep)
+
+
+def provinces() -> list[Region]:
+    return load().provinces()
