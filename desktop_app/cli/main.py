@@ -12,6 +12,8 @@ from desktop_app.cli.output import CliError, print_error
 
 COMMAND_MODULES = [
     "desktop_app.cli.db_commands",
+    "desktop_app.cli.classify_command",
+    "desktop_app.cli.regions_command",
 ]
 
 
@@ -21,7 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}：离线查询惠企政策。不带子命令时打开程序窗口。",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--smoke", action="store_true", help="自检：打开窗口、搜索、评估、生成PDF后退出")
+    parser.add_argument(
+        "--smoke", action="store_true", help="自检：打开窗口、搜索、评估、生成PDF后退出"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="子命令")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)

@@ -1,0 +1,38 @@
+"""`regions`: browse the administrative regions (GB/T 2260 codes) the app knows."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from desktop_app.cli.output import CliError, print_json, print_text
+from desktop_app.core import regions
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "regions",
+        help="列出行政区划（不带 --parent 时列出省份）",
+        description="列出程序收录的行政区划及其 GB/T 2260 代码。不带 --parent 时列出省份。",
+    )
+    parser.add_argument("--parent", metavar="代码", help="只列出该区划的下一级，如 350000")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+    parser.set_defaults(handler=run_regions)
+
+
+def run_regions(args: argparse.Namespace) -> int:
+    table = regions.load()
+    try:
+        found = table.provinces() if args.parent is None else table.children(args.parent)
+    except regions.UnknownRegionError as exc:
+        raise CliError(str(exc)) from exc
+    if args.json:
+        print_json(
+            [{**region.to_dict(), "path_label": table.path_label(region.code)} for region in found]
+        )
+        return 0
+    if not found:
+        print_text(f"{table.path_label(args.parent)} 没有收录下级区划。")
+        return 0
+    print_text("\n".join(f"{r.code}  {r.name}（{r.level}）" for r in found))
+    return 0
