@@ -1,0 +1,383 @@
+"""A small document API on top of reportlab: A4, 2 cm margins, bundled font, page furniture.
+
+    pdf = PdfBuilder("政策摘编", ["生成日期：2025年1月5日"])
+    pdf.heading("一、适用政策").paragraph(text).data_table(["条款", "内容"], rows)
+    pages = pdf.build(path)
+
+Every text argument is plain text and is escaped here; callers never write markup. Content is
+recorded as recipes and turned into fresh flowables on each build, because reportlab mutates
+flowables while laying them out and a builder may be built more than once.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop_app import APP_NAME
+from desktop_app.core.pdf.canvas import NumberedCanvas, PageDecor
+from desktop_app.core.pdf.markup import clean_text, escape
+from desktop_app.core.pdf.styles import (
+    ACCENT,
+    HEADER_FILL,
+    KEY_FILL,
+    NOTE_FILL,
+    RULE,
+    PdfStyles,
+    get_styles,
+)
+
+PAGE_SIZE = A4
+MARGIN = 2 * cm
+CONTENT_WIDTH = PAGE_SIZE[0] - 2 * MARGIN
+CELL_PADDING = 4
+_MIN_COLUMN = 1.6 * cm
+
+Recipe = Callable[[PdfStyles], list[Flowable]]
+
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n\s*")
+
+
+class PdfWriteError(OSError):
+    """The PDF could not be written (folder missing, file open in a viewer, disk full)."""
+
+
+def format_date(day: date) -> str:
+    """The date as printed on official documents, e.g. 2025年1月5日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+class PdfBuilder:
+    """Collects content and writes an A4 PDF; methods return self so calls can be chained."""
+
+    def __init__(
+        self,
+        title: str,
+        subtitle_lines: Sequence[str] = (),
+        *,
+        generated: date | None = None,
+        header_title: str | None = None,
+        author: str = APP_NAME,
+        subject: str = "",
+    ) -> None:
+        self.title = title
+        self.subtitle_lines = list(subtitle_lines)
+        self.generated = generated or date.today()
+        self.header_title = header_title or title
+        self.author = author
+        self.subject = subject
+        self.page_count = 0
+        self._recipes: list[Recipe] = [self._title_block]
+
+    # -- content -----------------------------------------------------------------------------
+
+    def heading(self, text: str, level: int = 1) -> PdfBuilder:
+        """A section heading (level 1 or 2); it is kept on the page of what follows."""
+        if level not in (1, 2):
+            raise ValueError("heading level must be 1 or 2")
+
+        def recipe(s: PdfStyles) -> list[Flowable]:
+            style = s.h1 if level == 1 else s.h2
+            # Leave a heading at the foot of a page only when a few lines fit below it.
+            return [CondPageBreak(3 * style.leading), Paragraph(escape(text), style)]
+
+        return self._add(recipe)
+
+    def paragraph(self, text: str, style: str = "body") -> PdfBuilder:
+        """Plain text; blank lines start new paragraphs, single newlines break the line."""
+        blocks = _blocks(text)
+
+        def recipe(s: PdfStyles) -> list[Flowable]:
+            para_style = s.by_name(style)
+            return [Paragraph(escape(block), para_style) for block in blocks]
+
+        return self._add(recipe)
+
+    def key_value_table(
+        self, rows: Sequence[tuple[str, str]], *, key_width: float | None = None
+    ) -> PdfBuilder:
+        """A two-column label/value table, e.g. 文号 | 闽政〔2024〕1号.
+
+        Without `key_width` the label column is as wide as the longest label (within limits).
+        """
+        pairs = [(k, v) for k, v in rows]
+
+        def recipe(s: PdfStyles) -> list[Flowable]:
+            data = [
+                [Paragraph(escape(k), s.cell_key), Paragraph(escape(v), s.cell)] for k, v in pairs
+            ]
+            width = key_width or _label_width([k for k, _ in pairs], s.cell_key)
+            table = Table(data, colWidths=[width, CONTENT_WIDTH - width])
+            table.setStyle(
+                TableStyle(
+                    [
+                        *_cell_basics(s),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("BACKGROUND", (0, 0), (0, -1), KEY_FILL),
+                        ("LINEABOVE", (0, 0), (-1, 0), 0.75, ACCENT),
+                        ("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE),
+                        ("LINEBELOW", (0, -1), (-1, -1), 0.75, ACCENT),
+                    ]
+                )
+            )
+            return [table, Spacer(1, 6)]
+
+        return self._add(recipe)
+
+    def data_table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        *,
+        col_widths: Sequence[float] | None = None,
+    ) -> PdfBuilder:
+        """A table with a header row repeated on every page it spans.
+
+        `col_widths` are relative weights (e.g. [1, 4, 2]) scaled to the text width; without
+        them the widths follow the length of each column's text.
+        """
+        header_cells = list(header)
+        body = [list(r) for r in rows]
+        if any(len(r) != len(header_cells) for r in body):
+            raise ValueError("every row must have as many cells as the header")
+        widths = _scale_widths(col_widths or _estimate_weights(header_cells, body))
+
+        def recipe(s: PdfStyles) -> list[Flowable]:
+            data = [[Paragraph(escape(c), s.cell_header) for c in header_cells]]
+            data += [[Paragraph(escape(c), s.cell) for c in r] for r in body]
+            # splitInRow lets a row taller than a page continue on the next one (header
+            # repeated) instead of failing; pieces are at least two lines high.
+            table = Table(data, colWidths=widths, repeatRows=1, splitInRow=2 * s.cell.leading)
+            table.setStyle(
+                TableStyle(
+                    [
+                        *_cell_basics(s),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                        ("LINEABOVE", (0, 0), (-1, 0), 0.75, ACCENT),
+                        ("LINEBELOW", (0, 0), (-1, 0), 0.75, ACCENT),
+                        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+                    ]
+                )
+            )
+            return [table, Spacer(1, 8)]
+
+        return self._add(recipe)
+
+    def note_box(self, text: str, *, title: str | None = None) -> PdfBuilder:
+        """A shaded box for a remark or disclaimer, kept whole on one page."""
+
+        def recipe(s: PdfStyles) -> list[Flowable]:
+            cells: list[Flowable] = []
+            if title:
+                cells.append(Paragraph(escape(title), s.cell_header))
+            cells += [Paragraph(escape(b), s.note) for b in _blocks(text)]
+            box = Table([[cells]], colWidths=[CONTENT_WIDTH])
+            box.setStyle(
+                TableStyle(
+                    [
+                        ("FONT", (0, 0), (-1, -1), s.font_name, s.note.fontSize),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                        ("TOPPADDING", (0, 0), (-1, -1), 6),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+                        ("BACKGROUND", (0, 0), (-1, -1), NOTE_FILL),
+                        ("LINEBEFORE", (0, 0), (0, -1), 2, ACCENT),
+                    ]
+                )
+            )
+            return [KeepTogether([box]), Spacer(1, 8)]
+
+        return self._add(recipe)
+
+    def rule(self) -> PdfBuilder:
+        """A thin separating line across the text width."""
+        return self._add(
+            lambda s: [
+                HRFlowable(width="100%", thickness=0.4, color=RULE, spaceBefore=4, spaceAfter=8)
+            ]
+        )
+
+    def spacer(self, height: float = 8) -> PdfBuilder:
+        return self._add(lambda s: [Spacer(1, height)])
+
+    def page_break(self) -> PdfBuilder:
+        return self._add(lambda s: [PageBreak()])
+
+    def flowables(self, make: Recipe) -> PdfBuilder:
+        """Escape hatch for custom reportlab content; `make` must escape its own text."""
+        return self._add(make)
+
+    # -- output ------------------------------------------------------------------------------
+
+    def build_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self._render(buffer)
+        return buffer.getvalue()
+
+    def build(self, path: Path | str) -> int:
+        """Write the PDF atomically (a reader never sees half a file) and return its page count."""
+        target = Path(path)
+        data = self.build_bytes()
+        try:
+            fd, tmp_name = tempfile.mkstemp(
+                dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+            )
+        except OSError as exc:
+            raise PdfWriteError(
+                f"无法在文件夹中创建文件：{target.parent}（{exc.strerror}）"
+            ) from exc
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp_name, target)
+        except OSError as exc:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise PdfWriteError(
+                f"无法写入 {target}：文件可能正被其他程序打开，或磁盘空间不足（{exc.strerror}）"
+            ) from exc
+        return self.page_count
+
+    def _render(self, out: io.BytesIO) -> None:
+        styles = get_styles()
+        doc = BaseDocTemplate(
+            out,
+            pagesize=PAGE_SIZE,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=clean_text(self.title).replace("\n", " "),
+            author=self.author,
+            subject=self.subject,
+            creator=APP_NAME,
+            lang="zh-CN",
+            # Otherwise every page names Helvetica, a font the file neither uses nor embeds.
+            initialFontName=styles.font_name,
+            # Same input, same bytes: no timestamps or random ids in the file.
+            invariant=1,
+        )
+        # Unpadded frame: text, tables and page furniture all line up on the 2 cm margins.
+        frame = Frame(
+            MARGIN,
+            MARGIN,
+            CONTENT_WIDTH,
+            PAGE_SIZE[1] - 2 * MARGIN,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        decor = PageDecor(
+            font_name=styles.font_name,
+            header_title=clean_text(self.header_title).replace("\n", " "),
+            header_right=f"生成日期：{format_date(self.generated)}",
+            left_margin=MARGIN,
+            right_margin=MARGIN,
+        )
+        story: list[Flowable] = []
+        for recipe in self._recipes:
+            story.extend(recipe(styles))
+        doc.build(story, canvasmaker=functools.partial(NumberedCanvas, decor=decor))
+        canvas = doc.canv
+        assert isinstance(canvas, NumberedCanvas)
+        self.page_count = canvas.page_count
+
+    def _title_block(self, s: PdfStyles) -> list[Flowable]:
+        parts: list[Flowable] = [Paragraph(escape(self.title), s.title)]
+        parts += [Paragraph(escape(line), s.subtitle) for line in self.subtitle_lines]
+        parts.append(
+            HRFlowable(width="100%", thickness=1, color=ACCENT, spaceBefore=8, spaceAfter=10)
+        )
+        return parts
+
+    def _add(self, recipe: Recipe) -> PdfBuilder:
+        self._recipes.append(recipe)
+        return self
+
+
+def _blocks(text: str) -> list[str]:
+    """Paragraphs of plain text: separated by blank lines, outer newlines trimmed."""
+    return [b.strip("\n") for b in _BLANK_LINE.split(clean_text(text)) if b.strip()]
+
+
+def _cell_basics(s: PdfStyles) -> list[tuple[object, ...]]:
+    return [
+        # Cells hold Paragraphs, but Table still selects its default Helvetica for each cell,
+        # which would put an unembedded font into the file.
+        ("FONT", (0, 0), (-1, -1), s.font_name, s.cell.fontSize),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING + 1),
+    ]
+
+
+def _label_width(labels: list[str], style: ParagraphStyle) -> float:
+    widest = max(
+        (stringWidth(clean_text(k), style.fontName, style.fontSize) for k in labels), default=0
+    )
+    return min(max(widest + 2 * CELL_PADDING + 2, 2.2 * cm), 5 * cm)
+
+
+def _text_width(text: str) -> int:
+    """Rough printed width in half-em units: ideographs count two, Latin letters one."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _estimate_weights(header: list[str], rows: list[list[str]]) -> list[float]:
+    """Column weights from text length, capped so one long column cannot squeeze the rest."""
+    sample = rows[:200]
+    weights: list[float] = []
+    for col, head in enumerate(header):
+        longest = max([_text_width(head)] + [_text_width(r[col]) for r in sample])
+        weights.append(float(min(max(longest, 4), 40)))
+    return weights
+
+
+def _scale_widths(weights: Sequence[float]) -> list[float]:
+    if not weights or any(w <= 0 for w in weights):
+        raise ValueError("column weights must be positive")
+    total = sum(weights)
+    widths = [CONTENT_WIDTH * w / total for w in weights]
+    if len(widths) * _MIN_COLUMN > CONTENT_WIDTH:
+        return widths  # too many columns for any minimum; plain proportions are the best fit
+    widths = [max(w, _MIN_COLUMN) for w in widths]
+    # Minimum widths may push the sum over the text width; shrink the wider columns back.
+    excess = sum(widths) - CONTENT_WIDTH
+    if excess > 0:
+        wide = [i for i, w in enumerate(widths) if w > _MIN_COLUMN]
+        room = sum(widths[i] - _MIN_COLUMN for i in wide)
+        for i in wide:
+            widths[i] -= excess * (widths[i] - _MIN_COLUMN) / room
+    return widths
