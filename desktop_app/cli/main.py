@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "desktop_app.cli.db_commands",
     "desktop_app.cli.classify_command",
     "desktop_app.cli.regions_command",
+    "desktop_app.cli.excerpt_command",
 ]
 
 
