@@ -70,3 +70,10 @@ def test_long_latin_token_in_a_narrow_cell_wraps() -> None:
     pdf = PdfBuilder("窄列").data_table(["a", "b", "c", "d", "e", "f"], [[token] * 6])
     joined = flat("".join(page_texts(pdf.build_bytes())))
     assert joined.count("ABCDEFGHIJ") >= 6 * 29
+
+
+def test_repeated_cleaning_gives_the_same_result() -> None:
+    # the fast path for already-seen characters must not change what a string becomes
+    for text in ("普通文本 ABC 123", HOSTILE, "a\tb", "👨‍👩‍👧", HOSTILE):
+        assert clean_text(text) == clean_text(clean_text(text))
+    assert clean_text("企业😀") == f"企业{MISSING_GLYPH}"

@@ -16,6 +16,9 @@ from desktop_app.core.pdf.fonts import has_glyph
 MISSING_GLYPH = "□"
 
 _ZWJ = "\u200d"
+# Characters already seen to print as themselves. Checking a whole string against this set runs
+# at C speed, so ordinary text skips the per-character loop (it dominated build time).
+_PLAIN: set[str] = set()
 _XML_EXTRA = {'"': "&quot;", "'": "&#39;"}
 
 
@@ -32,12 +35,15 @@ def clean_text(text: str) -> str:
     whitespace become plain spaces. An emoji sequence joined with ZWJ yields a single "□".
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _PLAIN.issuperset(text):
+        return text
     out: list[str] = []
     joining = False  # just dropped a ZWJ after a missing glyph: the sequence goes on
     last_missing = False
     for char in text:
         if char == "\n":
             out.append(char)
+            _PLAIN.add(char)
             joining = last_missing = False
             continue
         category = unicodedata.category(char)
@@ -51,10 +57,14 @@ def clean_text(text: str) -> str:
                 out.append(" ")
                 joining = last_missing = False
             continue
-        if char != "\u3000" and char.isspace():  # the ideographic space is meant to print
+        if char == " ":
+            out.append(char)
+            _PLAIN.add(char)
+        elif char != "\u3000" and char.isspace():  # the ideographic space is meant to print
             out.append(" ")
         elif category not in ("Co", "Cn", "Cs") and has_glyph(char):
             out.append(char)
+            _PLAIN.add(char)
         else:
             if not joining:
                 out.append(MISSING_GLYPH)
