@@ -101,9 +101,10 @@ def test_long_table_splits_with_header_repeated_on_each_page() -> None:
 def test_table_taller_than_a_page_still_builds() -> None:
     very_long = MEASURE_30 * 40
     pdf = PdfBuilder("超长单元格").data_table(["序号", "内容"], [["1", very_long]])
+    pdf.key_value_table([("全文", very_long)])
     texts = page_texts(pdf.build_bytes())
-    assert len(texts) >= 2
-    assert flat("".join(texts)).count("1500元") == 40
+    assert len(texts) >= 3
+    assert flat("".join(texts)).count("1500元") == 80
 
 
 def test_column_widths_fit_the_text_width() -> None:
@@ -146,3 +147,10 @@ def test_paragraph_blank_lines_split_paragraphs() -> None:
     pdf = PdfBuilder("段落").paragraph("第一段第一行\n第一段第二行\n\n第二段")
     text = flat("".join(page_texts(pdf.build_bytes())))
     assert "第一段第一行第一段第二行第二段" in text
+
+
+def test_note_longer_than_a_page_still_builds() -> None:
+    pdf = PdfBuilder("长说明").note_box("\n\n".join([MEASURE_30] * 60), title="说明")
+    texts = page_texts(pdf.build_bytes())
+    assert len(texts) >= 2
+    assert flat("".join(texts)).count("1500元") == 60

@@ -133,7 +133,9 @@ class PdfBuilder:
                 [Paragraph(escape(k), s.cell_key), Paragraph(escape(v), s.cell)] for k, v in pairs
             ]
             width = key_width or _label_width([k for k, _ in pairs], s.cell_key)
-            table = Table(data, colWidths=[width, CONTENT_WIDTH - width])
+            table = Table(
+                data, colWidths=[width, CONTENT_WIDTH - width], splitInRow=2 * s.cell.leading
+            )
             table.setStyle(
                 TableStyle(
                     [
@@ -198,7 +200,8 @@ class PdfBuilder:
             if title:
                 cells.append(Paragraph(escape(title), s.cell_header))
             cells += [Paragraph(escape(b), s.note) for b in _blocks(text)]
-            box = Table([[cells]], colWidths=[CONTENT_WIDTH])
+            # splitInRow: a note longer than a page continues rather than failing the build.
+            box = Table([[cells]], colWidths=[CONTENT_WIDTH], splitInRow=2 * s.note.leading)
             box.setStyle(
                 TableStyle(
                     [
