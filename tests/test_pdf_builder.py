@@ -8,14 +8,9 @@ from pdf_helpers import embedded_fonts, flat, page_texts
 from pypdf import PdfReader
 
 from desktop_app.core.pdf import fonts
-from desktop_app.core.pdf.builder import (
-    CONTENT_WIDTH,
-    PdfBuilder,
-    PdfWriteError,
-    _scale_widths,
-    format_date,
-)
+from desktop_app.core.pdf.builder import CONTENT_WIDTH, PdfBuilder, PdfWriteError, format_date
 from desktop_app.core.pdf.styles import get_styles
+from desktop_app.core.pdf.tables import scale_widths
 
 MEASURE_30 = (
     "对招用16-24岁登记失业人员，签订1年以上劳动合同且缴纳失业、工伤、职工养老保险满3个月以上的"
@@ -109,11 +104,11 @@ def test_table_taller_than_a_page_still_builds() -> None:
 
 def test_column_widths_fit_the_text_width() -> None:
     for weights in ([1, 6, 2], [1] * 3, [100, 1, 1, 1], [1] * 12):
-        widths = _scale_widths(weights)
+        widths = scale_widths(weights)
         assert sum(widths) == pytest.approx(CONTENT_WIDTH)
         assert all(w > 0 for w in widths)
     with pytest.raises(ValueError):
-        _scale_widths([1, 0])
+        scale_widths([1, 0])
 
 
 def test_rows_must_match_header() -> None:

@@ -14,54 +14,33 @@ from __future__ import annotations
 import functools
 import io
 import os
-import re
 import tempfile
-import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
     HRFlowable,
-    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from desktop_app import APP_NAME
+from desktop_app.core.pdf import tables
 from desktop_app.core.pdf.canvas import NumberedCanvas, PageDecor
-from desktop_app.core.pdf.markup import clean_text, escape
-from desktop_app.core.pdf.styles import (
-    ACCENT,
-    HEADER_FILL,
-    KEY_FILL,
-    NOTE_FILL,
-    RULE,
-    PdfStyles,
-    get_styles,
-)
+from desktop_app.core.pdf.markup import clean_text, escape, split_paragraphs
+from desktop_app.core.pdf.page import CONTENT_HEIGHT, CONTENT_WIDTH, MARGIN, PAGE_SIZE
+from desktop_app.core.pdf.styles import ACCENT, RULE, PdfStyles, get_styles
 
-PAGE_SIZE = A4
-MARGIN = 2 * cm
-CONTENT_WIDTH = PAGE_SIZE[0] - 2 * MARGIN
-CELL_PADDING = 4
-_MIN_COLUMN = 1.6 * cm
+__all__ = ["CONTENT_WIDTH", "PdfBuilder", "PdfWriteError", "Recipe", "format_date"]
 
 Recipe = Callable[[PdfStyles], list[Flowable]]
-
-_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n\s*")
 
 
 class PdfWriteError(OSError):
@@ -111,7 +90,7 @@ class PdfBuilder:
 
     def paragraph(self, text: str, style: str = "body") -> PdfBuilder:
         """Plain text; blank lines start new paragraphs, single newlines break the line."""
-        blocks = _blocks(text)
+        blocks = split_paragraphs(text)
 
         def recipe(s: PdfStyles) -> list[Flowable]:
             para_style = s.by_name(style)
@@ -122,35 +101,11 @@ class PdfBuilder:
     def key_value_table(
         self, rows: Sequence[tuple[str, str]], *, key_width: float | None = None
     ) -> PdfBuilder:
-        """A two-column label/value table, e.g. 文号 | 闽政〔2024〕1号.
-
-        Without `key_width` the label column is as wide as the longest label (within limits).
-        """
+        """A two-column label/value table, e.g. 文号 | 闽政〔2024〕1号."""
         pairs = [(k, v) for k, v in rows]
-
-        def recipe(s: PdfStyles) -> list[Flowable]:
-            data = [
-                [Paragraph(escape(k), s.cell_key), Paragraph(escape(v), s.cell)] for k, v in pairs
-            ]
-            width = key_width or _label_width([k for k, _ in pairs], s.cell_key)
-            table = Table(
-                data, colWidths=[width, CONTENT_WIDTH - width], splitInRow=2 * s.cell.leading
-            )
-            table.setStyle(
-                TableStyle(
-                    [
-                        *_cell_basics(s),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("BACKGROUND", (0, 0), (0, -1), KEY_FILL),
-                        ("LINEABOVE", (0, 0), (-1, 0), 0.75, ACCENT),
-                        ("LINEBELOW", (0, 0), (-1, -2), 0.4, RULE),
-                        ("LINEBELOW", (0, -1), (-1, -1), 0.75, ACCENT),
-                    ]
-                )
-            )
-            return [table, Spacer(1, 6)]
-
-        return self._add(recipe)
+        return self._add(
+            lambda s: [tables.key_value_table(pairs, s, key_width=key_width), Spacer(1, 6)]
+        )
 
     def data_table(
         self,
@@ -159,65 +114,23 @@ class PdfBuilder:
         *,
         col_widths: Sequence[float] | None = None,
     ) -> PdfBuilder:
-        """A table with a header row repeated on every page it spans.
-
-        `col_widths` are relative weights (e.g. [1, 4, 2]) scaled to the text width; without
-        them the widths follow the length of each column's text.
-        """
+        """A table with its header row repeated on every page it spans; `col_widths` are
+        relative weights (e.g. [1, 4, 2]), else widths follow the text length."""
         header_cells = list(header)
         body = [list(r) for r in rows]
         if any(len(r) != len(header_cells) for r in body):
             raise ValueError("every row must have as many cells as the header")
-        widths = _scale_widths(col_widths or _estimate_weights(header_cells, body))
-
-        def recipe(s: PdfStyles) -> list[Flowable]:
-            data = [[Paragraph(escape(c), s.cell_header) for c in header_cells]]
-            data += [[Paragraph(escape(c), s.cell) for c in r] for r in body]
-            # splitInRow lets a row taller than a page continue on the next one (header
-            # repeated) instead of failing; pieces are at least two lines high.
-            table = Table(data, colWidths=widths, repeatRows=1, splitInRow=2 * s.cell.leading)
-            table.setStyle(
-                TableStyle(
-                    [
-                        *_cell_basics(s),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                        ("LINEABOVE", (0, 0), (-1, 0), 0.75, ACCENT),
-                        ("LINEBELOW", (0, 0), (-1, 0), 0.75, ACCENT),
-                        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-                    ]
-                )
-            )
-            return [table, Spacer(1, 8)]
-
-        return self._add(recipe)
+        weights = list(col_widths or tables.estimate_weights(header_cells, body))
+        return self._add(
+            lambda s: [
+                tables.data_table(header_cells, body, s, col_widths=weights),
+                Spacer(1, 8),
+            ]
+        )
 
     def note_box(self, text: str, *, title: str | None = None) -> PdfBuilder:
-        """A shaded box for a remark or disclaimer, kept whole on one page."""
-
-        def recipe(s: PdfStyles) -> list[Flowable]:
-            cells: list[Flowable] = []
-            if title:
-                cells.append(Paragraph(escape(title), s.cell_header))
-            cells += [Paragraph(escape(b), s.note) for b in _blocks(text)]
-            # splitInRow: a note longer than a page continues rather than failing the build.
-            box = Table([[cells]], colWidths=[CONTENT_WIDTH], splitInRow=2 * s.note.leading)
-            box.setStyle(
-                TableStyle(
-                    [
-                        ("FONT", (0, 0), (-1, -1), s.font_name, s.note.fontSize),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                        ("TOPPADDING", (0, 0), (-1, -1), 6),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-                        ("BACKGROUND", (0, 0), (-1, -1), NOTE_FILL),
-                        ("LINEBEFORE", (0, 0), (0, -1), 2, ACCENT),
-                    ]
-                )
-            )
-            return [KeepTogether([box]), Spacer(1, 8)]
-
-        return self._add(recipe)
+        """A shaded box for a remark or disclaimer, kept whole on one page when it fits."""
+        return self._add(lambda s: [tables.note_box(text, s, title=title), Spacer(1, 8)])
 
     def rule(self) -> PdfBuilder:
         """A thin separating line across the text width."""
@@ -293,7 +206,7 @@ class PdfBuilder:
             MARGIN,
             MARGIN,
             CONTENT_WIDTH,
-            PAGE_SIZE[1] - 2 * MARGIN,
+            CONTENT_HEIGHT,
             leftPadding=0,
             rightPadding=0,
             topPadding=0,
@@ -327,60 +240,3 @@ class PdfBuilder:
     def _add(self, recipe: Recipe) -> PdfBuilder:
         self._recipes.append(recipe)
         return self
-
-
-def _blocks(text: str) -> list[str]:
-    """Paragraphs of plain text: separated by blank lines, outer newlines trimmed."""
-    return [b.strip("\n") for b in _BLANK_LINE.split(clean_text(text)) if b.strip()]
-
-
-def _cell_basics(s: PdfStyles) -> list[tuple[object, ...]]:
-    return [
-        # Cells hold Paragraphs, but Table still selects its default Helvetica for each cell,
-        # which would put an unembedded font into the file.
-        ("FONT", (0, 0), (-1, -1), s.font_name, s.cell.fontSize),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING + 1),
-    ]
-
-
-def _label_width(labels: list[str], style: ParagraphStyle) -> float:
-    widest = max(
-        (stringWidth(clean_text(k), style.fontName, style.fontSize) for k in labels), default=0
-    )
-    return min(max(widest + 2 * CELL_PADDING + 2, 2.2 * cm), 5 * cm)
-
-
-def _text_width(text: str) -> int:
-    """Rough printed width in half-em units: ideographs count two, Latin letters one."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _estimate_weights(header: list[str], rows: list[list[str]]) -> list[float]:
-    """Column weights from text length, capped so one long column cannot squeeze the rest."""
-    sample = rows[:200]
-    weights: list[float] = []
-    for col, head in enumerate(header):
-        longest = max([_text_width(head)] + [_text_width(r[col]) for r in sample])
-        weights.append(float(min(max(longest, 4), 40)))
-    return weights
-
-
-def _scale_widths(weights: Sequence[float]) -> list[float]:
-    if not weights or any(w <= 0 for w in weights):
-        raise ValueError("column weights must be positive")
-    total = sum(weights)
-    widths = [CONTENT_WIDTH * w / total for w in weights]
-    if len(widths) * _MIN_COLUMN > CONTENT_WIDTH:
-        return widths  # too many columns for any minimum; plain proportions are the best fit
-    widths = [max(w, _MIN_COLUMN) for w in widths]
-    # Minimum widths may push the sum over the text width; shrink the wider columns back.
-    excess = sum(widths) - CONTENT_WIDTH
-    if excess > 0:
-        wide = [i for i, w in enumerate(widths) if w > _MIN_COLUMN]
-        room = sum(widths[i] - _MIN_COLUMN for i in wide)
-        for i in wide:
-            widths[i] -= excess * (widths[i] - _MIN_COLUMN) / room
-    return widths

@@ -8,6 +8,7 @@ boxes that look like a rendering fault, so they become the conventional 缺字 m
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from xml.sax.saxutils import escape as _xml_escape
 
@@ -16,6 +17,7 @@ from desktop_app.core.pdf.fonts import has_glyph
 MISSING_GLYPH = "□"
 
 _ZWJ = "\u200d"
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n\s*")
 # Characters already seen to print as themselves. Checking a whole string against this set runs
 # at C speed, so ordinary text skips the per-character loop (it dominated build time).
 _PLAIN: set[str] = set()
@@ -79,3 +81,8 @@ def escape(text: str) -> str:
     """Paragraph markup showing `text` literally; newlines become line breaks."""
     cleaned = clean_text(text)
     return "<br/>".join(_xml_escape(line, _XML_EXTRA) for line in cleaned.split("\n"))
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Cleaned plain-text paragraphs: split at blank lines, outer newlines trimmed."""
+    return [b.strip("\n") for b in _BLANK_LINE.split(clean_text(text)) if b.strip()]
