@@ -49,3 +49,10 @@ CREATE TABLE items (
 );
 
 CREATE INDEX items_document ON items(document_id, seq);
+
+-- Reviewed benefits and conditions of enterprise-facing items (from db/benefits/*.yaml, validated
+-- at build time: every quote is in the item's text, every structured number in its quote).
+CREATE TABLE benefits (
+    item_id           TEXT PRIMARY KEY REFERENCES items(id),
+    rules             TEXT NOT NULL          -- JSON, see db/benefits/README.md
+);

@@ -46,6 +46,7 @@ class BuildError(Exception):
 class BuiltContent:
     documents: list[Document]
     items: list[Item]
+    benefits: dict[str, Any]  # item id -> reviewed rules (raw YAML data)
 
 
 def _load_yaml(path: Path) -> Any:
@@ -177,7 +178,22 @@ def collect_content() -> BuiltContent:
     unknown = sorted(set(facing) - known)
     if unknown:
         raise BuildError(f"enterprise_facing.yaml 中的条目不存在：{', '.join(unknown)}")
-    return BuiltContent(documents, items)
+    return BuiltContent(documents, items, _checked_benefits(items))
+
+
+def _checked_benefits(items: list[Item]) -> dict[str, Any]:
+    from desktop_app.core.eligibility.facts import load_registry
+    from desktop_app.core.eligibility.rules import load_rule_files, parse_rules, validate_rules
+
+    try:
+        raw = load_rule_files()
+        rules = parse_rules(raw)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BuildError(f"待遇数据（db/benefits）格式有误：{exc}") from exc
+    errors = validate_rules(rules, {i.id: i for i in items}, load_registry())
+    if errors:
+        raise BuildError("待遇数据（db/benefits）校验失败：\n" + "\n".join(errors))
+    return raw
 
 
 def _document_row(doc: Document, text: str) -> dict[str, Any]:
@@ -215,6 +231,10 @@ def write_database(content: BuiltContent, out_path: Path, progress: Progress | N
         if progress:
             progress(40, "正在写入政策条目…")
         db.table("items").insert_all(_item_row(i) for i in content.items)
+        db.table("benefits").insert_all(
+            {"item_id": k, "rules": json.dumps(v, ensure_ascii=False, sort_keys=True)}
+            for k, v in sorted(content.benefits.items())
+        )
         meta = {
             "schema_version": SCHEMA_VERSION,
             "data_version": source_digest()[:12],

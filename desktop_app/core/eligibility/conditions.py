@@ -1,0 +1,239 @@
+"""Evaluate one condition against a profile: met, unmet or unknown, with the value used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from desktop_app.core.eligibility.facts import FactsRegistry
+from desktop_app.core.eligibility.money import plain
+from desktop_app.core.eligibility.profile import ENTITY_TYPES, Profile
+from desktop_app.core.eligibility.rules import ConditionSpec
+from desktop_app.core.model import Document
+
+MET, UNMET, UNKNOWN = "met", "unmet", "unknown"
+STATE_LABELS = {MET: "符合", UNMET: "不符合", UNKNOWN: "待确认"}
+SIZE_LABELS = {"large": "大型", "medium": "中型", "small": "小型", "micro": "微型"}
+
+
+@dataclass
+class ConditionResult:
+    text: str  # the condition as a person reads it
+    state: str
+    value: str  # the value used, or 未填写
+    quote: str  # the words of the document it rests on ('' for region/validity)
+    needs_confirmation: bool = False
+    missing: list[str] = field(default_factory=list)  # fact / qualification ids to fill in
+    children: list[ConditionResult] = field(default_factory=list)
+
+    @property
+    def state_label(self) -> str:
+        return "需人工确认" if self.needs_confirmation else STATE_LABELS[self.state]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "state": self.state,
+            "state_label": self.state_label,
+            "value": self.value,
+            "quote": self.quote,
+            "needs_confirmation": self.needs_confirmation,
+            "missing": list(self.missing),
+            "children": [c.to_dict() for c in self.children],
+        }
+
+
+@dataclass(frozen=True)
+class Context:
+    profile: Profile
+    size: str | None  # large/medium/small/micro after any override; None = unknown
+    size_text: str  # how the size was found, for the value column
+    as_of: date
+    document: Document
+    registry: FactsRegistry
+
+
+def combine(states: list[str]) -> str:
+    if UNMET in states:
+        return UNMET
+    if UNKNOWN in states:
+        return UNKNOWN
+    return MET
+
+
+def _years_between(start: date, end: date) -> float:
+    return (end - start).days / 365.2425
+
+
+def _fact_value_text(ctx: Context, fact_id: str, value: Any) -> str:
+    fact = ctx.registry.facts[fact_id]
+    if value is None:
+        return "未填写"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int | float):
+        return f"{plain(value)}{fact.unit or ''}"
+    return str(value)
+
+
+def evaluate(spec: ConditionSpec, ctx: Context) -> ConditionResult:
+    handler = _HANDLERS[spec.test]
+    return handler(spec, ctx)
+
+
+def _group(spec: ConditionSpec, ctx: Context) -> ConditionResult:
+    children = [evaluate(c, ctx) for c in spec.children]
+    states = [c.state for c in children]
+    if spec.test == "any_of":
+        state = MET if MET in states else (UNKNOWN if UNKNOWN in states else UNMET)
+        joiner = "或"
+    else:
+        state = combine(states)
+        joiner = "且"
+    text = spec.label or joiner.join(c.text for c in children)
+    missing = [m for c in children if c.state != MET for m in c.missing]
+    return ConditionResult(
+        text=text,
+        state=state,
+        value="；".join(f"{c.text}：{c.value}" for c in children),
+        quote="；".join(c.quote for c in children if c.quote),
+        needs_confirmation=state == UNKNOWN and any(c.needs_confirmation for c in children),
+        missing=sorted(set(missing)),
+        children=children,
+    )
+
+
+def _size_in(spec: ConditionSpec, ctx: Context) -> ConditionResult:
+    sizes = spec.params["sizes"]
+    text = "企业规模为" + "、".join(SIZE_LABELS[s] for s in sizes) + "企业"
+    if ctx.size is None:
+        return ConditionResult(
+            text,
+            UNKNOWN,
+            "未能判定规模（请填写行业、人数、营业收入等）",
+            spec.quote,
+            missing=["size"],
+        )
+    state = MET if ctx.size in sizes else UNMET
+    return ConditionResult(text, state, ctx.size_text, spec.quote)
+
+
+def _entity_type(spec: ConditionSpec, ctx: Context) -> ConditionResult:
+    wanted = spec.params["value"]
+    text = f"主体类型为{ENTITY_TYPES[wanted]}"
+    actual = ctx.profile.entity_type
+    if actual is None:
+        return ConditionResult(text, UNKNOWN, "未填写", spec.quote, missing=["entity_type"])
+    return ConditionResult(
+        text, MET if actual == wanted else UNMET, ENTITY_TYPES[actual], spec.quote
+    )
+
+
+def _qualification(spec: ConditionSpec, ctx: Context) -> ConditionResult:
+    ids: list[str] = spec.params["any_of"]
+    labels = "或".join(ctx.registry.qualifications[q].label for q in ids)
+    new = bool(spec.params.get("new"))
+    text = f"{'新认定为' if new else '已认定为'}{labels}"
+    held = [q for q in (ctx.profile.qualification(i) for i in ids) if q is not None]
+    if not held:
+        # qualifications are ticked by the user: one not ticked is one not held
+        return ConditionResult(text, UNMET, "未认定", spec.quote, missing=list(ids))
+    qual = held[0]
+    label = ctx.registry.qualifications[qual.id].label
+    granted = f"（{qual.granted.isoformat()}认定）" if qual.granted else ""
+    value = f"已认定{label}{granted}"
+    if not new:
+        return ConditionResult(text, MET, value, spec.quote)
+    doc = ctx.document
+    if qual.granted is None:
+        return ConditionResult(
+            text, UNKNOWN, value + "，未填写认定日期", spec.quote, missing=[f"{qual.id}.granted"]
+        )
+    if doc.valid_from is None and doc.valid_to is None:
+        return ConditionResult(
+            text + "（文件未注明“新认定”的时间范围）",
+            UNKNOWN,
+            value,
+            spec.quote,
+            needs_confirmation=True,
+        )
+    start = date.fromisoformat(doc.valid_from) if doc.valid_from else date.min
+    end = date.fromisoformat(doc.valid_to) if doc.valid_to else date.max
+    inside = start <= qual.granted <= end
+    period = f"（文件有效期{doc.valid_from or '未注明'}至{doc.valid_to or '未注明'}）"
+    return ConditionResult(text + period, MET if inside else UNMET, value, spec.quote)
+
+
+def _lacks_qualification(spec: ConditionSpec, ctx: Context) -> ConditionResult:
+    qid = spec.params["id"]
+    label = ctx.registry.qualifications[qid].label
+    held = ctx.profile.qualification(qid) is not None
+    return ConditionResult(
+        f"尚未成为{label}",
+        UNMET if held else MET,
+        f"已是{label}" if held else f"未认定为{label}",
+        spec.quote,
+    )
+
+
+def _fact(spec: ConditionSpec, ctx: Context) -> ConditionResult:
+    fact_id = spec.params["fact"]
+    fact = ctx.registry.facts[fact_id]
+    value = ctx.profile.facts.get(fact_id)
+    shown = _fact_value_text(ctx, fact_id, value)
+    if spec.test == "fact_true":
+        text = spec.label or fact.label
+        state = UNKNOWN if value is None else (MET if value else UNMET)
+    elif spec.test == "fact_min":
+        minimum = spec.params["min"]
+        text = spec.label or f"{fact.label}不少于{plain(minimum)}{fact.unit or ''}"
+        state = UNKNOWN if value is None else (MET if value >= minimum else UNMET)
+    elif spec.test == "fact_positive":
+        text = spec.label or f"{fact.label}大于0"
+        state = UNKNOWN if value is None else (MET if value > 0 else UNMET)
+    else:
+        wanted = spec.params["value"]
+        text = spec.label or f"{fact.label}为{wanted}"
+        state = UNKNOWN if value is None else (MET if value == wanted else UNMET)
+    return ConditionResult(
+        text, state, shown, spec.quote, missing=[fact_id] if value is None else []
+    )
+
+
+def _established_within(spec: ConditionSpec, ctx: Context) -> ConditionResult:
+    years = spec.params["years"]
+    text = f"成立不满{plain(years)}年"
+    founded = ctx.profile.established
+    if founded is None:
+        return ConditionResult(text, UNKNOWN, "未填写成立日期", spec.quote, missing=["established"])
+    age = _years_between(founded, ctx.as_of)
+    state = MET if 0 <= age < years else UNMET
+    value = f"成立于{founded.isoformat()}，至{ctx.as_of.isoformat()}约{age:.1f}年"
+    return ConditionResult(text, state, value, spec.quote)
+
+
+def _confirm(spec: ConditionSpec, ctx: Context) -> ConditionResult:
+    return ConditionResult(
+        f"需确认：{spec.params['wording']}",
+        UNKNOWN,
+        "需由主管部门或企业确认",
+        spec.quote,
+        needs_confirmation=True,
+    )
+
+
+_HANDLERS = {
+    "size_in": _size_in,
+    "entity_type": _entity_type,
+    "qualification": _qualification,
+    "lacks_qualification": _lacks_qualification,
+    "fact_true": _fact,
+    "fact_min": _fact,
+    "fact_positive": _fact,
+    "fact_equals": _fact,
+    "established_within_years": _established_within,
+    "confirm": _confirm,
+    "any_of": _group,
+    "all_of": _group,
+}

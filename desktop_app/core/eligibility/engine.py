@@ -1,0 +1,430 @@
+"""Match one enterprise against every enterprise-facing measure on a date."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from desktop_app.core import regions, size_class
+from desktop_app.core.eligibility.amounts import (
+    EXACT,
+    NOT_COMPUTABLE,
+    RANGE,
+    UP_TO,
+    AmountResult,
+    compute,
+)
+from desktop_app.core.eligibility.conditions import (
+    MET,
+    SIZE_LABELS,
+    UNKNOWN,
+    UNMET,
+    ConditionResult,
+    Context,
+    combine,
+    evaluate,
+)
+from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
+from desktop_app.core.eligibility.money import format_yuan, plain
+from desktop_app.core.eligibility.profile import Profile
+from desktop_app.core.eligibility.rules import BENEFIT_KINDS, BenefitSpec, MeasureRules, parse_rules
+from desktop_app.core.model import Document, Item
+from desktop_app.core.store import PolicyStore
+from desktop_app.core.validity import Validity, validity_on
+
+ELIGIBLE, POSSIBLE, INELIGIBLE = "eligible", "possible", "ineligible"
+STATUS_LABELS = {ELIGIBLE: "符合", POSSIBLE: "可能符合（需确认）", INELIGIBLE: "不符合"}
+
+
+@dataclass
+class BenefitResult:
+    label: str
+    kind: str
+    state: str
+    amount: AmountResult
+    quote: str
+    conditions: list[ConditionResult]
+    parameters: list[dict[str, str]]
+    notes: list[str]
+    stacks_with: dict[str, str] | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "kind": self.kind,
+            "kind_label": BENEFIT_KINDS[self.kind],
+            "state": self.state,
+            "amount": self.amount.to_dict(),
+            "quote": self.quote,
+            "conditions": [c.to_dict() for c in self.conditions],
+            "parameters": self.parameters,
+            "notes": self.notes,
+            "stacks_with": self.stacks_with,
+        }
+
+
+@dataclass
+class MeasureResult:
+    item: Item
+    document: Document
+    citation: str
+    summary: str
+    status: str
+    validity: Validity
+    conditions: list[ConditionResult]  # region, validity, then the measure's own
+    benefits: list[BenefitResult]
+    amount: AmountResult
+    notes: list[str]
+    failed: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    confirmations: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        item = self.item
+        return {
+            "measure_id": item.id,
+            "document_id": item.document_id,
+            "document_title": self.document.title,
+            "doc_number": self.document.doc_number,
+            "article": item.article,
+            "locator": item.locator,
+            "citation": self.citation,
+            "title": item.display_title,
+            "summary": self.summary,
+            "status": self.status,
+            "status_label": STATUS_LABELS[self.status],
+            "validity": self.validity.to_dict(),
+            "amount": self.amount.to_dict(),
+            "conditions": [c.to_dict() for c in self.conditions],
+            "benefits": [b.to_dict() for b in self.benefits],
+            "departments": [d.to_dict() for d in item.departments],
+            "notes": self.notes,
+            "failed": self.failed,
+            "missing": self.missing,
+            "confirmations": self.confirmations,
+        }
+
+
+@dataclass
+class SizeInfo:
+    size: str | None
+    label: str
+    explanation: str
+    working: dict[str, Any] | None
+    override: dict[str, str] | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "size": self.size,
+            "size_label": self.label,
+            "explanation": self.explanation,
+            "working": self.working,
+            "override": self.override,
+        }
+
+
+@dataclass
+class MatchResult:
+    as_of: date
+    profile: Profile
+    size: SizeInfo
+    results: list[MeasureResult]
+    totals: dict[str, Any]
+    supplements: list[dict[str, Any]]
+    data_version: str
+
+    def by_status(self, status: str) -> list[MeasureResult]:
+        return [r for r in self.results if r.status == status]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "data_version": self.data_version,
+            "profile": self.profile.to_dict(),
+            "size": self.size.to_dict(),
+            "counts": {s: len(self.by_status(s)) for s in (ELIGIBLE, POSSIBLE, INELIGIBLE)},
+            "totals": self.totals,
+            "results": [r.to_dict() for r in self.results],
+            "supplements": self.supplements,
+        }
+
+
+# --- rules from the database ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _parsed_rules(raw_json: str) -> dict[str, MeasureRules]:
+    return parse_rules(json.loads(raw_json))
+
+
+def rules_from_store(store: PolicyStore) -> dict[str, MeasureRules]:
+    rows = store.raw("SELECT item_id, rules FROM benefits ORDER BY item_id")
+    raw = {r["item_id"]: json.loads(r["rules"]) for r in rows}
+    return _parsed_rules(json.dumps(raw, ensure_ascii=False, sort_keys=True))
+
+
+# --- evaluation -------------------------------------------------------------------------------
+
+
+def size_of(profile: Profile) -> SizeInfo:
+    if profile.size_override:
+        o = profile.size_override
+        label = SIZE_LABELS[o.size]
+        return SizeInfo(
+            o.size,
+            label,
+            f"手动指定为{label}企业，理由：{o.reason}",
+            None,
+            {"size": o.size, "reason": o.reason},
+        )
+    if profile.industry is None:
+        return SizeInfo(None, "无法判断", "未填写所属行业，无法划型", None, None)
+    result = size_class.classify(
+        profile.industry,
+        profile.employees,
+        profile.revenue,
+        profile.assets,
+        individual_business=profile.entity_type == "individual_business",
+    )
+    return SizeInfo(result.size, result.size_label, result.explanation, result.to_dict(), None)
+
+
+def region_contains(outer: str, inner: str) -> bool:
+    try:
+        return regions.contains(outer, inner)
+    except LookupError:
+        # a county missing from the bundled table still lies in its city and province
+        level_digits = 2 if outer.endswith("0000") else (4 if outer.endswith("00") else 6)
+        return inner[:level_digits] == outer[:level_digits]
+
+
+def _region_condition(doc: Document, profile: Profile) -> ConditionResult:
+    try:
+        scope = regions.path_label(doc.scope_region_code)
+    except LookupError:
+        scope = doc.scope_region_code
+    text = f"企业位于{scope}"
+    if profile.region is None:
+        return ConditionResult(text, UNKNOWN, "未填写所在地区", "", missing=["region"])
+    try:
+        where = regions.path_label(profile.region)
+    except LookupError:
+        where = profile.region
+    state = MET if region_contains(doc.scope_region_code, profile.region) else UNMET
+    return ConditionResult(text, state, where, "")
+
+
+def _validity_condition(validity: Validity) -> ConditionResult:
+    text = "文件在评估日有效"
+    if validity.state == "unknown":
+        # an unstated period does not fail the measure; it is flagged for confirmation instead
+        return ConditionResult(text, MET, f"{validity.label}：{validity.detail}", "")
+    return ConditionResult(text, MET if validity.applicable else UNMET, validity.detail, "")
+
+
+def _total(amounts: list[AmountResult]) -> AmountResult:
+    if len(amounts) == 1:
+        return amounts[0]
+    exact = sum(
+        (a.value_yuan for a in amounts if a.kind == EXACT and a.value_yuan is not None), Decimal(0)
+    )
+    upper = sum(
+        (a.value_yuan for a in amounts if a.kind == UP_TO and a.value_yuan is not None), Decimal(0)
+    )
+    parts = [a.working for a in amounts if a.kind != NOT_COMPUTABLE]
+    if not parts:
+        text = next((a.text for a in amounts), "原文未注明金额")
+        return AmountResult(NOT_COMPUTABLE, text, "；".join(a.working for a in amounts))
+    if upper == 0:
+        return AmountResult(EXACT, format_yuan(exact), "；".join(parts), value_yuan=exact)
+    if exact == 0:
+        return AmountResult(UP_TO, f"最高{format_yuan(upper)}", "；".join(parts), value_yuan=upper)
+    return AmountResult(
+        RANGE,
+        f"{format_yuan(exact)}至{format_yuan(exact + upper)}",
+        "；".join(parts),
+        value_yuan=exact + upper,
+        min_yuan=exact,
+    )
+
+
+def evaluate_measure(
+    store: PolicyStore,
+    item: Item,
+    rules: MeasureRules,
+    profile: Profile,
+    size: SizeInfo,
+    as_of: date,
+    registry: FactsRegistry,
+) -> MeasureResult:
+    doc = store.document(item.document_id)
+    assert doc is not None
+    validity = validity_on(doc, as_of)
+    ctx = Context(profile, size.size, f"{size.label}（{size.explanation}）", as_of, doc, registry)
+    conditions = [_region_condition(doc, profile), _validity_condition(validity)]
+    conditions += [evaluate(c, ctx) for c in rules.conditions]
+    benefits: list[BenefitResult] = []
+    for spec in rules.benefits:
+        own = [evaluate(c, ctx) for c in spec.conditions]
+        benefits.append(
+            BenefitResult(
+                label=spec.label,
+                kind=spec.kind,
+                state=combine([c.state for c in own]),
+                amount=_amount(spec, profile, registry),
+                quote=spec.quote,
+                conditions=own,
+                parameters=[
+                    {"label": p.label, "value": plain(p.value), "unit": p.unit, "quote": p.quote}
+                    for p in spec.parameters
+                ],
+                notes=list(spec.notes),
+                stacks_with=(
+                    {
+                        "measure": spec.stacks_with.measure,
+                        "relation": spec.stacks_with.relation,
+                        "quote": spec.stacks_with.quote,
+                    }
+                    if spec.stacks_with
+                    else None
+                ),
+            )
+        )
+    shared = combine([c.state for c in conditions])
+    benefit_states = [b.state for b in benefits]
+    if shared == UNMET or all(s == UNMET for s in benefit_states):
+        status = INELIGIBLE
+    elif shared == MET and MET in benefit_states:
+        status = ELIGIBLE
+    else:
+        status = POSSIBLE
+    open_benefits = [b for b in benefits if b.state != UNMET]
+    applicable = (
+        [b for b in open_benefits if b.state == MET] if status == ELIGIBLE else open_benefits
+    )
+    amount = (
+        _total([b.amount for b in applicable])
+        if applicable
+        else AmountResult(NOT_COMPUTABLE, "—", "不适用")
+    )
+    all_conditions = conditions + [c for b in open_benefits for c in b.conditions]
+    failed = [c.text for c in conditions if c.state == UNMET]
+    if not failed and all(s == UNMET for s in benefit_states):
+        failed = [c.text for b in benefits for c in b.conditions if c.state == UNMET]
+    notes = list(rules.notes)
+    if validity.state == "unknown":
+        notes.insert(0, validity.detail)
+    return MeasureResult(
+        item=item,
+        document=doc,
+        citation=store.citation(item),
+        summary=rules.summary,
+        status=status,
+        validity=validity,
+        conditions=conditions,
+        benefits=benefits,
+        amount=amount,
+        notes=notes,
+        failed=failed,
+        missing=sorted({m for c in all_conditions if c.state == UNKNOWN for m in c.missing}),
+        confirmations=[
+            c.text for c in all_conditions if c.state == UNKNOWN and c.needs_confirmation
+        ],
+    )
+
+
+_STATUS_ORDER = {ELIGIBLE: 0, POSSIBLE: 1, INELIGIBLE: 2}
+_NON_MONETARY = ("service", "financing", "procurement", "land", "other")
+
+
+def _amount(spec: BenefitSpec, profile: Profile, registry: FactsRegistry) -> AmountResult:
+    if spec.amount.type == "none" and spec.kind in _NON_MONETARY:
+        return AmountResult(NOT_COMPUTABLE, "非资金支持", f"{BENEFIT_KINDS[spec.kind]}，不涉及金额")
+    return compute(spec.amount, profile, registry)
+
+
+def _sort_key(result: MeasureResult) -> tuple[int, int, Decimal]:
+    """Status first; within a status, measures with a computable amount first, largest first;
+    otherwise document order (the sort is stable)."""
+    amount = result.amount
+    has_value = amount.kind != NOT_COMPUTABLE and amount.value_yuan is not None
+    return (_STATUS_ORDER[result.status], 0 if has_value else 1, -(amount.value_yuan or Decimal(0)))
+
+
+def _supplements(results: list[MeasureResult], registry: FactsRegistry) -> list[dict[str, Any]]:
+    """What a user could add to make more measures apply: missing facts, and qualifications
+    whose absence is the only reason a measure fails."""
+    wanted: dict[str, set[str]] = {}
+    for r in results:
+        if r.status == POSSIBLE:
+            for m in r.missing:
+                wanted.setdefault(m, set()).add(r.item.id)
+        if r.status == INELIGIBLE and all(c.state != UNMET for c in r.conditions):
+            for b in r.benefits:
+                unmet = [c for c in b.conditions if c.state == UNMET]
+                if unmet and all(m in registry.qualifications for c in unmet for m in c.missing):
+                    for c in unmet:
+                        for m in c.missing:
+                            wanted.setdefault(m, set()).add(r.item.id)
+    labels = {
+        "size": "企业规模（行业、从业人员、营业收入、资产总额）",
+        "region": "所在地区",
+        "entity_type": "主体类型",
+        "established": "成立日期",
+    }
+    out = []
+    for key, ids in sorted(wanted.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if key in registry.facts:
+            label, kind = registry.facts[key].label, "fact"
+        elif key in registry.qualifications:
+            label, kind = f"取得{registry.qualifications[key].label}认定", "qualification"
+        elif key.endswith(".granted") and key[: -len(".granted")] in registry.qualifications:
+            label, kind = (
+                f"{registry.qualifications[key[: -len('.granted')]].label}的认定日期",
+                "fact",
+            )
+        else:
+            label, kind = labels.get(key, key), "profile"
+        out.append({"key": key, "kind": kind, "label": label, "measures": sorted(ids)})
+    return out
+
+
+def match(
+    store: PolicyStore,
+    profile: Profile,
+    as_of: date | None = None,
+    registry: FactsRegistry | None = None,
+) -> MatchResult:
+    registry = registry or load_registry()
+    as_of = as_of or date.today()
+    rules = rules_from_store(store)
+    size = size_of(profile)
+    results = [
+        evaluate_measure(store, item, rules[item.id], profile, size, as_of, registry)
+        for item in store.all_items()
+        if item.enterprise_facing and item.id in rules
+    ]
+    results.sort(key=_sort_key)
+    eligible = [r.amount for r in results if r.status == ELIGIBLE]
+    total = _total(eligible) if eligible else AmountResult(NOT_COMPUTABLE, "0元", "")
+    totals = {
+        "eligible": total.to_dict(),
+        "not_computable": sum(
+            1 for r in results if r.status == ELIGIBLE and r.amount.kind == NOT_COMPUTABLE
+        ),
+        "note": "合计仅含“符合”的措施中可计算的金额；未注明金额的措施不计入。",
+    }
+    meta = store.meta()
+    return MatchResult(
+        as_of,
+        profile,
+        size,
+        results,
+        totals,
+        _supplements(results, registry),
+        meta.get("data_version", ""),
+    )

@@ -1,0 +1,28 @@
+"""Money as Decimal yuan, printed the way the documents print it (元 below 1万, else 万元)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from desktop_app.core.eligibility.rules import UNITS
+
+
+def to_yuan(value: Decimal | float | int | str, unit: str) -> Decimal:
+    return Decimal(str(value)) * UNITS[unit]
+
+
+def plain(number: Decimal | float | int) -> str:
+    """1500 → '1500', 2.50 → '2.5', 1E+3 → '1000' (never scientific notation)."""
+    dec = Decimal(str(number)).normalize()
+    text = format(dec, "f")
+    return text
+
+
+def format_yuan(yuan: Decimal) -> str:
+    if abs(yuan) >= 10000:
+        return f"{plain((yuan / 10000).quantize(Decimal('0.0001')))}万元"
+    return f"{plain(yuan.quantize(Decimal('0.01')))}元"
+
+
+def format_in(value: Decimal | float | int, unit: str) -> str:
+    return f"{plain(value)}{unit}"
