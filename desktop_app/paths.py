@@ -39,6 +39,11 @@ def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
 
+def icon_path() -> Path:
+    """The 256 px application icon (window icon; the .ico beside it is for the Windows exe)."""
+    return resources_dir() / "icons" / "icon.png"
+
+
 def bundled_policy_db() -> Path:
     """A database shipped inside a package build (absent in a source checkout)."""
     return resources_dir() / "data" / "policies.sqlite"
