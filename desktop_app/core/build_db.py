@@ -23,6 +23,7 @@ import yaml
 
 from desktop_app import paths
 from desktop_app.core.model import Document, Item
+from desktop_app.core.search.bigrams.index import build_search_index
 from desktop_app.core.sources import (
     fujian_work_plan,
     hebei_report,
@@ -36,6 +37,7 @@ SCHEMA_VERSION = "1"
 Progress = Callable[[int, str], None]  # percent, Chinese message
 # Hooks that add derived tables (e.g. the search index) to a freshly built database.
 POST_BUILD_HOOKS: list[Callable[[sqlite3.Connection, list[Item]], None]] = []
+POST_BUILD_HOOKS.append(build_search_index)
 
 
 class BuildError(Exception):

@@ -1,0 +1,1 @@
+"""The character-bigram index: tokens, and the tables added to the policy database."""

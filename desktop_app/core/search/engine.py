@@ -1,0 +1,433 @@
+"""The search engine: query words → matching items, filtered, counted, ranked, highlighted.
+
+Semantics: a word matches an item when its normalized form is a substring of the item's
+normalized title, headings, text or department names (or a synonym or, for Latin letters, a
+pinyin reading does). Several words: all must match. When no item has all words, the best
+partial matches are shown instead (fallback): words with no hits are cut into the longest
+pieces that do occur (小微企业贷款贴息 → 小微企业贷款 + 贴息) and items are ranked by how much of
+the query they cover.
+
+Ranking, best first: matched as typed (not only through a synonym or pinyin), matched in a
+heading, an enterprise-facing measure; then, in tiers small enough to score one by one, where
+and how often the words occur; then document order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop_app.core.model import Item
+from desktop_app.core.search import bitset
+from desktop_app.core.search.bigrams.index import (
+    CHAR_SUFFIX,
+    HEAD_FIELDS,
+    DocFields,
+    IndexData,
+    IndexMissing,
+    build_search_index,
+    load_index,
+)
+from desktop_app.core.search.bigrams.tokens import match_expression
+from desktop_app.core.search.facets import FacetIndex
+from desktop_app.core.search.normalize import Normalized, normalize
+from desktop_app.core.search.pinyin import PinyinMatcher, is_pinyin_query
+from desktop_app.core.search.query import QueryWord, parse
+from desktop_app.core.search.results import Hit, SearchFilters, SearchResult
+from desktop_app.core.search.snippet import snippet, spans
+from desktop_app.core.search.synonyms import SynonymTable
+from desktop_app.core.store import PolicyStore
+
+log = logging.getLogger(__name__)
+
+EXACT, SYNONYM, PINYIN = "exact", "synonym", "pinyin"
+ALL, HEAD = "all", "head"
+W_EXACT, W_HEAD, W_PRIOR = 4, 2, 1  # tier weights: exact outranks heading + prior together
+FINE_MAX = 1000  # tiers up to this size are ordered by a per-item score
+FALLBACK_CHARS = 64  # a no-hit word is cut into pieces over its first characters only
+MAX_SUGGESTIONS = 8
+_CACHE_LIMIT = 4096
+
+
+@dataclass
+class Variant:
+    word: str  # normalized
+    kind: str  # exact | synonym | pinyin
+    scope: str  # all | head
+    mask: int = 0
+
+
+@dataclass
+class Term:
+    word: str  # normalized query word (or a piece of one in fallback)
+    variants: list[Variant]
+    mask: int = 0  # items matching any variant
+    exact_mask: int = 0
+    head_mask: int = 0  # items matching some variant in a heading
+
+    @property
+    def weight(self) -> int:
+        return len(self.word)
+
+
+@dataclass
+class _Ranked:
+    groups: list[tuple[int, int]]
+    terms: list[Term]
+    fallback: bool = False
+    units: list[Term] = field(default_factory=list)
+
+
+class SearchEngine:
+    """Search over a PolicyStore's items; reads the index tables once, then answers in memory
+    and with FTS lookups. Safe to call from one thread at a time (calls are serialized)."""
+
+    # Tests set this so that a bug fails loudly; the window gets an empty result instead.
+    raise_errors = False
+
+    def __init__(self, store: PolicyStore, amount_item_ids: frozenset[str] = frozenset()) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        items = store.all_items()
+        self._conn, data = self._open_index(store.conn, items)
+        by_id = {item.id: item for item in items}
+        self._items: list[Item] = [by_id[i] for i in data.item_ids]
+        self._fields: list[DocFields] = data.fields
+        self._all_texts = [f.all for f in data.fields]
+        self._head_texts = [f.head for f in data.fields]
+        self._max_len = {
+            ALL: max((len(t) for t in self._all_texts), default=0),
+            HEAD: max((len(t) for t in self._head_texts), default=0),
+        }
+        self._vocab = {ALL: data.vocab_all, HEAD: data.vocab_head}
+        self._dense = data.dense
+        self._synonyms = SynonymTable(data.synonyms)
+        self._pinyin = PinyinMatcher(data.pinyin)
+        self.size = len(self._items)
+        self._universe = bitset.full(self.size)
+        self._facets = FacetIndex(self._items, store.documents(), frozenset(amount_item_ids))
+        self._norm_cache: dict[tuple[int, str], Normalized] = {}
+
+    @staticmethod
+    def _open_index(
+        conn: sqlite3.Connection, items: list[Item]
+    ) -> tuple[sqlite3.Connection, IndexData]:
+        """The database's index if current, else one built in memory (an old database, or a
+        store of the user's own data without search tables)."""
+        try:
+            data = load_index(conn)
+            if sorted(data.item_ids) == sorted(i.id for i in items):
+                return conn, data
+            log.warning("search index does not match the items; building it in memory")
+        except IndexMissing as exc:
+            log.info("no usable search index (%s); building it in memory", exc)
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        build_search_index(memory, items)
+        return memory, load_index(memory)
+
+    # -- public ------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> SearchResult:
+        """Never raises: any input gives results or an empty list."""
+        started = time.perf_counter()
+        text = query if isinstance(query, str) else ""
+        try:
+            with self._lock:
+                result = self._search(text, filters or SearchFilters(), limit, offset)
+        except Exception:
+            if self.raise_errors:
+                raise
+            log.exception("search failed for %r", text[:100])
+            result = SearchResult(query=text, total=0, hits=[])
+        result.elapsed_ms = (time.perf_counter() - started) * 1000
+        return result
+
+    def item_index(self, item_id: str) -> int | None:
+        return next((i for i, it in enumerate(self._items) if it.id == item_id), None)
+
+    # -- matching ----------------------------------------------------------------------
+
+    def _mask(self, word: str, scope: str, memo: dict[tuple[str, str], int]) -> int:
+        key = (word, scope)
+        cached = memo.get(key)
+        if cached is not None:
+            return cached
+        memo[key] = mask = self._lookup(word, scope)
+        return mask
+
+    def _lookup(self, word: str, scope: str) -> int:
+        """Items whose normalized scope text contains word: exact substring semantics."""
+        if not word or len(word) > self._max_len[scope]:
+            return 0
+        keys = [word + CHAR_SUFFIX] if len(word) == 1 else _bigrams(word)
+        vocab = self._vocab[scope]
+        if any(k not in vocab for k in keys):
+            return 0
+        dense = [self._dense.get((scope, k)) for k in keys]
+        if all(m is not None for m in dense):
+            candidates = self._universe
+            for m in dense:
+                candidates &= m or 0
+            if len(word) <= 2:  # one character or one bigram: the bitmap is the answer
+                return candidates
+            texts = self._all_texts if scope == ALL else self._head_texts
+            return bitset.from_indices(
+                (i for i in bitset.iter_bits(candidates) if word in texts[i]), self.size
+            )
+        expr = match_expression(word, HEAD_FIELDS if scope == HEAD else None)
+        rows = self._conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ?", (expr,))
+        return bitset.from_indices((r - 1 for (r,) in rows), self.size)
+
+    def _term(self, word: str, memo: dict[tuple[str, str], int], pinyin: bool = True) -> Term:
+        variants = [Variant(word, EXACT, ALL)]
+        variants += [Variant(w, SYNONYM, ALL) for w in self._synonyms.variants(word)]
+        if pinyin and is_pinyin_query(word):
+            known = {v.word for v in variants}
+            variants += [
+                Variant(w, PINYIN, scope)
+                for w, scope in self._pinyin.words(word).items()
+                if w not in known
+            ]
+        term = Term(word, variants)
+        for v in variants:
+            v.mask = self._mask(v.word, v.scope, memo)
+            term.mask |= v.mask
+            if v.kind == EXACT:
+                term.exact_mask = v.mask
+            if v.mask:
+                term.head_mask |= v.mask if v.scope == HEAD else self._mask(v.word, HEAD, memo)
+        return term
+
+    def _segments(self, word: str, memo: dict[tuple[str, str], int]) -> list[str]:
+        """The longest pieces of a no-hit word that occur somewhere, left to right.
+
+        Whether a piece occurs is monotone in its length (every prefix of an occurring
+        string occurs), so the longest piece from each start is found by bisection.
+        """
+        word = word[:FALLBACK_CHARS]
+        pieces: list[str] = []
+        i = 0
+        while i < len(word):
+            if not self._mask(word[i], ALL, memo):
+                i += 1
+                continue
+            lo, hi = i + 1, len(word)
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if self._mask(word[i:mid], ALL, memo):
+                    lo = mid
+                else:
+                    hi = mid - 1
+            pieces.append(word[i:lo])
+            i = lo
+        longer = [p for p in pieces if len(p) >= 2]
+        # single characters (的, 企) match almost everything: only a last resort
+        return longer if longer or len(word) == 1 else pieces
+
+    # -- the search --------------------------------------------------------------------
+
+    def _search(self, query: str, filters: SearchFilters, limit: int, offset: int) -> SearchResult:
+        memo: dict[tuple[str, str], int] = {}
+        words = parse(query)
+        on = filters.as_of if isinstance(filters.as_of, date) else date.today()
+        filter_masks = self._facets.filter_masks(filters, on)
+        allowed = self._universe
+        for m in filter_masks.values():
+            allowed &= m
+
+        if not words:
+            matches = self._universe
+            ranked = _Ranked([(0, matches & allowed)] if matches & allowed else [], [])
+        else:
+            terms = [self._term(w.norm, memo) for w in words]
+            matches = self._universe
+            for t in terms:
+                matches &= t.mask
+            if matches:
+                ranked = self._rank(terms, matches & allowed)
+            else:
+                ranked, matches = self._fallback(words, terms, allowed, memo)
+
+        total = sum(m.bit_count() for _, m in ranked.groups)
+        limit = max(0, min(int(limit), total))
+        offset = max(0, int(offset))
+        page = self._page(ranked, offset, limit)
+        hits = [self._hit(i, score, ranked) for i, score in page]
+        suggestions = self._suggest(words, ranked, memo) if (not total or ranked.fallback) else []
+        return SearchResult(
+            query=query,
+            total=total,
+            hits=hits,
+            facets=self._facets.counts(matches, filter_masks, on, filters),
+            fallback=ranked.fallback and total > 0,
+            suggestions=suggestions,
+        )
+
+    def _rank(self, terms: list[Term], pool: int) -> _Ranked:
+        exact = self._universe
+        head = 0
+        for t in terms:
+            exact &= t.exact_mask
+            head |= t.head_mask
+        parts = [(exact, W_EXACT), (head, W_HEAD), (self._facets.prior, W_PRIOR)]
+        return _Ranked(bitset.weighted_groups(parts, pool), terms)
+
+    def _fallback(
+        self,
+        words: list[QueryWord],
+        terms: list[Term],
+        allowed: int,
+        memo: dict[tuple[str, str], int],
+    ) -> tuple[_Ranked, int]:
+        units: list[Term] = []
+        for t in terms:
+            if t.mask:
+                units.append(t)
+            else:
+                units += [self._term(p, memo, pinyin=False) for p in self._segments(t.word, memo)]
+        union = 0
+        head = 0
+        for u in units:
+            union |= u.mask
+            head |= u.head_mask
+        # coverage (characters of the query found) first, then heading, then prior
+        parts = [(u.mask, 4 * u.weight) for u in units]
+        parts += [(u.exact_mask, 2 * u.weight) for u in units]
+        parts += [(head, W_HEAD), (self._facets.prior, W_PRIOR)]
+        groups = bitset.weighted_groups(parts, union & allowed)
+        return _Ranked(groups, units, fallback=True, units=units), union
+
+    # -- pages and hits ----------------------------------------------------------------
+
+    def _fine(self, i: int, terms: list[Term]) -> float:
+        """Where and how often the words occur in item i (only used inside a tier)."""
+        f = self._fields[i]
+        score = 0.0
+        for t in terms:
+            best = 0.0
+            for v in t.variants:
+                weight = 1.0 if v.kind == EXACT else 0.5
+                title, path = f.title.count(v.word), f.path.count(v.word)
+                if v.scope == HEAD:
+                    body = depts = 0
+                else:
+                    body, depts = f.body.count(v.word), f.depts.count(v.word)
+                found = 3 * min(title, 1) + min(path, 1) + min(body, 3) + 0.25 * min(depts, 1)
+                best = max(best, weight * found)
+            score += best
+        return score
+
+    def _page(self, ranked: _Ranked, offset: int, limit: int) -> list[tuple[int, float]]:
+        out: list[tuple[int, float]] = []
+        skip = offset
+        for score, mask in ranked.groups:
+            if len(out) >= limit:
+                break
+            n = mask.bit_count()
+            if skip >= n:
+                skip -= n
+                continue
+            need = limit - len(out)
+            if ranked.terms and n <= FINE_MAX:
+                scored = [(self._fine(i, ranked.terms), i) for i in bitset.iter_bits(mask)]
+                scored.sort(key=lambda p: (-p[0], p[1]))
+                out += [(i, score + f / (f + 1)) for f, i in scored[skip : skip + need]]
+            else:
+                chosen = itertools.islice(bitset.iter_bits(mask), skip, skip + need)
+                out += [(i, float(score)) for i in chosen]
+            skip = 0
+        return out
+
+    def _normalized(self, i: int, which: str, text: str) -> Normalized:
+        key = (i, which)
+        norm = self._norm_cache.get(key)
+        if norm is None:
+            if len(self._norm_cache) >= _CACHE_LIMIT:
+                self._norm_cache.clear()
+            norm = self._norm_cache[key] = normalize(text)
+        return norm
+
+    def _hit(self, i: int, score: float, ranked: _Ranked) -> Hit:
+        item = self._items[i]
+        f = self._fields[i]
+        head_words: list[str] = []
+        all_words: list[str] = []
+        present: list[Term] = []
+        for t in ranked.terms:
+            found = False
+            for v in t.variants:
+                if v.scope == HEAD and v.word in f.head:
+                    head_words.append(v.word)
+                    found = True
+                elif v.scope == ALL and v.word in f.all:
+                    all_words.append(v.word)
+                    found = True
+            if found:
+                present.append(t)
+        words = list(dict.fromkeys(all_words))
+        title = item.display_title
+        text_norm = self._normalized(i, "text", item.text)
+        title_norm = self._normalized(i, "title", title)
+        text_spans = spans(text_norm, words, item.text)
+        title_spans = spans(title_norm, list(dict.fromkeys(words + head_words)), title)
+        snip, snip_spans = snippet(item.text, text_spans)
+        return Hit(
+            item_id=item.id,
+            document_id=item.document_id,
+            article=item.article,
+            locator=item.locator,
+            title=title,
+            snippet=snip,
+            snippet_highlights=snip_spans,
+            text_highlights=text_spans,
+            title_highlights=title_spans,
+            score=round(score, 4),
+            matched_terms=self._as_printed(
+                list(dict.fromkeys(words + head_words)), (text_norm, item.text), (title_norm, title)
+            ),
+            exact=bool(present) and all(t.word in f.all for t in present),
+        )
+
+    @staticmethod
+    def _as_printed(words: list[str], *sources: tuple[Normalized, str]) -> list[str]:
+        """Each matched word as the item prints it (首台（套） for 首台套) where it is visible."""
+        out: list[str] = []
+        for word in words:
+            shown = word
+            for norm, text in sources:
+                found = spans(norm, [word], text)
+                if found:
+                    shown = text[found[0][0] : found[0][1]]
+                    break
+            out.append(shown)
+        return list(dict.fromkeys(out))
+
+    def _suggest(
+        self, words: list[QueryWord], ranked: _Ranked, memo: dict[tuple[str, str], int]
+    ) -> list[str]:
+        """Words that would find something: pieces of the query, synonyms that occur."""
+        typed = {w.norm for w in words}
+        out: list[str] = []
+        for unit in ranked.units:
+            if unit.mask and unit.word not in typed:
+                out.append(unit.word)
+        for w in words:
+            for alt in self._synonyms.variants(w.norm):
+                if self._mask(alt, ALL, memo):
+                    out.append(alt)
+        return list(dict.fromkeys(out))[:MAX_SUGGESTIONS]
+
+
+def _bigrams(word: str) -> list[str]:
+    return list(dict.fromkeys(word[i : i + 2] for i in range(len(word) - 1)))
