@@ -12,6 +12,7 @@ from desktop_app.cli.output import CliError, print_error
 
 COMMAND_MODULES = [
     "desktop_app.cli.db_commands",
+    "desktop_app.cli.search_command",
     "desktop_app.cli.eligibility_commands",
     "desktop_app.cli.classify_command",
     "desktop_app.cli.regions_command",
