@@ -237,7 +237,11 @@ def _total(amounts: list[AmountResult]) -> AmountResult:
     )
     parts = [a.working for a in amounts if a.kind != NOT_COMPUTABLE]
     if not parts:
-        text = next((a.text for a in amounts), "原文未注明金额")
+        # a money benefit whose amount is unstated says more than "non-monetary support"
+        texts = [a.text for a in amounts]
+        text = next(
+            (t for t in texts if t != "非资金支持"), texts[0] if texts else "原文未注明金额"
+        )
         return AmountResult(NOT_COMPUTABLE, text, "；".join(a.working for a in amounts))
     if upper == 0:
         return AmountResult(EXACT, format_yuan(exact), "；".join(parts), value_yuan=exact)
@@ -363,13 +367,21 @@ def _supplements(results: list[MeasureResult], registry: FactsRegistry) -> list[
         if r.status == POSSIBLE:
             for m in r.missing:
                 wanted.setdefault(m, set()).add(r.item.id)
-        if r.status == INELIGIBLE and all(c.state != UNMET for c in r.conditions):
-            for b in r.benefits:
-                unmet = [c for c in b.conditions if c.state == UNMET]
-                if unmet and all(m in registry.qualifications for c in unmet for m in c.missing):
-                    for c in unmet:
-                        for m in c.missing:
-                            wanted.setdefault(m, set()).add(r.item.id)
+        if r.status != INELIGIBLE:
+            continue
+        shared = [c for c in r.conditions if c.state == UNMET]
+        if any(b.state != UNMET for b in r.benefits):
+            blockers = [shared]
+        else:
+            blockers = [shared + [c for c in b.conditions if c.state == UNMET] for b in r.benefits]
+        for unmet in blockers:
+            # only a qualification the enterprise could obtain; a wrong region or size is final
+            if unmet and all(
+                c.missing and set(c.missing) <= set(registry.qualifications) for c in unmet
+            ):
+                for c in unmet:
+                    for m in c.missing:
+                        wanted.setdefault(m, set()).add(r.item.id)
     labels = {
         "size": "企业规模（行业、从业人员、营业收入、资产总额）",
         "region": "所在地区",
