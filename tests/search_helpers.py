@@ -1,0 +1,30 @@
+"""Ground truth for search tests: plain substring checks over the normalized fields."""
+
+from __future__ import annotations
+
+from desktop_app.core.model import Item
+from desktop_app.core.search import SearchEngine, SearchFilters
+from desktop_app.core.search.normalize import normalize_text
+
+
+def item_fields(item: Item) -> list[str]:
+    fields = [item.title or "", *item.path, item.text, *(d.name for d in item.departments)]
+    return [normalize_text(f) for f in fields]
+
+
+def truth(items: list[Item], words: list[str]) -> set[str]:
+    """Items where every word (normalized, or one of its given forms) is a substring of one
+    of the item's fields."""
+    fields = {item.id: item_fields(item) for item in items}
+    return {
+        item_id
+        for item_id, fs in fields.items()
+        if all(any(w in f for f in fs) for w in words)
+    }
+
+
+def hit_ids(engine: SearchEngine, query: str, filters: SearchFilters | None = None) -> set[str]:
+    result = engine.search(query, filters, limit=engine.size)
+    ids = {h.item_id for h in result.hits}
+    assert len(ids) == result.total
+    return ids
