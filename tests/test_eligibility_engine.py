@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -175,3 +176,21 @@ def test_engine_never_evaluates_strings() -> None:
         )
     )
     assert "eval(" not in source and "exec(" not in source
+
+
+def test_overview_states_each_measures_offer_without_a_profile(store: PolicyStore) -> None:
+    from desktop_app.core.eligibility.overview import amount_item_ids, measure_overviews
+
+    overviews = measure_overviews(store)
+    assert overviews["xm-30"].amount_text == "每人1500元"
+    assert overviews["xm-31"].amount_text == "每人不超过1000元，总额不超过3万元"
+    assert overviews["xm-8"].amount_text == "100万元"
+    assert overviews["xm-6"].amount_text is None
+    ids = amount_item_ids(store)
+    assert {"xm-30", "xm-5", "sm-2-2-4"} <= ids and "xm-42" not in ids
+    # every headline amount's numbers come from the measure's own text
+    for item_id in ids:
+        item = store.item(item_id)
+        assert item is not None
+        for number in re.findall(r"\d+(?:\.\d+)?", overviews[item_id].amount_text or ""):
+            assert number in item.text, (item_id, number)

@@ -77,6 +77,37 @@ def _fact_value_text(ctx: Context, fact_id: str, value: Any) -> str:
     return str(value)
 
 
+def describe(spec: ConditionSpec, registry: FactsRegistry) -> str:
+    """How a condition reads to a person, without any enterprise's values."""
+    p = spec.params
+    if spec.label:
+        return spec.label
+    if spec.test in ("any_of", "all_of"):
+        joiner = "或" if spec.test == "any_of" else "且"
+        return joiner.join(describe(c, registry) for c in spec.children)
+    if spec.test == "size_in":
+        return "企业规模为" + "、".join(SIZE_LABELS[s] for s in p["sizes"]) + "企业"
+    if spec.test == "entity_type":
+        return f"主体类型为{ENTITY_TYPES[p['value']]}"
+    if spec.test == "qualification":
+        labels = "或".join(registry.qualifications[q].label for q in p["any_of"])
+        return f"{'新认定为' if p.get('new') else '已认定为'}{labels}"
+    if spec.test == "lacks_qualification":
+        return f"尚未成为{registry.qualifications[p['id']].label}"
+    if spec.test == "established_within_years":
+        return f"成立不满{plain(p['years'])}年"
+    if spec.test == "confirm":
+        return f"需确认：{p['wording']}"
+    fact = registry.facts[p["fact"]]
+    if spec.test == "fact_min":
+        return f"{fact.label}不少于{plain(p['min'])}{fact.unit or ''}"
+    if spec.test == "fact_positive":
+        return f"{fact.label}大于0"
+    if spec.test == "fact_equals":
+        return f"{fact.label}为{p['value']}"
+    return fact.label
+
+
 def evaluate(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     handler = _HANDLERS[spec.test]
     return handler(spec, ctx)
@@ -91,7 +122,7 @@ def _group(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     else:
         state = combine(states)
         joiner = "且"
-    text = spec.label or joiner.join(c.text for c in children)
+    text = spec.label or joiner.join(c.text for c in children)  # children read with values
     missing = [m for c in children if c.state != MET for m in c.missing]
     return ConditionResult(
         text=text,
@@ -106,7 +137,7 @@ def _group(spec: ConditionSpec, ctx: Context) -> ConditionResult:
 
 def _size_in(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     sizes = spec.params["sizes"]
-    text = "企业规模为" + "、".join(SIZE_LABELS[s] for s in sizes) + "企业"
+    text = describe(spec, ctx.registry)
     if ctx.size is None:
         return ConditionResult(
             text,
@@ -121,7 +152,7 @@ def _size_in(spec: ConditionSpec, ctx: Context) -> ConditionResult:
 
 def _entity_type(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     wanted = spec.params["value"]
-    text = f"主体类型为{ENTITY_TYPES[wanted]}"
+    text = describe(spec, ctx.registry)
     actual = ctx.profile.entity_type
     if actual is None:
         return ConditionResult(text, UNKNOWN, "未填写", spec.quote, missing=["entity_type"])
@@ -132,9 +163,8 @@ def _entity_type(spec: ConditionSpec, ctx: Context) -> ConditionResult:
 
 def _qualification(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     ids: list[str] = spec.params["any_of"]
-    labels = "或".join(ctx.registry.qualifications[q].label for q in ids)
     new = bool(spec.params.get("new"))
-    text = f"{'新认定为' if new else '已认定为'}{labels}"
+    text = describe(spec, ctx.registry)
     held = [q for q in (ctx.profile.qualification(i) for i in ids) if q is not None]
     if not held:
         # qualifications are ticked by the user: one not ticked is one not held
@@ -179,23 +209,17 @@ def _lacks_qualification(spec: ConditionSpec, ctx: Context) -> ConditionResult:
 
 def _fact(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     fact_id = spec.params["fact"]
-    fact = ctx.registry.facts[fact_id]
     value = ctx.profile.facts.get(fact_id)
     shown = _fact_value_text(ctx, fact_id, value)
+    text = describe(spec, ctx.registry)
     if spec.test == "fact_true":
-        text = spec.label or fact.label
         state = UNKNOWN if value is None else (MET if value else UNMET)
     elif spec.test == "fact_min":
-        minimum = spec.params["min"]
-        text = spec.label or f"{fact.label}不少于{plain(minimum)}{fact.unit or ''}"
-        state = UNKNOWN if value is None else (MET if value >= minimum else UNMET)
+        state = UNKNOWN if value is None else (MET if value >= spec.params["min"] else UNMET)
     elif spec.test == "fact_positive":
-        text = spec.label or f"{fact.label}大于0"
         state = UNKNOWN if value is None else (MET if value > 0 else UNMET)
     else:
-        wanted = spec.params["value"]
-        text = spec.label or f"{fact.label}为{wanted}"
-        state = UNKNOWN if value is None else (MET if value == wanted else UNMET)
+        state = UNKNOWN if value is None else (MET if value == spec.params["value"] else UNMET)
     return ConditionResult(
         text, state, shown, spec.quote, missing=[fact_id] if value is None else []
     )
@@ -203,7 +227,7 @@ def _fact(spec: ConditionSpec, ctx: Context) -> ConditionResult:
 
 def _established_within(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     years = spec.params["years"]
-    text = f"成立不满{plain(years)}年"
+    text = describe(spec, ctx.registry)
     founded = ctx.profile.established
     if founded is None:
         return ConditionResult(text, UNKNOWN, "未填写成立日期", spec.quote, missing=["established"])

@@ -1,0 +1,124 @@
+"""What each measure offers, independent of any enterprise: for the results list, the detail
+pane and the search filter "has an amount"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.core.eligibility.conditions import describe
+from desktop_app.core.eligibility.engine import rules_from_store
+from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
+from desktop_app.core.eligibility.money import format_in, plain
+from desktop_app.core.eligibility.rules import BENEFIT_KINDS, AmountSpec, ConditionSpec
+from desktop_app.core.store import PolicyStore
+
+
+@dataclass(frozen=True)
+class BenefitOverview:
+    label: str
+    kind_label: str
+    amount_text: str | None  # the rule as stated: 每人1500元, 最高300万元; None when unstated
+    quote: str
+    conditions: tuple[tuple[str, str], ...]  # (how it reads, quote)
+    notes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "kind_label": self.kind_label,
+            "amount_text": self.amount_text,
+            "quote": self.quote,
+            "conditions": [{"text": t, "quote": q} for t, q in self.conditions],
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class MeasureOverview:
+    item_id: str
+    summary: str
+    amount_text: str | None  # the headline amount for a results list
+    conditions: tuple[tuple[str, str], ...]
+    benefits: tuple[BenefitOverview, ...]
+    notes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "item_id": self.item_id,
+            "summary": self.summary,
+            "amount_text": self.amount_text,
+            "conditions": [{"text": t, "quote": q} for t, q in self.conditions],
+            "benefits": [b.to_dict() for b in self.benefits],
+            "notes": list(self.notes),
+        }
+
+
+def amount_rule_text(spec: AmountSpec, registry: FactsRegistry) -> str | None:
+    p = spec.params
+    if spec.type == "fixed":
+        return format_in(p["value"], p["unit"])
+    if spec.type == "up_to":
+        return f"最高{format_in(p['value'], p['unit'])}"
+    if spec.type == "per_unit":
+        most = "不超过" if p.get("at_most") else ""
+        cap = (
+            f"，总额不超过{format_in(p['cap'], p.get('cap_unit', p['unit']))}" if "cap" in p else ""
+        )
+        return f"每{p.get('count_unit', '')}{most}{format_in(p['per_unit'], p['unit'])}{cap}"
+    if spec.type == "rate":
+        rate = f"{plain(p['permille'])}‰" if "permille" in p else f"{plain(p['percent'])}%"
+        base = registry.facts[p["base_fact"]].label
+        most = "不超过" if p.get("at_most") else ""
+        cap = f"，最高{format_in(p['cap'], p.get('cap_unit', '万元'))}" if "cap" in p else ""
+        return f"{base}的{most}{rate}{cap}"
+    if spec.type == "interest":
+        return f"年化{plain(p['percent'])}%贴息，最长{plain(p['years'])}年"
+    if spec.type == "full":
+        return "费用全额补贴"
+    return None
+
+
+def _quote(spec: ConditionSpec) -> str:
+    if spec.children:
+        return "；".join(_quote(c) for c in spec.children)
+    return spec.quote
+
+
+def _condition_lines(
+    specs: tuple[ConditionSpec, ...], registry: FactsRegistry
+) -> list[tuple[str, str]]:
+    return [(describe(spec, registry), _quote(spec)) for spec in specs]
+
+
+def measure_overviews(store: PolicyStore) -> dict[str, MeasureOverview]:
+    registry = load_registry()
+    out: dict[str, MeasureOverview] = {}
+    for item_id, rules in rules_from_store(store).items():
+        benefits = tuple(
+            BenefitOverview(
+                label=b.label,
+                kind_label=BENEFIT_KINDS[b.kind],
+                amount_text=amount_rule_text(b.amount, registry),
+                quote=b.quote,
+                conditions=tuple(_condition_lines(b.conditions, registry)),
+                notes=b.notes,
+            )
+            for b in rules.benefits
+        )
+        amounts = list(dict.fromkeys(b.amount_text for b in benefits if b.amount_text))
+        headline = "、".join(amounts[:2]) + ("等" if len(amounts) > 2 else "") if amounts else None
+        out[item_id] = MeasureOverview(
+            item_id=item_id,
+            summary=rules.summary,
+            amount_text=headline,
+            conditions=tuple(_condition_lines(rules.conditions, registry)),
+            benefits=benefits,
+            notes=rules.notes,
+        )
+    return out
+
+
+def amount_item_ids(store: PolicyStore) -> frozenset[str]:
+    """Measures whose text states an amount or a formula for one."""
+    return frozenset(k for k, v in measure_overviews(store).items() if v.amount_text)
