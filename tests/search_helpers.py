@@ -17,9 +17,7 @@ def truth(items: list[Item], words: list[str]) -> set[str]:
     of the item's fields."""
     fields = {item.id: item_fields(item) for item in items}
     return {
-        item_id
-        for item_id, fs in fields.items()
-        if all(any(w in f for f in fs) for w in words)
+        item_id for item_id, fs in fields.items() if all(any(w in f for f in fs) for w in words)
     }
 
 

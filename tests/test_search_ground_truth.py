@@ -36,9 +36,9 @@ def engine(store: PolicyStore) -> SearchEngine:
 
 
 @pytest.fixture(scope="module")
-def dense_engine(policy_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
-    SearchEngine
-]:
+def dense_engine(
+    policy_db_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SearchEngine]:
     """Every token dense: the bitmap path, with Python verification for 3+ characters."""
     path = tmp_path_factory.mktemp("dense") / "policies.sqlite"
     shutil.copy(policy_db_path, path)

@@ -67,13 +67,17 @@ def test_bad_arguments_do_not_raise(engine: SearchEngine, monkeypatch: pytest.Mo
     assert engine.search("贴息", SearchFilters(region_code="not a code")).total == 0
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=60))
 def test_any_text(engine: SearchEngine, query: str) -> None:
     _check(engine, query)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     st.lists(
         st.sampled_from([*'贴息担保企业补"*() 　，、', "AND", "OR", "NEAR", "专精特新", "zjtx"]),
@@ -82,7 +86,9 @@ def test_any_text(engine: SearchEngine, query: str) -> None:
     st.builds(
         SearchFilters,
         region_code=st.sampled_from([None, "350203", "350400", "130100", "512002", "999999"]),
-        document_ids=st.lists(st.sampled_from(["xm", "sm", "fj2019", "nope"]), max_size=2).map(tuple),
+        document_ids=st.lists(st.sampled_from(["xm", "sm", "fj2019", "nope"]), max_size=2).map(
+            tuple
+        ),
         levels=st.lists(st.sampled_from(["省", "市", "区县"]), max_size=2).map(tuple),
         enterprise_facing_only=st.booleans(),
         valid_only=st.booleans(),

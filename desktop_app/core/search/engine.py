@@ -231,9 +231,8 @@ class SearchEngine:
                     hi = mid - 1
             pieces.append(word[i:lo])
             i = lo
-        longer = [p for p in pieces if len(p) >= 2]
-        # single characters (的, 企) match almost everything: only a last resort
-        return longer if longer or len(word) == 1 else pieces
+        # a single character (的, 企, a) matches almost everything: no help in finding the rest
+        return [p for p in pieces if len(p) >= 2]
 
     # -- the search --------------------------------------------------------------------
 
