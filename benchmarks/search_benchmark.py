@@ -20,7 +20,6 @@ import argparse
 import random
 import re
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -36,7 +35,6 @@ from desktop_app.core.model import Item
 from desktop_app.core.search import SearchEngine, SearchFilters
 from desktop_app.core.search.bigrams.index import build_search_index
 from desktop_app.core.search.bigrams.tokens import match_expression
-from desktop_app.core.search.normalize import normalize_text
 from desktop_app.core.search.query import parse
 from desktop_app.core.search.synonyms import SynonymTable, load_groups
 from desktop_app.core.store import PolicyStore
@@ -135,7 +133,7 @@ def timed(fn: object, repeat: int) -> list[float]:
 
 def pct(samples: list[float], q: float) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def run(size: int, repeat: int, real_store: PolicyStore, tmp: Path) -> None:
