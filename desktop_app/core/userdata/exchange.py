@@ -1,0 +1,301 @@
+"""Export every saved enterprise (with its evaluation history) to one JSON file, and import
+such a file back.
+
+The file is written to a temporary name and renamed into place, so an interrupted export never
+leaves a truncated file under the chosen name. An import reads and checks the whole file
+first, then writes everything in one transaction: a broken file changes nothing, and an entry
+that does not validate is skipped and reported in Chinese rather than half-written.
+
+Identity is the enterprise id: importing a file exported from this database (or a colleague's
+copy of it) updates an enterprise only when the file's version is newer, and adds evaluations
+whose ids are not yet present. A different enterprise that merely has the same name is
+imported as its own record.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.core.eligibility.profile import ProfileError
+from desktop_app.core.userdata.profiles import (
+    ProfileRepository,
+    clean_notes,
+    evaluation_fields,
+    new_id,
+    normalise_profile,
+    now_iso,
+)
+from desktop_app.core.userdata.user_db import transaction
+
+FORMAT = "policy-desk-enterprises"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 512 * 1024 * 1024  # far above any real client list; stops a wrong file early
+_ID = re.compile(r"[0-9A-Za-z-]{1,64}")
+
+
+class ExchangeError(Exception):
+    """The file cannot be exported or imported; the message is Chinese and meant for the user."""
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0  # same id, and the file's copy is not newer
+    evaluations_added: int = 0
+    problems: list[str] = field(default_factory=list)  # skipped entries, in Chinese
+    notes: list[str] = field(default_factory=list)  # things done that the user should know
+
+    @property
+    def summary(self) -> str:
+        parts = [f"新增 {self.added} 家", f"更新 {self.updated} 家"]
+        if self.unchanged:
+            parts.append(f"{self.unchanged} 家已是最新未改动")
+        if self.evaluations_added:
+            parts.append(f"导入评估记录 {self.evaluations_added} 条")
+        if self.problems:
+            parts.append(f"跳过 {len(self.problems)} 条有误的记录")
+        return "，".join(parts) + "。"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "evaluations_added": self.evaluations_added,
+            "problems": list(self.problems),
+            "notes": list(self.notes),
+            "summary": self.summary,
+        }
+
+
+# -- export ------------------------------------------------------------------------------------
+
+
+def export_data(repo: ProfileRepository) -> dict[str, Any]:
+    enterprises = []
+    for record in reversed(repo.search()):  # oldest update first: stable, diff-friendly files
+        evaluations = []
+        for summary in reversed(repo.evaluations(record.id)):
+            full = repo.get_evaluation(summary.id)
+            evaluations.append({"id": full.id, "created": full.created, "result": full.result})
+        enterprises.append(
+            {
+                "id": record.id,
+                "name": record.name,
+                "notes": record.notes,
+                "created": record.created,
+                "updated": record.updated,
+                "profile": record.profile,
+                "evaluations": evaluations,
+            }
+        )
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "exported": now_iso(),
+        "app": f"{APP_NAME} {__version__}",
+        "enterprises": enterprises,
+    }
+
+
+def export_file(repo: ProfileRepository, path: Path) -> int:
+    """Write every enterprise to path; returns how many. Atomic: all or the old file stays."""
+    data = export_data(repo)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExchangeError(f"无法写入文件夹：{folder}（{exc.strerror or exc}）") from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExchangeError(
+            f"无法写入文件：{path}（{exc.strerror or exc}）。文件可能正被其他程序打开。"
+        ) from exc
+    return len(data["enterprises"])
+
+
+# -- import ------------------------------------------------------------------------------------
+
+
+def read_file(path: Path) -> dict[str, Any]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ExchangeError(f"文件过大（{size // (1024 * 1024)} MB），不是企业信息导出文件。")
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ExchangeError(f"找不到文件：{path}") from exc
+    except OSError as exc:
+        raise ExchangeError(f"无法读取文件：{path}（{exc.strerror or exc}）") from exc
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ExchangeError(
+            "文件内容不是有效的企业信息导出文件（不是 UTF-8 JSON），没有导入任何内容。"
+        ) from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ExchangeError("这不是惠企政策通导出的企业信息文件，没有导入任何内容。")
+    version = data.get("format_version")
+    if not isinstance(version, int) or version < 1:
+        raise ExchangeError("文件缺少有效的格式版本号，没有导入任何内容。")
+    if version > FORMAT_VERSION:
+        raise ExchangeError(
+            f"文件由更新版本的程序导出（格式第{version}版），请升级程序后再导入。没有导入任何内容。"
+        )
+    if not isinstance(data.get("enterprises"), list):
+        raise ExchangeError("文件中没有企业列表，没有导入任何内容。")
+    return data
+
+
+def _stamp(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass
+class _Entry:
+    id: str | None
+    name: str
+    profile: dict[str, Any]
+    notes: str
+    created: str | None
+    updated: str
+    evaluations: list[tuple[str | None, str | None, dict[str, Any]]]
+
+
+def _label(index: int, raw: Any) -> str:
+    name = raw.get("name") if isinstance(raw, dict) else None
+    profile = raw.get("profile") if isinstance(raw, dict) else None
+    if not isinstance(name, str) and isinstance(profile, dict):
+        name = profile.get("name")
+    shown = f"“{name[:40]}”" if isinstance(name, str) and name.strip() else ""
+    return f"第{index}条企业记录{shown}"
+
+
+def _check_entry(index: int, raw: Any, report: ImportReport) -> _Entry | None:
+    where = _label(index, raw)
+    if not isinstance(raw, dict):
+        report.problems.append(f"{where}：格式不对，已跳过")
+        return None
+    try:
+        name, profile = normalise_profile(raw.get("profile"))
+    except ProfileError as exc:
+        report.problems.append(f"{where}：{'；'.join(exc.problems)}，已跳过")
+        return None
+    raw_id = raw.get("id")
+    entry_id = raw_id if isinstance(raw_id, str) and _ID.fullmatch(raw_id) else None
+    notes = raw.get("notes")
+    evaluations: list[tuple[str | None, str | None, dict[str, Any]]] = []
+    for n, ev in enumerate(raw.get("evaluations") or [], start=1):
+        result = ev.get("result") if isinstance(ev, dict) else None
+        try:
+            if not isinstance(result, dict):
+                raise ValueError
+            evaluation_fields(result)
+            date.fromisoformat(str(result["as_of"]))
+        except (ValueError, KeyError):
+            report.problems.append(f"{where}的第{n}条评估记录不完整，已跳过该评估记录")
+            continue
+        assert isinstance(ev, dict)
+        ev_id = ev.get("id")
+        evaluations.append(
+            (
+                ev_id if isinstance(ev_id, str) and _ID.fullmatch(ev_id) else None,
+                _stamp(ev.get("created")),
+                result,
+            )
+        )
+    return _Entry(
+        id=entry_id,
+        name=name,
+        profile=profile,
+        notes=clean_notes(notes) if isinstance(notes, str) else "",
+        created=_stamp(raw.get("created")),
+        updated=_stamp(raw.get("updated")) or now_iso(),
+        evaluations=evaluations,
+    )
+
+
+def import_data(repo: ProfileRepository, data: dict[str, Any]) -> ImportReport:
+    report = ImportReport()
+    entries = [
+        entry
+        for index, raw in enumerate(data["enterprises"], start=1)
+        if (entry := _check_entry(index, raw, report)) is not None
+    ]
+    existing_names = {r.name for r in repo.search()}
+    with transaction(repo.conn):
+        for entry in entries:
+            _import_entry(repo, entry, existing_names, report)
+    return report
+
+
+def _import_entry(
+    repo: ProfileRepository, entry: _Entry, existing_names: set[str], report: ImportReport
+) -> None:
+    conn = repo.conn
+    current = (
+        conn.execute("SELECT updated FROM enterprises WHERE id = ?", (entry.id,)).fetchone()
+        if entry.id
+        else None
+    )
+    if current is None:
+        if entry.name in existing_names:
+            report.notes.append(f"“{entry.name}”与已有企业同名，已作为另一家企业导入")
+        enterprise_id = repo._write(
+            entry.name,
+            entry.profile,
+            entry.id or new_id(),
+            entry.notes,
+            created=entry.created,
+            updated=entry.updated,
+        )
+        existing_names.add(entry.name)
+        report.added += 1
+    else:
+        assert entry.id is not None
+        enterprise_id = entry.id
+        if entry.updated > current["updated"]:
+            repo._write(entry.name, entry.profile, entry.id, entry.notes, updated=entry.updated)
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    for ev_id, created, result in entry.evaluations:
+        if ev_id is not None:
+            owner = conn.execute(
+                "SELECT enterprise_id FROM evaluations WHERE id = ?", (ev_id,)
+            ).fetchone()
+            if owner is not None:
+                if owner["enterprise_id"] == enterprise_id:
+                    continue  # already here: evaluations never change once recorded
+                ev_id = None  # an id clash with another enterprise's record: keep both
+        repo._add_evaluation(enterprise_id, result, eval_id=ev_id, created=created)
+        report.evaluations_added += 1
+
+
+def import_file(repo: ProfileRepository, path: Path) -> ImportReport:
+    return import_data(repo, read_file(path))

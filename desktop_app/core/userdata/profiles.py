@@ -1,0 +1,349 @@
+"""Saved enterprises and the history of their evaluations, in the user database.
+
+Every write is one transaction (user_db.transaction): a crash or an error half-way leaves the
+previous version of the enterprise exactly as it was. Profiles are validated with
+Profile.from_dict before they are written, so the database only ever holds profiles the engine
+accepts.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import unicodedata
+import uuid
+import zlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from desktop_app.core.eligibility.profile import MAX_NAME, Profile
+from desktop_app.core.userdata.user_db import transaction
+
+UNNAMED = "未命名企业"
+COPY_SUFFIX = "（副本）"
+MAX_NOTES = 5000
+
+
+class RecordNotFoundError(LookupError):
+    """The enterprise or evaluation is gone (deleted in another window, or never existed)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+def now_iso() -> str:
+    """UTC with microseconds: sortable as text, and two saves in one second still differ."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def display_time(stamp: str) -> str:
+    """A stored UTC stamp in the user's local time, e.g. 2026-11-22 14:05."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def search_key(text: str) -> str:
+    """Full-width and half-width, upper and lower case compare equal (ＡＢＣ公司 = abc公司)."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def pack_result(result: dict[str, Any]) -> bytes:
+    return zlib.compress(json.dumps(result, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def unpack_result(blob: bytes) -> dict[str, Any]:
+    data = json.loads(zlib.decompress(blob).decode("utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("evaluation result is not an object")
+    return data
+
+
+@dataclass(frozen=True)
+class EnterpriseRecord:
+    id: str
+    name: str
+    profile: dict[str, Any]  # Profile.to_dict()
+    created: str
+    updated: str
+    notes: str = ""
+    evaluation_count: int = 0
+
+    def to_profile(self) -> Profile:
+        return Profile.from_dict(self.profile)
+
+
+@dataclass(frozen=True)
+class EvaluationRecord:
+    id: str
+    enterprise_id: str
+    created: str
+    as_of: str
+    data_version: str
+    counts: dict[str, int]
+    total_text: str
+    result: dict[str, Any] | None = field(default=None, repr=False)  # only from get_evaluation
+
+    @property
+    def summary(self) -> str:
+        c = self.counts
+        return (
+            f"符合 {c.get('eligible', 0)} 项，可能符合 {c.get('possible', 0)} 项，"
+            f"不符合 {c.get('ineligible', 0)} 项；可计算金额合计 {self.total_text}"
+        )
+
+
+def clean_notes(notes: str) -> str:
+    text = "".join(ch for ch in notes if ch.isprintable() or ch in "\n\t").strip()
+    return text[:MAX_NOTES]
+
+
+def normalise_profile(profile: Any) -> tuple[str, dict[str, Any]]:
+    """Validate (raises ProfileError with Chinese problems) and return (name, canonical dict)."""
+    parsed = Profile.from_dict(profile)
+    return parsed.name or UNNAMED, parsed.to_dict()
+
+
+_ENTERPRISE_COLUMNS = (
+    "e.id, e.name, e.profile, e.created, e.updated, e.notes, "
+    "(SELECT COUNT(*) FROM evaluations v WHERE v.enterprise_id = e.id) AS evaluation_count"
+)
+
+
+def _enterprise(row: sqlite3.Row) -> EnterpriseRecord:
+    return EnterpriseRecord(
+        id=row["id"],
+        name=row["name"],
+        profile=json.loads(row["profile"]),
+        created=row["created"],
+        updated=row["updated"],
+        notes=row["notes"],
+        evaluation_count=int(row["evaluation_count"]),
+    )
+
+
+def _evaluation(row: sqlite3.Row, with_result: bool) -> EvaluationRecord:
+    return EvaluationRecord(
+        id=row["id"],
+        enterprise_id=row["enterprise_id"],
+        created=row["created"],
+        as_of=row["as_of"],
+        data_version=row["data_version"],
+        counts={
+            "eligible": int(row["eligible"]),
+            "possible": int(row["possible"]),
+            "ineligible": int(row["ineligible"]),
+        },
+        total_text=row["total_text"],
+        result=unpack_result(row["result"]) if with_result else None,
+    )
+
+
+def evaluation_fields(result: dict[str, Any]) -> dict[str, Any]:
+    """The columns stored for a MatchResult.to_dict(), checked for the keys the list shows."""
+    counts = result.get("counts")
+    totals = result.get("totals")
+    if not isinstance(counts, dict) or not isinstance(totals, dict):
+        raise ValueError("评估结果缺少 counts 或 totals")
+    total = totals.get("eligible")
+    total_text = total.get("text") if isinstance(total, dict) else None
+    as_of = result.get("as_of")
+    if not isinstance(as_of, str) or not isinstance(total_text, str):
+        raise ValueError("评估结果缺少评估日期或合计金额")
+    try:
+        numbers = {k: int(counts.get(k, 0)) for k in ("eligible", "possible", "ineligible")}
+    except (TypeError, ValueError) as exc:
+        raise ValueError("评估结果的项数不是整数") from exc
+    return {
+        "as_of": as_of,
+        "data_version": str(result.get("data_version") or ""),
+        **numbers,
+        "total_text": total_text,
+    }
+
+
+class ProfileRepository:
+    """The saved enterprises; every method runs on the thread that opened the connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    # -- enterprises --------------------------------------------------------------------------
+    def search(self, text: str = "") -> list[EnterpriseRecord]:
+        """Most recently updated first; search matches a substring of the name or the notes."""
+        sql = f"SELECT {_ENTERPRISE_COLUMNS} FROM enterprises e"
+        params: tuple[str, ...] = ()
+        key = search_key(text.strip())
+        if key:
+            sql += " WHERE e.name_key LIKE ? ESCAPE '\\' OR e.notes_key LIKE ? ESCAPE '\\'"
+            params = (_like_pattern(key), _like_pattern(key))
+        sql += " ORDER BY e.updated DESC, e.name"
+        return [_enterprise(r) for r in self.conn.execute(sql, params)]
+
+    def get(self, enterprise_id: str) -> EnterpriseRecord:
+        row = self.conn.execute(
+            f"SELECT {_ENTERPRISE_COLUMNS} FROM enterprises e WHERE e.id = ?", (enterprise_id,)
+        ).fetchone()
+        if row is None:
+            raise RecordNotFoundError("这家企业已不在已保存企业中（可能已被删除）。")
+        return _enterprise(row)
+
+    def exists(self, enterprise_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM enterprises WHERE id = ?", (enterprise_id,))
+        return row.fetchone() is not None
+
+    def save(
+        self,
+        profile: dict[str, Any],
+        enterprise_id: str | None = None,
+        *,
+        notes: str | None = None,
+        evaluation: dict[str, Any] | None = None,
+    ) -> EnterpriseRecord:
+        """Insert (no id, or an id not yet saved) or update an enterprise; with `evaluation`
+        (a MatchResult.to_dict()) the evaluation is recorded in the same transaction."""
+        name, canonical = normalise_profile(profile)
+        with transaction(self.conn):
+            saved_id = self._write(name, canonical, enterprise_id, notes)
+            if evaluation is not None:
+                self._add_evaluation(saved_id, evaluation)
+        return self.get(saved_id)
+
+    def _write(
+        self,
+        name: str,
+        profile: dict[str, Any],
+        enterprise_id: str | None,
+        notes: str | None,
+        *,
+        created: str | None = None,
+        updated: str | None = None,
+    ) -> str:
+        stamp = updated or now_iso()
+        data = json.dumps(profile, ensure_ascii=False, sort_keys=True)
+        if enterprise_id is not None and self.exists(enterprise_id):
+            if notes is None:
+                self.conn.execute(
+                    "UPDATE enterprises SET name = ?, name_key = ?, profile = ?, updated = ? "
+                    "WHERE id = ?",
+                    (name, search_key(name), data, stamp, enterprise_id),
+                )
+            else:
+                text = clean_notes(notes)
+                self.conn.execute(
+                    "UPDATE enterprises SET name = ?, name_key = ?, profile = ?, updated = ?, "
+                    "notes = ?, notes_key = ? WHERE id = ?",
+                    (name, search_key(name), data, stamp, text, search_key(text), enterprise_id),
+                )
+            return enterprise_id
+        new = enterprise_id or new_id()
+        text = clean_notes(notes or "")
+        self.conn.execute(
+            "INSERT INTO enterprises (id, name, name_key, profile, created, updated, notes, "
+            "notes_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (new, name, search_key(name), data, created or stamp, stamp, text, search_key(text)),
+        )
+        return new
+
+    def set_notes(self, enterprise_id: str, notes: str) -> None:
+        text = clean_notes(notes)
+        with transaction(self.conn):
+            cursor = self.conn.execute(
+                "UPDATE enterprises SET notes = ?, notes_key = ?, updated = ? WHERE id = ?",
+                (text, search_key(text), now_iso(), enterprise_id),
+            )
+            if cursor.rowcount == 0:
+                raise RecordNotFoundError("这家企业已不在已保存企业中（可能已被删除）。")
+
+    def duplicate(self, enterprise_id: str) -> EnterpriseRecord:
+        """A new enterprise with the same answers, named “…（副本）”; history is not copied."""
+        original = self.get(enterprise_id)
+        # shortened when needed so that the copy's name stays within the profile's limit
+        base = original.name[: MAX_NAME - len(COPY_SUFFIX)]
+        profile = dict(original.profile)
+        profile["name"] = base + COPY_SUFFIX
+        name, canonical = normalise_profile(profile)
+        with transaction(self.conn):
+            new = self._write(name, canonical, None, original.notes)
+        return self.get(new)
+
+    def delete(self, enterprise_id: str) -> None:
+        """Remove the enterprise and its evaluation history (one transaction)."""
+        with transaction(self.conn):
+            self.conn.execute("DELETE FROM evaluations WHERE enterprise_id = ?", (enterprise_id,))
+            cursor = self.conn.execute("DELETE FROM enterprises WHERE id = ?", (enterprise_id,))
+            if cursor.rowcount == 0:
+                raise RecordNotFoundError("这家企业已不在已保存企业中（可能已被删除）。")
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM enterprises").fetchone()[0])
+
+    # -- evaluations --------------------------------------------------------------------------
+    def add_evaluation(self, enterprise_id: str, result: dict[str, Any]) -> EvaluationRecord:
+        with transaction(self.conn):
+            eval_id = self._add_evaluation(enterprise_id, result)
+        return self.get_evaluation(eval_id)
+
+    def _add_evaluation(
+        self,
+        enterprise_id: str,
+        result: dict[str, Any],
+        *,
+        eval_id: str | None = None,
+        created: str | None = None,
+    ) -> str:
+        if not self.exists(enterprise_id):
+            raise RecordNotFoundError("这家企业已不在已保存企业中（可能已被删除）。")
+        fields = evaluation_fields(result)
+        new = eval_id or new_id()
+        self.conn.execute(
+            "INSERT INTO evaluations (id, enterprise_id, created, as_of, data_version, eligible, "
+            "possible, ineligible, total_text, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new,
+                enterprise_id,
+                created or now_iso(),
+                fields["as_of"],
+                fields["data_version"],
+                fields["eligible"],
+                fields["possible"],
+                fields["ineligible"],
+                fields["total_text"],
+                pack_result(result),
+            ),
+        )
+        return new
+
+    def evaluations(self, enterprise_id: str) -> list[EvaluationRecord]:
+        """Newest first, without the (large) stored result."""
+        rows = self.conn.execute(
+            "SELECT id, enterprise_id, created, as_of, data_version, eligible, possible, "
+            "ineligible, total_text FROM evaluations WHERE enterprise_id = ? "
+            "ORDER BY created DESC",
+            (enterprise_id,),
+        )
+        return [_evaluation(r, with_result=False) for r in rows]
+
+    def get_evaluation(self, eval_id: str) -> EvaluationRecord:
+        row = self.conn.execute("SELECT * FROM evaluations WHERE id = ?", (eval_id,)).fetchone()
+        if row is None:
+            raise RecordNotFoundError("这次评估记录已不存在（可能已随企业一并删除）。")
+        return _evaluation(row, with_result=True)
+
+    def delete_evaluation(self, eval_id: str) -> None:
+        with transaction(self.conn):
+            self.conn.execute("DELETE FROM evaluations WHERE id = ?", (eval_id,))

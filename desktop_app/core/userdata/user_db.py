@@ -1,0 +1,248 @@
+"""The user's own database (saved enterprises and their evaluations), separate from the bundled
+policy database, in the user data folder.
+
+Design rules, each because a consultant's client list must never be lost:
+
+- The schema version lives in ``PRAGMA user_version``; MIGRATIONS upgrade it one step at a
+  time, each step in one transaction together with the new version number, so a crash during
+  an upgrade leaves the old schema intact.
+- The connection runs in autocommit mode (``isolation_level=None``) and every write goes
+  through :func:`transaction` (``BEGIN IMMEDIATE`` … ``COMMIT``): Python's implicit
+  transactions do not cover DDL and begin lazily, which is not what a migration needs.
+- WAL journal with ``synchronous=FULL``: a committed save survives a power cut.
+- A file that SQLite cannot read is moved aside (never deleted) and a fresh database created;
+  the caller gets a Chinese message saying where the old file went.
+- A file written by a *newer* program version is left alone: this version refuses to open it
+  rather than guess at a schema it does not know.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desktop_app import paths
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2
+CORRUPT_SUFFIX = ".corrupt-"
+
+
+class UserDbError(Exception):
+    """The user database cannot be used; the message is Chinese and meant for the user."""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        CREATE TABLE enterprises (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,      -- NFKC + casefold of name, for search
+            profile TEXT NOT NULL,       -- Profile.to_dict() as JSON
+            created TEXT NOT NULL,       -- UTC ISO 8601
+            updated TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX enterprises_name_key ON enterprises(name_key)")
+    conn.execute(
+        """
+        CREATE TABLE evaluations (
+            id TEXT PRIMARY KEY,
+            enterprise_id TEXT NOT NULL REFERENCES enterprises(id) ON DELETE CASCADE,
+            created TEXT NOT NULL,
+            as_of TEXT NOT NULL,
+            data_version TEXT NOT NULL,
+            eligible INTEGER NOT NULL,
+            possible INTEGER NOT NULL,
+            ineligible INTEGER NOT NULL,
+            total_text TEXT NOT NULL,
+            result BLOB NOT NULL         -- zlib-compressed MatchResult.to_dict() JSON
+        )
+        """
+    )
+    conn.execute("CREATE INDEX evaluations_enterprise ON evaluations(enterprise_id, created)")
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    # Consultants asked for a free-text note per client (contact person, follow-ups).
+    # Existing rows get an empty note; search covers notes from now on.
+    conn.execute("ALTER TABLE enterprises ADD COLUMN notes TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE enterprises ADD COLUMN notes_key TEXT NOT NULL DEFAULT ''")
+
+
+# MIGRATIONS[n] takes a database at version n to version n + 1.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _v1, 1: _v2}
+assert max(MIGRATIONS) + 1 == SCHEMA_VERSION
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: everything inside commits together or not at all."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> list[int]:
+    """Upgrade to target one version at a time; returns the versions reached."""
+    reached: list[int] = []
+    while (version := schema_version(conn)) < target:
+        step = MIGRATIONS[version]
+        with transaction(conn):
+            step(conn)
+            # user_version is in the database header, which is written by this transaction
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        log.info("user database migrated to version %d", version + 1)
+        reached.append(version + 1)
+    return reached
+
+
+@dataclass
+class OpenedUserDb:
+    conn: sqlite3.Connection
+    path: Path
+    message: str | None = None  # Chinese, for the user: set when a damaged file was moved aside
+    moved_to: Path | None = None
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":  # e.g. a network drive without shared memory
+        log.warning("user database journal mode is %s, not WAL", mode)
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+class _Damaged(Exception):
+    """The file is not a sound database of ours (as opposed to busy or not writable)."""
+
+
+# SQLITE_CORRUPT and SQLITE_NOTADB: the bytes are wrong. Anything else (SQLITE_BUSY when a
+# second copy of the program holds a lock, SQLITE_CANTOPEN, SQLITE_READONLY) says nothing about
+# the file's health, and moving a healthy file aside would hide the user's data.
+_DAMAGE_CODES = {11, 26}
+
+
+def _check_readable(conn: sqlite3.Connection) -> None:
+    try:
+        row = conn.execute("PRAGMA quick_check").fetchone()
+        if row is None or row[0] != "ok":
+            raise _Damaged(f"quick_check: {row[0] if row else 'no answer'}")
+        if schema_version(conn) > 0:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if not {"enterprises", "evaluations"} <= tables:
+                raise _Damaged("tables missing")
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) in _DAMAGE_CODES:
+            raise _Damaged(str(exc)) from exc
+        raise
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename the damaged file (and its WAL/SHM companions) next to itself."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}{CORRUPT_SUFFIX}{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}{CORRUPT_SUFFIX}{stamp}-{n}")
+    path.replace(target)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(target.with_name(target.name + suffix))
+    return target
+
+
+def open_user_db(path: Path | None = None) -> OpenedUserDb:
+    """Open (creating or upgrading as needed) the user database.
+
+    Raises UserDbError when the folder cannot be written or the file comes from a newer
+    version of the program; a damaged file is moved aside and reported in `message`.
+    """
+    path = path or paths.user_db_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserDbError(
+            f"无法创建用户数据文件夹：{path.parent}（{exc.strerror or exc}）"
+        ) from exc
+    message: str | None = None
+    moved: Path | None = None
+    conn: sqlite3.Connection | None = None
+    try:
+        if path.exists():
+            # Checked read-only first: a read-write connection to a damaged file may
+            # checkpoint or discard its -wal companion on close, and that may hold the very
+            # data a technician could still recover.
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            _check_readable(conn)
+            conn.close()
+            conn = None
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise UserDbError(
+            f"无法打开已保存企业的数据库：{path}（{exc}）。"
+            "如果另一个惠企政策通窗口正在运行，请先关闭它再试。"
+        ) from exc
+    except _Damaged as exc:
+        if conn is not None:
+            conn.close()
+        log.error("user database unreadable (%s): %s", exc, path)
+        try:
+            moved = _move_aside(path)
+        except OSError as move_exc:
+            raise UserDbError(
+                f"已保存企业的数据库文件已损坏，且无法移到一旁：{path}"
+                f"（{move_exc.strerror or move_exc}）。请关闭其他正在使用它的程序后重试。"
+            ) from move_exc
+        message = (
+            f"已保存企业的数据库文件已损坏，无法读取。原文件没有删除，已改名保存为：\n{moved}\n"
+            "程序已新建一个空的数据库。如需找回原有数据，请把该文件交给技术支持。"
+        )
+    try:
+        conn = _connect(path)
+        version = schema_version(conn)
+        if version > SCHEMA_VERSION:
+            raise UserDbError(
+                f"已保存企业的数据库由更新版本的惠企政策通创建（数据格式第{version}版），"
+                f"本程序只支持到第{SCHEMA_VERSION}版。请升级程序后再打开；原文件未作任何改动。"
+            )
+        _configure(conn)
+        migrate(conn)
+    except UserDbError:
+        if conn is not None:
+            conn.close()
+        raise
+    except sqlite3.OperationalError as exc:
+        if conn is not None:
+            conn.close()
+        raise UserDbError(f"无法写入已保存企业的数据库：{path}（{exc}）") from exc
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+    return OpenedUserDb(conn, path, message, moved)
