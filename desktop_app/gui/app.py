@@ -1,0 +1,119 @@
+"""Application set-up: the bundled CJK font, Qt's Chinese translations, the theme, the error
+hook, then the start-up sequence (data first, then the window with its first results).
+
+Module-level imports are kept to what the first frame needs; the window's modules load once
+the policy data is on its way, so `policy-desk` shows results as early as possible.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from desktop_app import APP_NAME, __version__, paths
+from desktop_app.gui import errors
+
+log = logging.getLogger(__name__)
+
+FONT_FILE = "wqy-microhei.ttc"
+FONT_FAMILY = "WenQuanYi Micro Hei"
+# Set to 1 by benchmarks/startup_benchmark.py: print a timestamp once the first results are
+# on screen, then quit.
+STARTUP_MARK_ENV = "POLICY_DESK_STARTUP_MARK"
+STARTUP_MARK = "STARTUP-READY"
+
+
+def register_bundled_font(app: QApplication, point_size: int) -> str | None:
+    """Register the bundled WenQuanYi Micro Hei and make it the application font.
+
+    Without it, a machine with no Chinese font (and Qt's offscreen platform) draws boxes.
+    Returns the family name, or None when the font could not be loaded.
+    """
+    path = paths.fonts_dir() / FONT_FILE
+    font_id = QFontDatabase.addApplicationFont(str(path)) if path.exists() else -1
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("bundled font not loaded: %s", path)
+        font = app.font()
+        font.setPointSize(point_size)
+        app.setFont(font)
+        return None
+    family = FONT_FAMILY if FONT_FAMILY in families else families[0]
+    font = QFont(family)
+    font.setPointSize(point_size)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    app.setFont(font)
+    return family
+
+
+def load_translations(app: QApplication) -> list[QTranslator]:
+    """Qt's own Chinese strings (确定/取消, 上一步/下一步, file dialogs, context menus)."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(paths.resources_dir() / "translations"),
+    ]
+    loaded: list[QTranslator] = []
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        for folder in folders:
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                loaded.append(translator)
+                break
+    if not loaded:
+        log.warning("Qt Chinese translations not found in %s", folders)
+    return loaded
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("PolicyDesk")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def setup_application(app: QApplication, font_size: int) -> None:
+    from desktop_app.gui import theme
+
+    register_bundled_font(app, font_size)
+    load_translations(app)
+    theme.apply_theme(app, font_size)
+
+
+def run(smoke: bool = False) -> int:
+    """Start the window; with smoke=True run SMOKE_STEPS, print SMOKE-OK and exit."""
+    errors.setup_logging()
+    app = create_application()
+    from desktop_app.gui.settings import Settings
+
+    settings = Settings()
+    setup_application(app, settings.font_size())
+    errors.install_excepthook()
+
+    from desktop_app.gui.startup import Startup
+
+    mark = os.environ.get(STARTUP_MARK_ENV) == "1"
+    startup = Startup(app, settings, smoke=smoke, startup_mark=mark)
+    if mark:
+        startup.window_ready.connect(_print_startup_mark)
+    startup.begin()
+    code = app.exec()
+    startup.shutdown()
+    return startup.exit_code if startup.exit_code is not None else int(code)
+
+
+def _print_startup_mark() -> None:
+    print(f"{STARTUP_MARK} {time.monotonic():.6f}", flush=True)

@@ -1,0 +1,220 @@
+"""The detail pane: one item in full, with where it comes from and what it offers.
+
+Shows the document title, 文号, article and heading path, responsible units (lead unit
+marked), validity on the check date, the curated 待遇与条件 (fed through set_benefits), and
+the full text with the matches highlighted. 复制引用 puts a citation such as
+《…》第（十四）条 on the clipboard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.model import UNSTATED, Department, Item
+from desktop_app.gui import benefits_hook, theme
+from desktop_app.gui.catalog import Catalog, article_label, doc_number_label
+from desktop_app.gui.html_text import badge, highlighted
+
+EMPTY_HTML = (
+    f'<div style="color:{theme.TEXT_MUTED};margin-top:40px;">'
+    "<p>在左侧结果中选择一条政策，这里显示它的全文、出处和责任单位。</p>"
+    "<p>用 ↑ ↓ 键浏览结果，按 Enter 打开原文。</p></div>"
+)
+NO_BENEFITS = "尚未整理该条的待遇与条件，请以原文为准。"
+BASIS_NOTE = {
+    "standing": "（按文件“以下责任单位均需…”列出）",
+    "heading": "（按所在部门标题确定）",
+}
+
+
+def departments_html(departments: Sequence[Department]) -> str:
+    if not departments:
+        return UNSTATED
+    parts = []
+    for dep in departments:
+        label = escape(dep.name)
+        if dep.lead:
+            label = f"<b>{label}</b>（牵头）"
+        parts.append(label + BASIS_NOTE.get(dep.basis, ""))
+    return "、".join(parts)
+
+
+def benefits_html(benefits: Sequence[dict[str, Any]]) -> str:
+    """Empty-safe rendering of curated benefits (unknown keys are ignored)."""
+    if not benefits:
+        return f'<p style="color:{theme.TEXT_MUTED};">{NO_BENEFITS}</p>'
+    out = ["<ul>"]
+    for entry in benefits:
+        head = escape(str(entry.get("title") or entry.get("summary") or "待遇"))
+        amount = entry.get("amount")
+        line = f"<b>{head}</b>" + (f"：{escape(str(amount))}" if amount else "")
+        summary = entry.get("summary")
+        if summary and entry.get("title"):
+            line += f"<br>{escape(str(summary))}"
+        conditions = entry.get("conditions") or []
+        if conditions:
+            line += "<br>条件：" + "；".join(escape(str(c)) for c in conditions)
+        reference = entry.get("reference")
+        if reference:
+            line += (
+                f'<br><span style="color:{theme.TEXT_MUTED};">依据：{escape(str(reference))}</span>'
+            )
+        out.append(f"<li>{line}</li>")
+    out.append("</ul>")
+    return "".join(out)
+
+
+class DetailPane(QWidget):
+    open_reader = Signal(str)  # item id
+    citation_copied = Signal(str)
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._item: Item | None = None
+        self._highlights: tuple[tuple[int, int], ...] = ()
+        self._benefits: list[dict[str, Any]] = []
+        self._as_of = date.today()
+
+        self.title = QLabel(self)
+        self.title.setObjectName("TitleLarge")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source = QLabel(self)
+        self.source.setObjectName("Muted")
+        self.source.setWordWrap(True)
+
+        self.copy_button = QPushButton("复制引用", self)
+        self.copy_button.setToolTip("复制形如《…》第（十四）条的引用（Ctrl+Shift+C）")
+        self.copy_button.clicked.connect(self.copy_citation)
+        self.reader_button = QPushButton("查看原文", self)
+        self.reader_button.setToolTip("在原文中查看本条（Enter）")
+        self.reader_button.clicked.connect(self._request_reader)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.reader_button)
+        buttons.addStretch(1)
+
+        self.body = QTextBrowser(self)
+        self.body.setOpenLinks(False)
+        self.body.setAccessibleName("政策全文")
+        self.body.document().setDocumentMargin(14)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 10, 12, 10)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.source)
+        layout.addLayout(buttons)
+        layout.addWidget(self.body, 1)
+        self.clear()
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self.clear()
+
+    @property
+    def item(self) -> Item | None:
+        return self._item
+
+    def clear(self) -> None:
+        self._item = None
+        self.title.setText("政策详情")
+        self.source.setText("")
+        self.copy_button.setEnabled(False)
+        self.reader_button.setEnabled(False)
+        self.body.setHtml(EMPTY_HTML)
+
+    def show_item(
+        self,
+        item_id: str,
+        text_highlights: Sequence[tuple[int, int]] = (),
+        as_of: date | None = None,
+    ) -> None:
+        item = self._catalog.item(item_id)
+        if item is None:
+            self.clear()
+            return
+        self._item = item
+        self._highlights = tuple(text_highlights)
+        self._as_of = as_of or date.today()
+        self.set_benefits(benefits_hook.benefits_for(item.id))
+
+    def set_benefits(self, benefits: Sequence[dict[str, Any]] | None) -> None:
+        """Fill the 待遇与条件 section (None or [] shows the not-curated note)."""
+        self._benefits = list(benefits or [])
+        self._render()
+
+    def citation(self) -> str:
+        return self._catalog.citation(self._item) if self._item else ""
+
+    def copy_citation(self) -> None:
+        text = self.citation()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.citation_copied.emit(text)
+
+    def _request_reader(self) -> None:
+        if self._item:
+            self.open_reader.emit(self._item.id)
+
+    def refresh_fonts(self) -> None:
+        # The rich text was laid out for the old size.
+        if self._item:
+            self._render()
+
+    def _render(self) -> None:
+        item = self._item
+        if item is None:
+            return
+        doc = self._catalog.document(item.document_id)
+        validity = self._catalog.validity(item.document_id, self._as_of)
+        self.title.setText(item.display_title)
+        self.source.setText(
+            f"{doc.short_title if doc else item.document_id}　{article_label(item)}"
+        )
+        self.copy_button.setEnabled(True)
+        self.reader_button.setEnabled(True)
+
+        rows = [
+            ("文件", f"《{escape(doc.title)}》" if doc else escape(item.document_id)),
+            ("文号", escape(doc_number_label(doc))),
+            ("条目", escape(article_label(item))),
+            ("所在章节", escape(" › ".join(item.path)) if item.path else "（无）"),
+            ("责任单位", departments_html(item.departments)),
+        ]
+        if validity:
+            rows.append(
+                ("有效性", f"{badge(validity.label, validity.state)}　{escape(validity.detail)}")
+            )
+        table = "".join(
+            f'<tr><td style="color:{theme.TEXT_MUTED};padding:3px 12px 3px 0;'
+            f'white-space:nowrap;">{label}</td><td style="padding:3px 0;">{value}</td></tr>'
+            for label, value in rows
+        )
+        notes = "".join(f"<li>{escape(n)}</li>" for n in item.source_notes)
+        html = (
+            f'<table cellspacing="0">{table}</table>'
+            f'<h3 style="color:{theme.ACCENT};">待遇与条件</h3>{benefits_html(self._benefits)}'
+            f'<h3 style="color:{theme.ACCENT};">原文</h3>'
+            f'<p style="line-height:150%;">{highlighted(item.text, self._highlights)}</p>'
+            f'<p style="color:{theme.TEXT_MUTED};">引用：{escape(self.citation())}</p>'
+        )
+        if notes:
+            html += f'<h3 style="color:{theme.ACCENT};">整理说明</h3><ul>{notes}</ul>'
+        self.body.setHtml(html)

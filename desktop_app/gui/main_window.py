@@ -1,0 +1,494 @@
+"""The main window: search box on top; filters, results and details side by side.
+
+The window composes the views and wires them to the SearchController; the views know
+nothing of each other. Services come in through the constructor (catalog, controller,
+settings, task runner) — nothing is looked up globally.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import APP_NAME
+from desktop_app.gui import errors, theme
+from desktop_app.gui.about_dialog import AboutDialog
+from desktop_app.gui.catalog import Catalog
+from desktop_app.gui.detail_pane import DetailPane
+from desktop_app.gui.document_reader import DocumentReader
+from desktop_app.gui.empty_state import TIP_TEXT, Banner, EmptyState
+from desktop_app.gui.filter_panel import FilterPanel
+from desktop_app.gui.result_delegate import ResultDelegate
+from desktop_app.gui.results_model import ResultRow, ResultsModel, Roles
+from desktop_app.gui.search_controller import SearchController, SearchOutcome
+from desktop_app.gui.search_panel import SearchPanel
+from desktop_app.gui.settings import FONT_SIZE_DEFAULT, Settings, clamp_font_size
+from desktop_app.gui.tasks import TaskError, TaskRunner
+
+log = logging.getLogger(__name__)
+
+PDF_MODULE = "desktop_app.core.pdf.excerpt"
+EXPORT_LIMIT = 300  # items in one 政策摘编; more would be a book, not a handout
+
+
+def pdf_export_available() -> bool:
+    try:
+        return importlib.util.find_spec(PDF_MODULE) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+class MainWindow(QMainWindow):
+    first_results_shown = Signal()
+    rebuild_requested = Signal()
+    export_finished = Signal(str)  # the PDF's path
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        controller: SearchController,
+        settings: Settings,
+        runner: TaskRunner,
+        categories: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{APP_NAME} — 惠企政策离线查询")
+        self.catalog = catalog
+        self.controller = controller
+        self.settings = settings
+        self.runner = runner
+        self._first_shown = False
+        self._reader: DocumentReader | None = None
+        self._outcome: SearchOutcome | None = None
+
+        # -- views ----------------------------------------------------------------------
+        self.search_panel = SearchPanel(settings.history(), self)
+        self.filters = FilterPanel(catalog.documents, categories, catalog.departments(), self)
+
+        self.model = ResultsModel(self)
+        self.results_view = QListView(self)
+        self.results_view.setModel(self.model)
+        self.results_view.setItemDelegate(ResultDelegate(self.results_view))
+        self.results_view.setUniformItemSizes(True)
+        self.results_view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.results_view.setMouseTracking(True)
+        self.results_view.setAccessibleName("搜索结果")
+        self.results_view.setSelectionMode(QListView.SelectionMode.SingleSelection)
+
+        self.empty = EmptyState(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.results_view)
+        self.stack.addWidget(self.empty)
+
+        self.tip = Banner("Tip", closable=True, parent=self)
+        self.tip.set_text(TIP_TEXT)
+        self.tip.setVisible(not settings.tip_dismissed())
+        self.notice = Banner("Notice", closable=False, parent=self)
+        self.notice.hide()
+
+        center = QWidget(self)
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(6, 10, 6, 10)
+        center_layout.setSpacing(8)
+        center_layout.addWidget(self.tip)
+        center_layout.addWidget(self.notice)
+        center_layout.addWidget(self.stack, 1)
+
+        self.detail = DetailPane(catalog, self)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.filters)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([300, 520, 540])
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(14, 12, 14, 4)
+        top_layout.addWidget(self.search_panel)
+        root = QWidget(self)
+        root_layout = QVBoxLayout(root)
+        root_layout.setContentsMargins(0, 0, 0, 0)
+        root_layout.setSpacing(0)
+        root_layout.addWidget(top)
+        root_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(root)
+        self.statusBar().showMessage("正在加载…")
+
+        self._build_menus()
+        self._wire()
+        self._restore_state()
+        self.empty.show_loading()
+        self.stack.setCurrentWidget(self.empty)
+
+    # -- construction ------------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcuts: list[QKeySequence | QKeySequence.StandardKey | str] | None = None,
+        tip: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            # Window-wide, so the shortcut works whichever panel has focus.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        self.export_action = self._action(
+            "导出政策摘编PDF(&E)…",
+            self.export_pdf,
+            ["Ctrl+P"],
+            "把当前搜索结果导出为政策摘编PDF",
+        )
+        self.export_action.setEnabled(pdf_export_available())
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        self.rebuild_action = self._action(
+            "重建政策数据库(&R)…",
+            self.rebuild_requested.emit,
+            None,
+            "从程序自带的政策文件重新生成数据库",
+        )
+        file_menu.addAction(self.rebuild_action)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action("退出(&X)", self.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
+        )
+
+        edit_menu = bar.addMenu("编辑(&E)")
+        self.find_action = self._action(
+            "搜索(&F)", self.focus_search, [QKeySequence.StandardKey.Find]
+        )
+        edit_menu.addAction(self.find_action)
+        self.escape_action = self._action("清空搜索(&C)", self.clear_search, ["Esc"])
+        edit_menu.addAction(self.escape_action)
+        edit_menu.addAction(self._action("清除全部筛选(&L)", self.filters.clear, ["Ctrl+Shift+L"]))
+        edit_menu.addSeparator()
+        self.copy_action = self._action("复制引用(&Y)", self.detail.copy_citation, ["Ctrl+Shift+C"])
+        edit_menu.addAction(self.copy_action)
+        self.open_action = self._action("查看原文(&O)\tEnter", self.open_current, ["Ctrl+O"])
+        edit_menu.addAction(self.open_action)
+        history = edit_menu.addMenu("搜索历史(&H)")
+        history.aboutToShow.connect(lambda: self._mirror_history_menu(history))
+
+        view_menu = bar.addMenu("视图(&V)")
+        view_menu.addAction(
+            self._action("放大字号(&I)", lambda: self.change_font_size(1), ["Ctrl+=", "Ctrl++"])
+        )
+        view_menu.addAction(
+            self._action("缩小字号(&D)", lambda: self.change_font_size(-1), ["Ctrl+-"])
+        )
+        view_menu.addAction(
+            self._action("默认字号(&R)", lambda: self.set_font_size(FONT_SIZE_DEFAULT), ["Ctrl+0"])
+        )
+        view_menu.addSeparator()
+        view_menu.addAction(self._action("转到筛选栏", self.filters.setFocus, ["Alt+1"]))
+        view_menu.addAction(self._action("转到结果列表", self.results_view.setFocus, ["Alt+2"]))
+        view_menu.addAction(self._action("转到政策详情", self.detail.body.setFocus, ["Alt+3"]))
+
+        help_menu = bar.addMenu("帮助(&H)")
+        help_menu.addAction(self._action("使用提示(&T)", self.show_tip, ["F1"]))
+        help_menu.addAction(self._action("关于惠企政策通(&A)", self.show_about))
+
+    def _mirror_history_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        self.search_panel._fill_history_menu()
+        for action in self.search_panel.history_menu.actions():
+            menu.addAction(action)
+
+    def _wire(self) -> None:
+        self.search_panel.query_changed.connect(self.controller.set_query)
+        self.search_panel.history_cleared.connect(self.settings.clear_history)
+        box = self.search_panel.box
+        box.navigate.connect(self.move_current)
+        box.open_current.connect(self.open_current)
+        box.escape_pressed.connect(self.clear_search)
+
+        self.filters.filters_changed.connect(self.controller.set_filters)
+        self.controller.results_ready.connect(self._show_results)
+        self.controller.more_ready.connect(self._append_results)
+        self.controller.failed.connect(self._search_failed)
+        self.controller.busy_changed.connect(self._busy)
+        self.model.more_requested.connect(self.controller.fetch_more)
+
+        selection = self.results_view.selectionModel()
+        selection.currentChanged.connect(self._current_changed)
+        self.results_view.activated.connect(lambda _index: self.open_current())
+
+        self.detail.open_reader.connect(self.open_reader)
+        self.detail.citation_copied.connect(
+            lambda text: self.statusBar().showMessage(f"已复制引用：{text}", 6000)
+        )
+        self.empty.suggestion_chosen.connect(self.search_panel.set_text)
+        self.empty.clear_filters_requested.connect(self.filters.clear)
+        self.empty.clear_query_requested.connect(lambda: self.search_panel.set_text(""))
+        self.empty.rebuild_requested.connect(self.rebuild_requested.emit)
+        self.tip.dismissed.connect(lambda: self.settings.set_tip_dismissed(True))
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)  # fits a 1366×768 laptop with the taskbar
+        splitter = self.settings.splitter_state("main")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_splitter_state("main", self.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self._reader is not None:
+            self._reader.close()
+        super().closeEvent(event)
+
+    # -- search results ----------------------------------------------------------------------
+    def start(self) -> None:
+        """Run the first search (empty query: every item in document order)."""
+        self.controller.set_filters(self.filters.filters())
+
+    def _busy(self, busy: bool) -> None:
+        if busy and self.model.rowCount() == 0 and self.empty.kind == "loading":
+            self.statusBar().showMessage("正在搜索…")
+
+    def _show_results(self, outcome: SearchOutcome) -> None:
+        self._outcome = outcome
+        result = outcome.result
+        previous = self.detail.item.id if self.detail.item else None
+        self.model.set_rows(outcome.rows, result.total)
+        self.filters.set_facets(result.facets)
+        if result.fallback and result.hits:
+            self.notice.set_text(f"没有找到完全包含“{outcome.query}”的条目，下面是意思相近的结果。")
+            self.notice.show()
+        else:
+            self.notice.hide()
+        if not outcome.rows:
+            self.empty.show_no_results(
+                outcome.query, result.suggestions, self.filters.active_count() > 0
+            )
+            self.stack.setCurrentWidget(self.empty)
+            self.detail.clear()
+            self.statusBar().showMessage("没有结果")
+        else:
+            self.stack.setCurrentWidget(self.results_view)
+            row = max(0, self.model.row_of(previous)) if previous else 0
+            self.results_view.setCurrentIndex(self.model.index(row, 0))
+            self.results_view.scrollTo(self.model.index(row, 0))
+            self.statusBar().showMessage(self._status_text(outcome))
+        if not self._first_shown:
+            self._first_shown = True
+            QTimer.singleShot(0, self.first_results_shown.emit)
+
+    def _status_text(self, outcome: SearchOutcome) -> str:
+        total = outcome.result.total
+        query = outcome.query.strip()
+        head = f"找到 {total} 条与“{query}”相关的政策条目" if query else f"共 {total} 条政策条目"
+        filters = self.filters.active_count()
+        if filters:
+            head += f"（已应用 {filters} 项筛选）"
+        return head + f" · 用时 {outcome.result.elapsed_ms:.0f} 毫秒"
+
+    def _append_results(self, outcome: SearchOutcome) -> None:
+        self.model.append_rows(outcome.rows)
+
+    def _search_failed(self, message: str) -> None:
+        self.model.fetch_failed()
+        if self.model.rowCount() == 0:
+            self.empty.show_error(message)
+            self.stack.setCurrentWidget(self.empty)
+        self.statusBar().showMessage(message, 8000)
+
+    def _current_changed(
+        self, current: QModelIndex | QPersistentModelIndex, _previous: object
+    ) -> None:
+        row = current.data(Roles.ROW) if current.isValid() else None
+        if isinstance(row, ResultRow):
+            self.detail.show_item(row.item_id, row.text_highlights, self._as_of())
+        else:
+            self.detail.clear()
+
+    def _as_of(self) -> date:
+        return self.filters.as_of_date()
+
+    def current_row(self) -> ResultRow | None:
+        row = self.results_view.currentIndex().data(Roles.ROW)
+        return row if isinstance(row, ResultRow) else None
+
+    # -- actions -----------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_panel.focus()
+
+    def clear_search(self) -> None:
+        """Esc: clear the query (and focus the box); when it is already empty, the filters."""
+        if self.search_panel.text():
+            self.search_panel.set_text("")
+        elif self.filters.active_count():
+            self.filters.clear()
+        self.search_panel.box.setFocus()
+
+    def move_current(self, step: int) -> None:
+        count = self.model.rowCount()
+        if count == 0:
+            return
+        row = self.results_view.currentIndex().row()
+        row = 0 if row < 0 else max(0, min(count - 1, row + step))
+        index = self.model.index(row, 0)
+        self.results_view.setCurrentIndex(index)
+        self.results_view.scrollTo(index)
+        if row >= count - 3 and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+
+    def open_current(self) -> None:
+        """Enter: open the current result in the document reader (and remember the query)."""
+        row = self.current_row()
+        if row is None:
+            return
+        self.remember_query()
+        self.open_reader(row.item_id)
+
+    def remember_query(self) -> None:
+        query = self.search_panel.text().strip()
+        if query:
+            self.search_panel.set_history(self.settings.add_history(query))
+
+    def reader(self) -> DocumentReader:
+        if self._reader is None:
+            self._reader = DocumentReader(self.catalog, self)
+        return self._reader
+
+    def open_reader(self, item_id: str) -> None:
+        row = self.current_row()
+        highlights = row.text_highlights if row and row.item_id == item_id else ()
+        reader = self.reader()
+        reader.open_item(item_id, highlights)
+        reader.show()
+        reader.raise_()
+        reader.activateWindow()
+
+    def change_font_size(self, step: int) -> None:
+        self.set_font_size(self.settings.font_size() + step)
+
+    def set_font_size(self, size: int) -> None:
+        size = clamp_font_size(size)
+        self.settings.set_font_size(size)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        theme.set_font_size(app, size)
+        self.detail.refresh_fonts()
+        self.filters.refresh_fonts()
+        if self._reader is not None:
+            self._reader.refresh_fonts()
+        self.results_view.doItemsLayout()
+        self.statusBar().showMessage(f"字号：{size} 磅", 3000)
+
+    def show_tip(self) -> None:
+        self.tip.show()
+        self.settings.set_tip_dismissed(False)
+
+    def about_dialog(self) -> AboutDialog:
+        return AboutDialog(self.catalog.meta, self.catalog.documents, self)
+
+    def show_about(self) -> None:
+        self.about_dialog().exec()
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """After a rebuild: the views forget the old data; the caller searches again."""
+        self.catalog = catalog
+        self.detail.set_catalog(catalog)
+        if self._reader is not None:
+            self._reader.set_catalog(catalog)
+        self.model.clear()
+
+    # -- PDF export ---------------------------------------------------------------------------
+    def export_pdf(self) -> None:
+        if not pdf_export_available():
+            return
+        outcome = self.controller.last_outcome
+        if outcome is None or not outcome.result.total:
+            QMessageBox.information(self, "导出政策摘编", "当前没有搜索结果可以导出。")
+            return
+        folder = self.settings.last_folder("export")
+        name = f"政策摘编-{outcome.query.strip() or '全部'}-{date.today():%Y%m%d}.pdf"
+        path_text, _ = QFileDialog.getSaveFileName(
+            self, "导出政策摘编PDF", str(Path(folder) / name), "PDF 文件 (*.pdf)"
+        )
+        if not path_text:
+            return
+        path = Path(path_text)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        self.settings.set_last_folder("export", str(path.parent))
+        self.start_export(path)
+
+    def start_export(self, path: Path) -> None:
+        """Build the PDF of the current results on a worker."""
+        outcome = self.controller.last_outcome
+        if outcome is None:
+            return
+        engine = self.controller.engine
+        store = self.catalog.store
+        query, filters = outcome.query, outcome.filters
+
+        def work() -> tuple[int, int]:
+            import importlib
+
+            excerpt = importlib.import_module(PDF_MODULE)
+            hits = engine.search(query, filters, limit=EXPORT_LIMIT, offset=0).hits
+            ids = [h.item_id for h in hits]
+            pages = int(excerpt.build_excerpt_pdf(store, ids, path, as_of=filters.as_of))
+            return len(ids), pages
+
+        self.export_action.setEnabled(False)
+        self.statusBar().showMessage("正在生成政策摘编PDF…")
+        self.runner.run(work, lambda r: self._export_done(path, r), self._export_failed)
+
+    def _export_done(self, path: Path, result: tuple[int, int]) -> None:
+        self.export_action.setEnabled(True)
+        count, pages = result
+        self.statusBar().showMessage(f"已导出 {count} 条、{pages} 页：{path}", 10000)
+        self.export_finished.emit(str(path))
+
+    def _export_failed(self, error: TaskError) -> None:
+        self.export_action.setEnabled(True)
+        errors.log_exception(error.exception, error.traceback)
+        self.statusBar().showMessage("政策摘编PDF没有生成", 8000)
+        QMessageBox.warning(
+            self,
+            "导出失败",
+            f"政策摘编PDF没有生成。请换一个保存位置再试（文件可能正被其他程序打开）。\n\n"
+            f"详细记录已保存到：\n{errors.log_path()}",
+        )

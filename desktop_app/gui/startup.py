@@ -1,0 +1,297 @@
+"""Start-up and rebuild: get a usable policy database (building it with a progress dialog when
+it is missing or out of date), then show the window and its first results.
+
+A database that cannot be opened gets a plain Chinese message and a 重建 button instead of a
+traceback. All database work runs on the task helper's worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from desktop_app import paths
+from desktop_app.core.store import PolicyDatabaseError, PolicyStore
+from desktop_app.gui import errors
+from desktop_app.gui.catalog import Catalog
+from desktop_app.gui.settings import Settings
+from desktop_app.gui.tasks import Progress, TaskError, TaskRunner
+
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.search_controller import SearchBackend, SearchController
+
+log = logging.getLogger(__name__)
+
+DATA_CHANNEL = "policy-data"
+SMOKE_TIMEOUT_MS = 120_000
+
+
+@dataclass
+class PolicyData:
+    path: Path
+    store: PolicyStore
+    catalog: Catalog
+    engine: SearchBackend
+    categories: list[str]
+
+
+def categories_of(catalog: Catalog) -> list[str]:
+    """The categories present in the data, most items first, 其他 last."""
+    counts = Counter(item.category for item in catalog.items)
+    return sorted(counts, key=lambda c: (c == "其他", -counts[c], c))
+
+
+def open_policy_data(path: Path) -> PolicyData:
+    store = PolicyStore.open(path)
+    try:
+        catalog = Catalog(store)
+        from desktop_app.core.search import SearchEngine
+        from desktop_app.gui import benefits_hook
+
+        engine = SearchEngine(store, amount_item_ids=benefits_hook.amount_item_ids())
+    except Exception:
+        store.close()
+        raise
+    return PolicyData(path, store, catalog, engine, categories_of(catalog))
+
+
+def prepare_policy_data(progress: Progress) -> PolicyData:
+    """The database the app should read (built first when needed), opened."""
+    path = paths.policy_db_path()
+    if not (path == paths.bundled_policy_db() and path.exists()):
+        # Imported here: the builder pulls in the parsers, yaml and sqlite_utils, which a
+        # packaged build with its shipped database never needs.
+        from desktop_app.core.build_db import ensure_policy_db
+
+        path = ensure_policy_db(progress)
+    return open_policy_data(path)
+
+
+def rebuild_target(path: Path) -> Path:
+    """Where a rebuild writes: never into the (read-only) bundle."""
+    if path == paths.bundled_policy_db():
+        return paths.user_data_dir() / "policies.sqlite"
+    return path
+
+
+def rebuild_policy_data(path: Path, progress: Progress) -> PolicyData:
+    from desktop_app.core.build_db import build_database, sources_available
+
+    if not sources_available():
+        raise PolicyDatabaseError(
+            "程序文件不完整，找不到政策原文，无法重建数据库。请重新安装本程序。"
+        )
+    target = rebuild_target(path)
+    build_database(target, progress)
+    return open_policy_data(target)
+
+
+class Startup(QObject):
+    window_ready = Signal()  # the window is shown with its first results
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: Settings,
+        *,
+        smoke: bool = False,
+        startup_mark: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.settings = settings
+        self.smoke = smoke
+        self.startup_mark = startup_mark
+        self.runner = TaskRunner(self)
+        self.runner.default_error_handler = self._task_failed
+        self.data: PolicyData | None = None
+        self.window: MainWindow | None = None
+        self.controller: SearchController | None = None
+        self.exit_code: int | None = None
+        self._progress: QProgressDialog | None = None
+        self._last_path = paths.policy_db_path()
+
+    # -- start -------------------------------------------------------------------------------
+    def begin(self) -> None:
+        self.runner.run_with_progress(
+            prepare_policy_data,
+            self._data_ready,
+            self._show_progress,
+            self._data_failed,
+            channel=DATA_CHANNEL,
+        )
+        if self.smoke:
+            QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: self._smoke_fail("启动超时"))
+
+    def _show_progress(self, percent: int, message: str) -> None:
+        if self._progress is None:
+            dialog = QProgressDialog(message, "", 0, 100, self.window)
+            dialog.setWindowTitle("正在准备政策数据")
+            dialog.setCancelButton(None)  # a half-built database is never used: no cancel
+            dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+            dialog.setMinimumDuration(300)
+            dialog.setAutoClose(False)
+            dialog.setMinimumWidth(420)
+            self._progress = dialog
+        self._progress.setLabelText(message)
+        self._progress.setValue(max(0, min(100, percent)))
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def _data_ready(self, data: PolicyData) -> None:
+        self._close_progress()
+        old, self.data = self.data, data
+        self._last_path = data.path
+        if self.window is None:
+            self._open_window(data)
+        else:
+            assert self.controller is not None
+            self.controller.set_backend(data.catalog, data.engine)
+            self.window.set_catalog(data.catalog)
+            self.controller.search_now()
+            self.window.statusBar().showMessage("政策数据库已重建", 6000)
+        if old is not None and old.store is not data.store:
+            old.store.close()
+
+    def _open_window(self, data: PolicyData) -> None:
+        from desktop_app.core.search import SearchFilters
+        from desktop_app.gui.main_window import MainWindow
+        from desktop_app.gui.search_controller import SearchController
+
+        # The window replaces these with the filter panel's own before the first search.
+        controller = SearchController(self.runner, data.catalog, data.engine, SearchFilters())
+        window = MainWindow(data.catalog, controller, self.settings, self.runner, data.categories)
+        window.rebuild_requested.connect(self.request_rebuild)
+        window.first_results_shown.connect(self._first_results)
+        self.controller = controller
+        self.window = window
+        window.show()
+        window.start()
+
+    def _first_results(self) -> None:
+        self.window_ready.emit()
+        if self.smoke:
+            QTimer.singleShot(0, self._run_smoke)
+        elif self.startup_mark:
+            self.exit_code = 0
+            QTimer.singleShot(0, self.app.quit)
+
+    # -- failures ----------------------------------------------------------------------------
+    def _data_failed(self, error: TaskError) -> None:
+        self._close_progress()
+        errors.log_exception(error.exception, error.traceback)
+        exc = error.exception
+        if isinstance(exc, PolicyDatabaseError):
+            message = f"{exc}\n\n可以从程序自带的政策文件重新生成数据库（约需几秒钟）。"
+        else:
+            message = "政策数据库没有准备好，程序暂时无法查询。\n\n可以重新生成数据库再试。"
+        if self.smoke or self.startup_mark:
+            self._smoke_fail(f"{message}（{type(exc).__name__}: {exc}）")
+            return
+        if self.ask_rebuild(message):
+            self.rebuild()
+        elif self.window is None:
+            self.exit_code = 2
+            QTimer.singleShot(0, self.app.quit)
+
+    def ask_rebuild(self, message: str) -> bool:
+        """Ask whether to rebuild (tests replace this to answer without a modal box)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "政策数据库无法使用", message, parent=self.window
+        )
+        rebuild = box.addButton("重建数据库", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("退出" if self.window is None else "取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(rebuild)
+        box.exec()
+        return box.clickedButton() is rebuild
+
+    def _task_failed(self, error: TaskError) -> None:
+        errors.report(error.exception, error.traceback, self.window)
+
+    # -- rebuild -----------------------------------------------------------------------------
+    def request_rebuild(self) -> None:
+        answer = QMessageBox.question(
+            self.window,
+            "重建政策数据库",
+            "从程序自带的政策文件重新生成数据库？\n生成期间暂停查询，约需几秒钟。",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Close the open database (Windows cannot replace an open file), then rebuild."""
+        if self.window is not None:
+            self.runner.invalidate("search")
+            self.runner.invalidate("search-more")
+        self.runner.wait(10_000)
+        path = self._last_path
+        if self.data is not None:
+            self.data.store.close()
+            self.data = None
+        self._show_progress(0, "正在重建政策数据库…")
+        self.runner.run_with_progress(
+            lambda progress: rebuild_policy_data(path, progress),
+            self._data_ready,
+            self._show_progress,
+            self._rebuild_failed,
+            channel=DATA_CHANNEL,
+        )
+
+    def _rebuild_failed(self, error: TaskError) -> None:
+        self._close_progress()
+        errors.log_exception(error.exception, error.traceback)
+        exc = error.exception
+        detail = str(exc) if isinstance(exc, PolicyDatabaseError) else "政策数据库没有重建成功。"
+        if self.smoke or self.startup_mark:
+            self._smoke_fail(detail)
+            return
+        errors.show_error(self.window, detail + "\n请确认磁盘空间充足、程序文件完整后再试。")
+        if self.window is None:
+            self.exit_code = 2
+            QTimer.singleShot(0, self.app.quit)
+
+    # -- smoke -------------------------------------------------------------------------------
+    def _run_smoke(self) -> None:
+        from desktop_app.gui.smoke import SMOKE_MARKER, SMOKE_STEPS
+
+        assert self.window is not None
+        for name, step in SMOKE_STEPS:
+            try:
+                note = step(self.window)
+            except Exception as exc:  # report which step failed, then exit non-zero
+                errors.log_exception(exc)
+                self._smoke_fail(f"{name}：{exc}")
+                return
+            print(f"[smoke] {name}：{note or '通过'}", flush=True)
+        print(SMOKE_MARKER, flush=True)
+        self.exit_code = 0
+        self.app.quit()
+
+    def _smoke_fail(self, message: str) -> None:
+        if self.exit_code is not None:
+            return
+        print(f"SMOKE-FAIL {message}", file=sys.stderr, flush=True)
+        self.exit_code = 1
+        self.app.quit()
+
+    # -- end ---------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        self.runner.shutdown()
+        if self.window is not None:
+            self.window.save_state()
+        if self.data is not None:
+            self.data.store.close()
+            self.data = None
