@@ -1,0 +1,427 @@
+"""惠企政策适用清单: what the eligibility engine found for one enterprise, printed for it to keep.
+
+    pages = build_summary_pdf(match(store, profile, as_of), "清单.pdf")
+
+Order: title, enterprise and dates; the profile as entered and the size class with its
+working; 一 the measures that apply (table and 合计); 二 those that may apply once facts are
+added or confirmed; 三 each of those measures in detail (conditions, amounts with working,
+source and quotes); 四 what information to add; 五 the measures that do not apply and why
+(officials get asked); then the notes and disclaimer. Measures carry one running number so the
+tables, the details and the notes refer to each other by it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from desktop_app.core.eligibility.conditions import UNMET, ConditionResult
+from desktop_app.core.eligibility.engine import (
+    ELIGIBLE,
+    INELIGIBLE,
+    POSSIBLE,
+    BenefitResult,
+    MatchResult,
+    MeasureResult,
+)
+from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
+from desktop_app.core.eligibility.rules import BENEFIT_KINDS
+from desktop_app.core.model import UNSTATED
+from desktop_app.core.pdf import summary_text as t
+from desktop_app.core.pdf.builder import PdfBuilder
+from desktop_app.core.pdf.excerpt import DISCLAIMER
+from desktop_app.core.pdf.markup import escape
+from desktop_app.core.pdf.styles import MUTED, PdfStyles
+from desktop_app.core.pdf.summary_tables import Cell, KeepOrSplit, grid
+
+__all__ = ["DISCLAIMER", "TITLE", "build_summary_pdf", "summary_builder"]
+
+TITLE = t.TITLE
+# Column widths in cm on the 17 cm text width.
+_LIST_WIDTHS = (0.9, 5.6, 3.6, 2.4, 3.0, 1.5)
+_POSSIBLE_WIDTHS = (0.9, 4.2, 2.7, 2.1, 2.5, 1.4, 3.2)
+_DETAIL_WIDTHS = (2.4, 4.4, 5.0, 5.2)
+_FAILED_WIDTHS = (0.9, 7.4, 8.7)
+# A measure that does not fit in the space left moves to the next page, unless more than this
+# is left: then it starts here and continues overleaf, so no page is left half empty.
+_SPLIT_ABOVE = 6 * cm
+
+NOTES = (
+    "本清单依据企业填写的信息，对照程序内置的政策文件逐条评估生成。"
+    "“符合”指按所填信息满足原文列明的全部条件；“可能符合”指尚缺少信息或有需要主管部门"
+    "认定的条件；“不符合”指至少有一项条件不满足。",
+    "估算金额按所填信息和原文标准计算，“最高”为原文规定的上限；"
+    "原文未写明金额或标准的，不作估算。“未注明”指原文没有写明该项内容。",
+    "联系部门为原文所列的责任单位；申请渠道、材料和时限请向该部门咨询。",
+)
+
+
+@dataclass(frozen=True)
+class _Context:
+    result: MatchResult
+    registry: FactsRegistry
+    numbers: dict[str, int]
+    titles: dict[str, str]
+    marks: t.Marks
+    # conditions printed once per document in 三 rather than with each measure
+    shared: dict[str, list[ConditionResult]]
+
+
+def build_summary_pdf(
+    result: MatchResult,
+    path: Path | str,
+    *,
+    generated: date | None = None,
+    registry: FactsRegistry | None = None,
+) -> int:
+    """Write the summary of `result` to `path` (atomically) and return its page count."""
+    return summary_builder(result, generated=generated, registry=registry).build(path)
+
+
+def summary_builder(
+    result: MatchResult,
+    *,
+    generated: date | None = None,
+    registry: FactsRegistry | None = None,
+) -> PdfBuilder:
+    """The summary as an unbuilt document (for build_bytes, previews and tests)."""
+    day = generated or date.today()
+    ctx = _Context(
+        result=result,
+        registry=registry or load_registry(),
+        numbers=t.measure_numbers(result),
+        titles={m.item.id: _title(m) for m in result.results},
+        marks=t.marks(),
+        shared=t.document_conditions(result.by_status(ELIGIBLE) + result.by_status(POSSIBLE)),
+    )
+    name = t.enterprise_name(result.profile)
+    pdf = PdfBuilder(
+        TITLE,
+        [f"企业名称：{name}", t.meta_line(result, day)],
+        generated=day,
+        # The name on every page keeps a loose printed page attributable to its enterprise.
+        header_title=f"{TITLE}　{result.profile.name}" if result.profile.name else TITLE,
+        subject=f"{TITLE}：{name}",
+    )
+    eligible = result.by_status(ELIGIBLE)
+    possible = result.by_status(POSSIBLE)
+    ineligible = result.by_status(INELIGIBLE)
+
+    pdf.heading("企业基本情况")
+    pdf.key_value_table(t.profile_rows(result.profile, ctx.registry))
+    pdf.heading("企业规模", level=2)
+    pdf.key_value_table(t.size_rows(result.size))
+    pdf.key_value_table([("评估结果", _overview(result, eligible, possible, ineligible))])
+
+    pdf.heading(f"一、符合的措施（{len(eligible)}项）")
+    _measure_table(pdf, ctx, eligible, possible=False)
+    total = _total_text(result)
+    pdf.note_box(
+        t.not_computable_note(eligible, ctx.numbers, total), title=f"可计算金额合计：{total}"
+    )
+
+    pdf.heading(f"二、可能符合的措施（需补充或确认）（{len(possible)}项）")
+    _measure_table(pdf, ctx, possible, possible=True)
+
+    pdf.heading("三、逐项说明")
+    if not eligible and not possible:
+        pdf.paragraph("无。")
+    else:
+        _document_conditions(pdf, ctx, [*eligible, *possible])
+    groups = [("（一）符合的措施", eligible), ("（二）可能符合的措施", possible)]
+    for group_title, group in groups:
+        for n, measure in enumerate(group):
+            lead = group_title if n == 0 else None
+            pdf.flowables(functools.partial(_measure_detail, ctx=ctx, m=measure, lead=lead))
+
+    pdf.heading("四、补充信息后可能适用")
+    _supplements(pdf, ctx)
+
+    pdf.heading(f"五、不符合的措施（{len(ineligible)}项，供解答参考）")
+    if ineligible:
+        rows: list[list[Cell]] = [
+            [str(ctx.numbers[m.item.id]), _measure_cell(m), _lines(t.failed_text(m))]
+            for m in ineligible
+        ]
+        pdf.flowables(
+            lambda s: [
+                grid(["序号", "措施及出处", "不符合的条件"], rows, s, widths_cm=_FAILED_WIDTHS),
+                Spacer(1, 8),
+            ]
+        )
+    else:
+        pdf.paragraph("无。")
+
+    pdf.spacer(4).note_box(
+        "\n\n".join([*(f"{n}. {text}" for n, text in enumerate(NOTES, start=1)), DISCLAIMER]),
+        title="说明",
+    )
+    return pdf
+
+
+# -- sections ---------------------------------------------------------------------------------
+
+
+def _title(m: MeasureResult) -> str:
+    return m.summary or m.item.display_title
+
+
+def _overview(
+    result: MatchResult,
+    eligible: Sequence[MeasureResult],
+    possible: Sequence[MeasureResult],
+    ineligible: Sequence[MeasureResult],
+) -> str:
+    return (
+        f"共评估{len(result.results)}项措施：符合{len(eligible)}项，"
+        f"可能符合{len(possible)}项，不符合{len(ineligible)}项；"
+        f"符合的措施中可计算金额合计{_total_text(result)}。"
+    )
+
+
+def _total_text(result: MatchResult) -> str:
+    total = result.totals.get("eligible") or {}
+    if total.get("kind") == "not_computable" or not total.get("text"):
+        return "0元（无可计算金额）"
+    return str(total["text"])
+
+
+def _lines(texts: Sequence[str]) -> list[tuple[str, str]]:
+    """One paragraph per entry: a line break inside a cell can leave an empty line."""
+    return [(text, "cell") for text in texts]
+
+
+def _measure_cell(m: MeasureResult) -> list[tuple[str, str]]:
+    return [(_title(m), "cell"), (t.short_source(m), "muted")]
+
+
+def _measure_table(
+    pdf: PdfBuilder, ctx: _Context, measures: Sequence[MeasureResult], *, possible: bool
+) -> None:
+    if not measures:
+        pdf.paragraph("无。")
+        return
+    header = ["序号", "措施及出处", "待遇", "估算金额", "联系部门", "有效期"]
+    rows: list[list[Cell]] = []
+    for m in measures:
+        row: list[Cell] = [
+            str(ctx.numbers[m.item.id]),
+            _measure_cell(m),
+            t.benefit_labels(m),
+            [(t.amount_text(m), "strong")],
+            t.departments_short(m.item),
+            m.validity.label,
+        ]
+        if possible:
+            row.append(_lines(t.to_confirm(m, ctx.result, ctx.registry)))
+        rows.append(row)
+    if possible:
+        header.append("需补充或确认")
+    widths = _POSSIBLE_WIDTHS if possible else _LIST_WIDTHS
+    notes = [n for n in [t.standing_note(measures), *t.scope_notes(measures)] if n]
+    pdf.flowables(lambda s: [grid(header, rows, s, widths_cm=widths)])
+    for note in notes:
+        pdf.paragraph(note, style="small")
+    pdf.spacer(6)
+
+
+def _supplements(pdf: PdfBuilder, ctx: _Context) -> None:
+    supplements = ctx.result.supplements
+    if not supplements:
+        pdf.paragraph("无。所填信息已足以判断，或其余措施的条件与补充信息无关。")
+        return
+    pdf.paragraph(
+        "补充以下信息（或取得相应认定）后，所列措施可能变为“符合”，可重新评估。", style="small"
+    )
+    rows: list[list[Cell]] = []
+    for s in supplements:
+        ids = [str(i) for i in s.get("measures", [])]
+        named = [f"{ctx.numbers[i]}．{ctx.titles[i]}" if i in ctx.numbers else i for i in ids]
+        rows.append([str(s.get("label") or s.get("key") or UNSTATED), _lines(named)])
+    pdf.flowables(
+        lambda st: [
+            grid(["可补充的信息", "涉及的措施（序号）"], rows, st, widths_cm=(6, 11)),
+            Spacer(1, 8),
+        ]
+    )
+
+
+def _document_conditions(pdf: PdfBuilder, ctx: _Context, measures: Sequence[MeasureResult]) -> None:
+    """Each document once: its conditions shared by all its measures, and its scope remark."""
+    docs = {m.document.id: m for m in measures}
+    rows: list[list[Cell]] = []
+    for doc_id, m in docs.items():
+        doc = m.document
+        source: list[tuple[str, str]] = [
+            (f"《{t.nested_title(doc.title)}》", "cell"),
+            (_doc_number(m), "muted"),
+        ]
+        lines: list[tuple[str, str]] = [
+            (f"{t.condition_mark(c, ctx.marks)}：{c.text}（{c.value or t.UNFILLED}）", "cell")
+            for c in ctx.shared.get(doc_id, [])
+        ]
+        if doc.scope_note:
+            lines.append((f"适用范围：{doc.scope_note}", "muted"))
+        rows.append([source, lines or t.NONE_MARK])
+    pdf.paragraph(
+        "各项措施所属文件的地区和有效期条件、适用范围如下，逐项说明中不再重复：", style="small"
+    )
+    pdf.flowables(
+        lambda s: [
+            grid(["政策文件", "地区和有效期条件"], rows, s, widths_cm=(6.5, 10.5)),
+            Spacer(1, 4),
+        ]
+    )
+
+
+def _doc_number(m: MeasureResult) -> str:
+    return f"文号：{m.document.doc_number or UNSTATED}"
+
+
+# -- one measure in detail --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _DetailStyles:
+    heading: ParagraphStyle
+    info: ParagraphStyle  # the lines under a heading, kept with it and the table below
+    remark: ParagraphStyle
+
+
+@functools.cache
+def _detail_styles(s: PdfStyles) -> _DetailStyles:
+    # keepWithNext takes effect when a measure is split over two pages: reportlab then keeps
+    # the heading, the lines under it and the first table together.
+    heading = ParagraphStyle(
+        "MeasureHeading", parent=s.h2, fontSize=11, leading=16, spaceBefore=10, spaceAfter=2
+    )
+    info = ParagraphStyle(
+        "MeasureInfo", parent=s.cell, fontSize=9, leading=13.5, spaceAfter=2, keepWithNext=1
+    )
+    remark = ParagraphStyle("MeasureRemark", parent=info, keepWithNext=0, spaceBefore=2)
+    return _DetailStyles(heading, info, remark)
+
+
+def _info_line(pairs: Sequence[tuple[str, str]]) -> str:
+    """Markup for 标签：值　　标签：值 with muted labels; every piece of text is escaped."""
+    muted = MUTED.hexval()[2:]
+    # non-breaking spaces: reportlab's CJK wrap shrinks a run of ideographic spaces to one gap
+    return ("&nbsp;" * 6).join(
+        f'<font color="#{muted}">{escape(label)}：</font>{escape(value)}' for label, value in pairs
+    )
+
+
+def _measure_detail(
+    s: PdfStyles, *, ctx: _Context, m: MeasureResult, lead: str | None = None
+) -> list[Flowable]:
+    """One measure; the first of a group carries the group's heading, because reportlab's
+    keepWithNext does not hold a heading to a following KeepTogether."""
+    st = _detail_styles(s)
+    doc = m.document
+    lines = [
+        [("评估结果", t.status_mark(m.status, ctx.marks)), ("估算金额", m.amount.text or UNSTATED)],
+        [("出处", m.citation), ("文号", doc.doc_number or UNSTATED)],
+        [("联系部门", t.departments_full(m.item))],
+    ]
+    parts: list[Flowable] = [Paragraph(escape(lead), s.h2)] if lead else []
+    parts += [
+        Paragraph(escape(f"{ctx.numbers[m.item.id]}．{_title(m)}"), st.heading),
+        *(Paragraph(_info_line(pairs), st.info) for pairs in lines),
+    ]
+    tables: list[Flowable] = []
+    conditions = _condition_rows(m, ctx)
+    if conditions:
+        tables.append(
+            grid(["结果", "条件", "企业情况", "原文依据"], conditions, s, widths_cm=_DETAIL_WIDTHS)
+        )
+    # A second table (not a sub-heading row) so a page break inside it repeats its own header.
+    tables.append(
+        grid(
+            ["待遇", "估算金额", "计算过程", "原文依据"],
+            [_benefit_row(b) for b in m.benefits],
+            s,
+            widths_cm=_DETAIL_WIDTHS,
+        )
+    )
+    rest = [*tables[1:], *(Paragraph(escape(r), st.remark) for r in _remarks(m, ctx))]
+    rest.append(Spacer(1, 8))
+    return [KeepOrSplit([*parts, tables[0]], rest, _SPLIT_ABOVE)]
+
+
+def _condition_rows(m: MeasureResult, ctx: _Context) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+
+    def add(cond: ConditionResult, prefix: str = "") -> None:
+        text: list[tuple[str, str]] = [(cond.text, "cell")]
+        if prefix:
+            text.insert(0, (prefix, "muted"))
+        rows.append(
+            [
+                t.condition_mark(cond, ctx.marks),
+                text,
+                _value(cond, ctx),
+                [(t.quoted(cond.quote), "muted")],
+            ]
+        )
+        for child in cond.children:
+            add(child, "其中一项：" if "或" in cond.text else "其中：")
+
+    for cond in m.conditions[len(ctx.shared.get(m.document.id, [])) :]:
+        add(cond)
+    for benefit in m.benefits:
+        for cond in benefit.conditions:
+            add(cond, f"仅限“{benefit.label}”：")
+    return rows
+
+
+def _value(cond: ConditionResult, ctx: _Context) -> str:
+    size = ctx.result.size
+    if cond.value == f"{size.label}（{size.explanation}）":
+        # the engine's size text repeats the whole working printed under 企业规模
+        return f"{size.label}（划型过程见“企业规模”）"
+    return cond.value or t.UNFILLED
+
+
+def _benefit_row(b: BenefitResult) -> list[Cell]:
+    label: list[tuple[str, str]] = [(b.label, "cell")]
+    kind = {"met": "", "unknown": "，需确认", "unmet": "，条件不符合"}.get(b.state, "")
+    label.append((f"（{_kind_label(b.kind)}{kind}）", "muted"))
+    if b.state == UNMET:
+        # the benefit's own condition fails: its amount would mislead on paper
+        amount: Cell = "不适用"
+        working: Cell = "本项条件不符合，不计算"
+    else:
+        amount = [(b.amount.text or UNSTATED, "strong")]
+        pieces = [(b.amount.working or UNSTATED, "cell")]
+        for p in b.parameters:
+            pieces.append(
+                (
+                    f"{p.get('label', '')}：{p.get('value', '')}{p.get('unit', '')}"
+                    f"（原文：{t.quoted(p.get('quote', ''))}）",
+                    "muted",
+                )
+            )
+        working = pieces
+    return [label, amount, working, [(t.quoted(b.quote), "muted")]]
+
+
+def _kind_label(kind: str) -> str:
+    return BENEFIT_KINDS.get(kind, kind)
+
+
+def _remarks(m: MeasureResult, ctx: _Context) -> list[str]:
+    out = []
+    for b in m.benefits:
+        if b.stacks_with:
+            out.append(f"“{b.label}”" + t.stacks_text(b.stacks_with, ctx.numbers, ctx.titles))
+        out += [f"“{b.label}”说明：{note}" for note in b.notes]
+    # the validity sentence is already in the conditions table
+    out += [f"说明：{note}" for note in m.notes if note != m.validity.detail]
+    return out

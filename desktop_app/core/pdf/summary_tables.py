@@ -1,0 +1,126 @@
+"""Tables of the 惠企政策适用清单 whose cells hold more than one paragraph (a measure with its
+source under it, a condition with its quote), in the same house style as core.pdf.tables.
+
+The summary tables have six or seven columns on an A4 page, so they use 9 pt text (小五, the
+smallest size the app prints) and fixed widths, and a narrow 序号 column that
+tables.scale_widths' minimum column width would not allow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+
+from desktop_app.core.pdf.markup import escape
+from desktop_app.core.pdf.page import CONTENT_HEIGHT, CONTENT_WIDTH
+from desktop_app.core.pdf.styles import ACCENT, HEADER_FILL, MUTED, RULE, PdfStyles
+from desktop_app.core.pdf.tables import CELL_PADDING
+
+# A cell is plain text (one paragraph, newlines break lines) or (text, style name) pieces.
+Piece = tuple[str, str]
+Cell = str | Sequence[Piece]
+
+
+@dataclass(frozen=True)
+class GridStyles:
+    cell: ParagraphStyle
+    header: ParagraphStyle
+    muted: ParagraphStyle  # sources and quotes under the main text of a cell
+    strong: ParagraphStyle  # amounts and totals
+
+    def by_name(self, name: str) -> ParagraphStyle:
+        styles = {"cell": self.cell, "header": self.header, "muted": self.muted}
+        styles["strong"] = self.strong
+        return styles[name]
+
+
+@cache
+def grid_styles(s: PdfStyles) -> GridStyles:
+    cell = ParagraphStyle("GridCell", parent=s.cell, fontSize=9, leading=13)
+    return GridStyles(
+        cell=cell,
+        header=ParagraphStyle("GridHeader", parent=cell, textColor=ACCENT),
+        muted=ParagraphStyle("GridMuted", parent=cell, textColor=MUTED, spaceBefore=1),
+        strong=ParagraphStyle("GridStrong", parent=cell, textColor=ACCENT),
+    )
+
+
+def _cell_flowables(cell: Cell, g: GridStyles) -> list[Flowable]:
+    if isinstance(cell, str):
+        return [Paragraph(escape(cell), g.cell)]
+    return [Paragraph(escape(text), g.by_name(style)) for text, style in cell if text]
+
+
+def grid(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    s: PdfStyles,
+    *,
+    widths_cm: Sequence[float],
+    width: float = CONTENT_WIDTH,
+) -> Table:
+    """A table with its header repeated on each page it spans; widths are relative (in cm as
+    drawn on a 17 cm text width) and scaled to `width`."""
+    if any(len(r) != len(header) for r in rows):
+        raise ValueError("every row must have as many cells as the header")
+    g = grid_styles(s)
+    total = sum(widths_cm)
+    widths = [width * w / total for w in widths_cm]
+    data: list[list[object]] = [[Paragraph(escape(h), g.header) for h in header]]
+    data += [[_cell_flowables(c, g) for c in r] for r in rows]
+    # splitInRow: a row taller than the space left continues on the next page (two lines at
+    # least on each side) instead of jumping whole and leaving a gap, or failing the build.
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=2 * g.cell.leading)
+    table.setStyle(
+        TableStyle(
+            [
+                # Table picks Helvetica for every cell unless told; it would then be in the file.
+                ("FONT", (0, 0), (-1, -1), s.font_name, g.cell.fontSize),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
+                ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.75, ACCENT),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.75, ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+            ]
+        )
+    )
+    return table
+
+
+class KeepOrSplit(KeepTogether):
+    """A block kept on one page where that costs little paper, else split at a chosen point.
+
+    If the block does not fit in the space left on the page: when that space is less than
+    `split_above` (and the block fits on a page of its own) the block moves to the next page;
+    otherwise it starts here with `head` kept together (a heading with its first table) and
+    the rest flows on, so no page is left half empty. reportlab's own keepWithNext cannot do
+    this: it does not group a heading with a following KeepTogether.
+    """
+
+    def __init__(self, head: list[Flowable], rest: list[Flowable], split_above: float) -> None:
+        super().__init__([*head, *rest])
+        self._head = head
+        self._rest = rest
+        self._split_above = split_above
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        height: float = self._H
+        frame = getattr(self, "_frame", None)
+        frame_height = float(frame._height) if frame is not None else CONTENT_HEIGHT
+        if height <= aH:
+            return [*self._head, *self._rest]
+        if aH < self._split_above and height <= frame_height:
+            return [self.FrameBreak(), *self._head, *self._rest]
+        # reportlab places the first piece of a split without splitting it again, so the
+        # KeepTogether (which always asks to be split) must not come first.
+        return [self.NullActionFlowable(), KeepTogether(self._head), *self._rest]

@@ -1,0 +1,409 @@
+"""The words of the 惠企政策适用清单, kept apart from its layout so they can be tested as text.
+
+Every fact printed here is taken from the engine's MatchResult (amounts, conditions, quotes,
+departments, validity) or from the profile as the user entered it. Nothing is recomputed or
+reworded: a field the engine or the document leaves empty prints as 未注明 / 未填写.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from desktop_app.core import regions
+from desktop_app.core.eligibility.conditions import MET, UNKNOWN, UNMET, ConditionResult
+from desktop_app.core.eligibility.engine import (
+    ELIGIBLE,
+    INELIGIBLE,
+    POSSIBLE,
+    MatchResult,
+    SizeInfo,
+)
+from desktop_app.core.eligibility.engine import MeasureResult as Measure
+from desktop_app.core.eligibility.facts import FactsRegistry
+from desktop_app.core.eligibility.money import plain
+from desktop_app.core.eligibility.profile import ENTITY_TYPES, Profile
+from desktop_app.core.model import UNSTATED, Department, Item
+from desktop_app.core.pdf.builder import format_date
+from desktop_app.core.pdf.fonts import has_glyph
+from desktop_app.core.store import nested_title
+
+UNFILLED = "未填写"
+NONE_MARK = "—"
+TITLE = "惠企政策适用清单"
+SIZE_SOURCE_NOTE = "《中小企业划型标准规定》（工信部联企业〔2011〕300号）"
+
+# Labels for profile fields the engine can report as missing (facts and qualifications have
+# their own labels in the registry).
+_PROFILE_FIELDS = {
+    "size": "企业规模（行业、从业人员、营业收入、资产总额）",
+    "region": "所在地区",
+    "entity_type": "主体类型",
+    "established": "成立日期",
+    "industry": "所属行业",
+}
+
+
+# -- marks -------------------------------------------------------------------------------------
+
+
+def _first_drawable(*candidates: str) -> str | None:
+    return next((c for c in candidates if all(has_glyph(ch) for ch in c)), None)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Result marks printed before a state label; None where the font lacks the symbols, and
+    the label is then bracketed instead (【符合】)."""
+
+    met: str | None
+    unknown: str | None
+    unmet: str | None
+
+    def label(self, state: str, text: str) -> str:
+        symbol = {MET: self.met, UNKNOWN: self.unknown, UNMET: self.unmet}[state]
+        return f"{symbol} {text}" if symbol else f"【{text}】"
+
+
+def marks() -> Marks:
+    met = _first_drawable("✓", "√")
+    unknown = _first_drawable("？")
+    # U+2717 is missing from WenQuanYi; the heavy ballot X is there.
+    unmet = _first_drawable("✗", "✘", "×")
+    if met and unknown and unmet:
+        return Marks(met, unknown, unmet)
+    return Marks(None, None, None)
+
+
+def condition_mark(cond: ConditionResult, m: Marks | None = None) -> str:
+    """e.g. ✓ 符合 / ？ 需人工确认 / ✘ 不符合 (the state label is the engine's)."""
+    return (m or marks()).label(cond.state, cond.state_label)
+
+
+STATUS_BADGES = {ELIGIBLE: "符合", POSSIBLE: "可能符合，需补充或确认", INELIGIBLE: "不符合"}
+_STATUS_STATE = {ELIGIBLE: MET, POSSIBLE: UNKNOWN, INELIGIBLE: UNMET}
+
+
+def status_mark(status: str, m: Marks | None = None) -> str:
+    return (m or marks()).label(_STATUS_STATE[status], STATUS_BADGES[status])
+
+
+# -- header facts -----------------------------------------------------------------------------
+
+
+def enterprise_name(profile: Profile) -> str:
+    return profile.name or UNFILLED
+
+
+def meta_line(result: MatchResult, generated: date) -> str:
+    version = result.data_version or UNSTATED
+    return (
+        f"评估日期：{format_date(result.as_of)}　数据版本：{version}　"
+        f"生成日期：{format_date(generated)}"
+    )
+
+
+def region_text(code: str | None) -> str:
+    if not code:
+        return UNFILLED
+    try:
+        return f"{regions.path_label(code)}（{code}）"
+    except LookupError:
+        # a code outside the bundled table is shown as entered rather than guessed at
+        return f"{code}（行政区划代码，未能识别名称）"
+
+
+def _number(value: float | None, unit: str) -> str:
+    return UNFILLED if value is None else f"{plain(value)}{unit}"
+
+
+def _value_text(value: Any, unit: str | None) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int | float):
+        return f"{plain(value)}{unit or ''}"
+    if isinstance(value, date):
+        return format_date(value)
+    return str(value)
+
+
+def profile_rows(profile: Profile, registry: FactsRegistry) -> list[tuple[str, str]]:
+    """The profile as entered, one labelled row per field; blanks are 未填写."""
+    quals = []
+    for q in profile.qualifications:
+        label = registry.qualifications[q.id].label if q.id in registry.qualifications else q.id
+        granted = f"{format_date(q.granted)}认定" if q.granted else "认定日期未填写"
+        quals.append(f"{label}（{granted}）")
+    rows = [
+        ("企业名称", enterprise_name(profile)),
+        ("所在地区", region_text(profile.region)),
+        ("所属行业", profile.industry or UNFILLED),
+        ("主体类型", ENTITY_TYPES.get(profile.entity_type or "", UNFILLED)),
+        ("成立日期", format_date(profile.established) if profile.established else UNFILLED),
+        ("从业人员", _number(profile.employees, "人")),
+        ("营业收入", _number(profile.revenue, "万元")),
+        ("资产总额", _number(profile.assets, "万元")),
+        ("已取得资质", "；".join(quals) if quals else "未填写（按未取得计）"),
+    ]
+    answered = []
+    for key, value in profile.facts.items():
+        fact = registry.facts.get(key)
+        label = fact.label if fact else key
+        answered.append(f"{label}：{_value_text(value, fact.unit if fact else None)}")
+    rows.append(("其他情况", "\n".join(answered) if answered else UNFILLED))
+    return rows
+
+
+def size_rows(size: SizeInfo) -> list[tuple[str, str]]:
+    """The size class with its working: the rule each indicator fell under, and the source."""
+    if size.override:
+        return [
+            ("企业规模", f"{size.label}（手动指定）"),
+            ("指定理由", size.override.get("reason") or UNFILLED),
+            ("说明", "未按划型标准计算，以手动指定的规模评估。"),
+        ]
+    rows = [("企业规模", size.label), ("判断过程", size.explanation or UNSTATED)]
+    working = size.working
+    if not working:
+        return rows
+    for w in working.get("working", []):
+        value = w.get("value")
+        if value is None:
+            rows.append((w["name"], f"{UNFILLED}（{w['size_label']}）"))
+            continue
+        text = f"{plain(value)}{w['unit']}，属{w['size_label']}（{w.get('rule') or UNSTATED}）"
+        if w.get("decisive"):
+            text += "，决定规模"
+        rows.append((w["name"], text))
+    notes = list(working.get("notes", []))
+    if notes:
+        rows.append(("说明", "\n".join(notes)))
+    source = working.get("source")
+    if source:
+        rows.append(("依据", source))
+    quote = working.get("quote")
+    if quote:
+        rows.append(("原文", quoted(quote)))
+    return rows
+
+
+# -- measures ---------------------------------------------------------------------------------
+
+
+def quoted(text: str) -> str:
+    """The document's words in Chinese quotation marks; quotes inside become ‘’."""
+    if not text:
+        return NONE_MARK
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
+def document_conditions(measures: Sequence[Measure]) -> dict[str, list[ConditionResult]]:
+    """Per document, the leading conditions every one of its measures shares word for word
+    and that quote nothing of their own (the engine's region and validity checks).
+
+    They are printed once per document instead of once per measure. A document whose measures
+    differ in any of them keeps them with each measure.
+    """
+
+    def key(c: ConditionResult) -> tuple[str, str, str, bool]:
+        return (c.text, c.state, c.value, c.needs_confirmation)
+
+    by_doc: dict[str, list[Measure]] = {}
+    for m in measures:
+        by_doc.setdefault(m.document.id, []).append(m)
+    shared: dict[str, list[ConditionResult]] = {}
+    for doc_id, group in by_doc.items():
+        common: list[ConditionResult] = []
+        for position, cond in enumerate(group[0].conditions):
+            if cond.quote or cond.children:
+                break
+            if not all(
+                len(m.conditions) > position and key(m.conditions[position]) == key(cond)
+                for m in group
+            ):
+                break
+            common.append(cond)
+        shared[doc_id] = common
+    return shared
+
+
+def short_source(measure: Measure) -> str:
+    """The citation with the document's short title, e.g. 《厦门市…任务分解表》第30项."""
+    doc = measure.document
+    citation = measure.citation
+    _, sep, rest = citation.partition("》")
+    if not sep or not doc.short_title:
+        return citation
+    short = nested_title(doc.short_title)
+    draft = "（征求意见稿）" if doc.status == "征求意见稿" and "征求意见稿" not in short else ""
+    return f"《{short}{draft}》{rest}"
+
+
+def benefit_labels(measure: Measure) -> str:
+    """The benefits the enterprise may get; for a 符合 measure only those whose own
+    conditions are met, as the engine's amount counts only those."""
+    if measure.status == ELIGIBLE:
+        chosen = [b for b in measure.benefits if b.state == MET]
+    else:
+        chosen = [b for b in measure.benefits if b.state != UNMET]
+    return "；".join(b.label for b in chosen or measure.benefits) or UNSTATED
+
+
+def _department_label(dept: Department) -> str:
+    return dept.name + ("（牵头）" if dept.lead else "")
+
+
+def own_departments(item: Item) -> list[Department]:
+    return [d for d in item.departments if d.basis != "standing"]
+
+
+def standing_departments(item: Item) -> list[Department]:
+    return [d for d in item.departments if d.basis == "standing"]
+
+
+def departments_short(item: Item) -> str:
+    """The item's own units (lead marked); units common to every item are left to a note."""
+    own = own_departments(item)
+    if own:
+        text = "、".join(_department_label(d) for d in own)
+    elif item.departments:
+        text = "、".join(_department_label(d) for d in item.departments)
+    else:
+        text = item.departments_text or UNSTATED
+    return text + ("※" if own and standing_departments(item) else "")
+
+
+def departments_full(item: Item) -> str:
+    """Every responsible unit, the common ones named as such."""
+    own = own_departments(item)
+    standing = standing_departments(item)
+    text = "、".join(_department_label(d) for d in own)
+    if standing:
+        common = "、".join(_department_label(d) for d in standing)
+        text = f"{text}；另：{common}（各项通用）" if text else common
+    return text or item.departments_text or UNSTATED
+
+
+def standing_note(measures: Iterable[Measure]) -> str | None:
+    """One line naming the units a document lists once for all of its items (※ in tables)."""
+    groups: dict[str, tuple[str, str]] = {}
+    for m in measures:
+        standing = standing_departments(m.item)
+        if standing and own_departments(m.item):
+            names = "、".join(d.name for d in standing)
+            title = nested_title(m.document.short_title or m.document.title)
+            groups.setdefault(m.document.id, (title, names))
+    if not groups:
+        return None
+    parts = [f"《{title}》所列各项另含{names}" for title, names in groups.values()]
+    return "※ 责任单位：" + "；".join(parts) + "。"
+
+
+def scope_notes(measures: Iterable[Measure]) -> list[str]:
+    """Each document's scope remark once (e.g. Xiamen units named for a province-wide measure)."""
+    seen: dict[str, str] = {}
+    for m in measures:
+        note = m.document.scope_note
+        if note and m.document.id not in seen:
+            seen[m.document.id] = f"《{nested_title(m.document.short_title)}》：{note}"
+    return list(seen.values())
+
+
+def validity_badge(measure: Measure) -> str:
+    label = measure.validity.label
+    return "有效期未注明" if label == UNSTATED else label
+
+
+def validity_full(measure: Measure) -> str:
+    return f"{measure.validity.label}。{measure.validity.detail}"
+
+
+def missing_label(key: str, result: MatchResult, registry: FactsRegistry) -> str:
+    for s in result.supplements:
+        if s.get("key") == key and s.get("label"):
+            return str(s["label"])
+    if key in registry.facts:
+        return registry.facts[key].label
+    if key in registry.qualifications:
+        return f"取得{registry.qualifications[key].label}认定"
+    base = key.removesuffix(".granted")
+    if base != key and base in registry.qualifications:
+        return f"{registry.qualifications[base].label}的认定日期"
+    return _PROFILE_FIELDS.get(key, key)
+
+
+def to_confirm(measure: Measure, result: MatchResult, registry: FactsRegistry) -> list[str]:
+    """What stands between a 可能符合 measure and 符合: facts to add, points to confirm."""
+    parts = []
+    if measure.missing:
+        labels = "、".join(missing_label(k, result, registry) for k in measure.missing)
+        parts.append(f"需补充：{labels}")
+    confirm = [c.removeprefix("需确认：") for c in measure.confirmations]
+    if confirm:
+        parts.append("需确认：" + "；".join(dict.fromkeys(confirm)))
+    return parts or ["需向主管部门确认"]
+
+
+def _all_conditions(measure: Measure) -> list[ConditionResult]:
+    return list(measure.conditions) + [c for b in measure.benefits for c in b.conditions]
+
+
+def failed_text(measure: Measure) -> list[str]:
+    """Why a measure does not apply: each failed condition with the enterprise's own value."""
+    by_text = {c.text: c for c in _all_conditions(measure)}
+    parts = []
+    for text in dict.fromkeys(measure.failed):
+        cond = by_text.get(text)
+        value = cond.value if cond and cond.value else ""
+        parts.append(f"{text}（本企业：{value}）" if value else text)
+    return parts or ["不符合适用条件"]
+
+
+def amount_text(measure: Measure) -> str:
+    return measure.amount.text or UNSTATED
+
+
+def not_computable_note(
+    eligible: Sequence[Measure], numbers: dict[str, int], total_text: str
+) -> str:
+    """A plain statement of what the 合计 leaves out, naming the rows by their numbers."""
+    counted = [m for m in eligible if m.amount.kind != "not_computable"]
+    left = [m for m in eligible if m.amount.kind == "not_computable"]
+    if not eligible:
+        return "没有评估为“符合”的措施，无可计算金额。"
+    lines = []
+    if counted:
+        nums = "、".join(str(numbers[m.item.id]) for m in counted)
+        lines.append(f"合计{total_text}，由第{nums}项的估算金额相加。")
+    else:
+        lines.append("“符合”的措施均无可计算金额，合计为零。")
+    if left:
+        non_cash = [m for m in left if m.amount.text == "非资金支持"]
+        unstated = [m for m in left if m.amount.text != "非资金支持"]
+        detail = []
+        if non_cash:
+            detail.append(f"非资金支持{len(non_cash)}项")
+        if unstated:
+            nums = "、".join(str(numbers[m.item.id]) for m in unstated)
+            detail.append(f"原文未注明金额或无法按所填信息计算{len(unstated)}项（第{nums}项）")
+        lines.append(f"另有{len(left)}项未计入合计：" + "；".join(detail) + "。")
+    lines.append("估算金额按所填信息和原文标准计算，实际金额以主管部门核定为准。")
+    return "\n".join(lines)
+
+
+def stacks_text(stacks: dict[str, str], numbers: dict[str, int], titles: dict[str, str]) -> str:
+    target = stacks.get("measure", "")
+    where = f"第{numbers[target]}项" if target in numbers else target
+    title = titles.get(target)
+    named = f"{where}（{title}）" if title else where
+    relation = stacks.get("relation") or UNSTATED
+    quote = stacks.get("quote")
+    return f"与{named}的关系：{relation}" + (f"；原文：{quoted(quote)}" if quote else "")
+
+
+def measure_numbers(result: MatchResult) -> dict[str, int]:
+    """One running number per measure, in the order the document prints them."""
+    ordered = result.by_status(ELIGIBLE) + result.by_status(POSSIBLE) + result.by_status(INELIGIBLE)
+    return {m.item.id: n for n, m in enumerate(ordered, start=1)}
