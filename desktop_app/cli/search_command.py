@@ -9,6 +9,7 @@ from typing import Any
 from desktop_app.cli.db_commands import open_store
 from desktop_app.cli.output import CliError, print_json, print_text
 from desktop_app.core import regions
+from desktop_app.core.eligibility.overview import amount_item_ids
 from desktop_app.core.search import Hit, SearchEngine, SearchFilters, SearchResult
 
 
@@ -94,7 +95,8 @@ def run_search(args: argparse.Namespace) -> int:
     query = args.query.encode("utf-8", "replace").decode("utf-8")
     store = open_store()
     filters = _filters(args, [d.id for d in store.documents()])
-    result = SearchEngine(store).search(query, filters, limit=args.limit)
+    engine = SearchEngine(store, amount_item_ids=amount_item_ids(store))
+    result = engine.search(query, filters, limit=args.limit)
     if args.json:
         print_json(result_json(result))
         return 0

@@ -62,7 +62,9 @@ def _squash(text: str) -> str:
 
 def input_files() -> list[Path]:
     """Everything the database is built from; their digest is the data version."""
-    roots = [paths.documents_dir(), paths.curated_dir(), Path(__file__).parent / "sources"]
+    code = Path(__file__).parent
+    # the parsers and the search index code shape the built tables too
+    roots = [paths.documents_dir(), paths.curated_dir(), code / "sources", code / "search"]
     files = [Path(__file__)]
     for root in roots:
         files += sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc")
