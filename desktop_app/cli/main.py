@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "desktop_app.cli.classify_command",
     "desktop_app.cli.regions_command",
     "desktop_app.cli.excerpt_command",
+    "desktop_app.cli.report_command",
     "desktop_app.cli.profiles_command",
 ]
 
