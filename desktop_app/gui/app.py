@@ -96,6 +96,7 @@ def setup_application(app: QApplication, font_size: int) -> None:
 def run(smoke: bool = False) -> int:
     """Start the window; with smoke=True run SMOKE_STEPS, print SMOKE-OK and exit."""
     errors.setup_logging()
+    errors.install_qt_message_handler()
     app = create_application()
     from desktop_app.gui.settings import Settings
 

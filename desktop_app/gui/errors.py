@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import paths
@@ -102,3 +103,21 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
 
 def install_excepthook() -> None:
     sys.excepthook = excepthook
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    logging.getLogger("desktop_app.qt").log(_QT_LEVELS.get(kind, logging.WARNING), message)
+
+
+def install_qt_message_handler() -> None:
+    """Qt's own warnings go to the log file, not to a console the user never sees."""
+    qInstallMessageHandler(_qt_message)

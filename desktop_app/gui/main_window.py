@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._first_shown = False
         self._reader: DocumentReader | None = None
         self._outcome: SearchOutcome | None = None
+        self._announcement = ""  # shown with the next results' status (e.g. after a rebuild)
 
         # -- views ----------------------------------------------------------------------
         self.search_panel = SearchPanel(settings.history(), self)
@@ -308,7 +309,10 @@ class MainWindow(QMainWindow):
             row = max(0, self.model.row_of(previous)) if previous else 0
             self.results_view.setCurrentIndex(self.model.index(row, 0))
             self.results_view.scrollTo(self.model.index(row, 0))
-            self.statusBar().showMessage(self._status_text(outcome))
+            status = self._status_text(outcome)
+            if self._announcement:
+                status, self._announcement = f"{self._announcement} · {status}", ""
+            self.statusBar().showMessage(status)
         if not self._first_shown:
             self._first_shown = True
             QTimer.singleShot(0, self.first_results_shown.emit)
@@ -424,6 +428,10 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         self.about_dialog().exec()
+
+    def announce(self, message: str) -> None:
+        """Say message in the status bar together with the next results."""
+        self._announcement = message
 
     def set_catalog(self, catalog: Catalog) -> None:
         """After a rebuild: the views forget the old data; the caller searches again."""

@@ -56,14 +56,14 @@ def step_search(window: MainWindow) -> str:
         raise SmokeFailure(f"搜索“{SMOKE_QUERY}”没有结果")
     if not window.isVisible():
         raise SmokeFailure("主窗口没有显示")
-    return f"搜索“{SMOKE_QUERY}”：{window.model.total} 条"
+    return f"“{SMOKE_QUERY}” {window.model.total} 条"
 
 
 def step_detail(window: MainWindow) -> str:
     window.move_current(0)
     if window.detail.item is None:
         raise SmokeFailure("详情没有显示")
-    return f"详情：{window.detail.citation()}"
+    return window.detail.citation()
 
 
 SmokeStep = Callable[["MainWindow"], str | None]

@@ -161,8 +161,8 @@ class Startup(QObject):
             assert self.controller is not None
             self.controller.set_backend(data.catalog, data.engine)
             self.window.set_catalog(data.catalog)
+            self.window.announce("政策数据库已重建")
             self.controller.search_now()
-            self.window.statusBar().showMessage("政策数据库已重建", 6000)
         if old is not None and old.store is not data.store:
             old.store.close()
 

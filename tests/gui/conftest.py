@@ -79,3 +79,13 @@ def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("warning", "information", "question", "critical"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: refuse(self, self.text()))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Qt warnings fail the GUI tests (as in qutebrowser), except the offscreen platform's
+    notes that it cannot resize or raise native windows."""
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.parent == here:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore(r"This plugin does not support"))

@@ -1,0 +1,149 @@
+"""Start-up: a missing database is built with progress, a corrupt one is offered a rebuild,
+`policy-desk --smoke` and the start-up mark work as subprocesses."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app.gui.settings import Settings
+from desktop_app.gui.startup import Startup
+
+
+def _start(gui_app, qtbot, settings: Settings) -> Startup:  # type: ignore[no-untyped-def]
+    startup = Startup(gui_app, settings)
+    with qtbot.waitSignal(startup.window_ready, timeout=60_000):
+        startup.begin()
+    return startup
+
+
+def _stop(startup: Startup) -> None:
+    startup.shutdown()
+    if startup.window is not None:
+        startup.window.close()
+        startup.window.deleteLater()
+
+
+def test_missing_database_is_built_with_progress(
+    gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "fresh" / "policies.sqlite"
+    monkeypatch.setenv("POLICY_DESK_DB", str(target))
+    steps: list[tuple[int, str]] = []
+    original = Startup._show_progress
+
+    def record(self: Startup, percent: int, message: str) -> None:
+        steps.append((percent, message))
+        original(self, percent, message)
+
+    monkeypatch.setattr(Startup, "_show_progress", record)
+    startup = _start(gui_app, qtbot, settings)
+    try:
+        assert target.exists()
+        assert steps and steps[-1][0] == 100
+        assert all("\u4e00" <= m[0] <= "\u9fff" for _, m in steps)  # Chinese messages
+        assert startup._progress is None  # closed once the data is ready
+        window = startup.window
+        assert window is not None and window.isVisible()
+        assert window.model.rowCount() > 0
+    finally:
+        _stop(startup)
+
+
+def test_corrupt_database_offers_rebuild(
+    gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    corrupt = tmp_path / "broken.sqlite"
+    corrupt.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("POLICY_DESK_DB", str(corrupt))
+    # As with a shipped database: used as it is, so opening it is what fails.
+    monkeypatch.setattr("desktop_app.core.build_db.ensure_policy_db", lambda progress=None: corrupt)
+    asked: list[str] = []
+
+    def answer(self: Startup, message: str) -> bool:
+        asked.append(message)
+        return True
+
+    monkeypatch.setattr(Startup, "ask_rebuild", answer)
+    startup = _start(gui_app, qtbot, settings)
+    try:
+        assert len(asked) == 1
+        assert "损坏" in asked[0] and "Traceback" not in asked[0]
+        assert startup.window is not None and startup.window.model.rowCount() > 0
+        assert startup.data is not None and startup.data.path == corrupt
+    finally:
+        _stop(startup)
+
+
+def test_declining_rebuild_quits_with_code_2(
+    gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    corrupt = tmp_path / "broken.sqlite"
+    corrupt.write_bytes(b"\0" * 4096)
+    monkeypatch.setattr("desktop_app.core.build_db.ensure_policy_db", lambda progress=None: corrupt)
+    monkeypatch.setattr(Startup, "ask_rebuild", lambda self, message: False)
+    monkeypatch.setattr(gui_app, "quit", lambda: None)
+    startup = Startup(gui_app, settings)
+    startup.begin()
+    qtbot.waitUntil(lambda: startup.exit_code is not None, timeout=20_000)
+    assert startup.exit_code == 2 and startup.window is None
+    startup.shutdown()
+
+
+def test_rebuild_with_window_open(
+    gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "db" / "policies.sqlite"
+    monkeypatch.setenv("POLICY_DESK_DB", str(target))
+    startup = _start(gui_app, qtbot, settings)
+    try:
+        window = startup.window
+        assert window is not None
+        old_store = startup.data.store  # type: ignore[union-attr]
+        with qtbot.waitSignal(window.controller.results_ready, timeout=60_000):
+            startup.rebuild()
+        assert startup.data is not None and startup.data.store is not old_store
+        assert window.catalog is startup.data.catalog
+        assert window.model.rowCount() > 0
+        assert "重建" in window.statusBar().currentMessage()
+    finally:
+        _stop(startup)
+
+
+def _run_app(
+    args: list[str], env_extra: dict[str, str], home: Path
+) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env.update({"QT_QPA_PLATFORM": "offscreen", "POLICY_DESK_HOME": str(home)} | env_extra)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_smoke_mode_prints_marker(policy_db_path: Path, tmp_path: Path) -> None:
+    done = _run_app(["--smoke"], {"POLICY_DESK_DB": str(policy_db_path)}, tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert "SMOKE-OK" in done.stdout.splitlines()
+    assert "Traceback" not in done.stderr
+
+
+def test_startup_mark_for_the_benchmark(policy_db_path: Path, tmp_path: Path) -> None:
+    done = _run_app(
+        [],
+        {"POLICY_DESK_DB": str(policy_db_path), "POLICY_DESK_STARTUP_MARK": "1"},
+        tmp_path / "home",
+    )
+    assert done.returncode == 0, done.stderr
+    marks = [line for line in done.stdout.splitlines() if line.startswith("STARTUP-READY ")]
+    assert len(marks) == 1
+    float(marks[0].split()[1])
