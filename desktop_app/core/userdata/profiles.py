@@ -14,7 +14,7 @@ import unicodedata
 import uuid
 import zlib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from desktop_app.core.eligibility.profile import MAX_NAME, Profile
@@ -115,7 +115,13 @@ def clean_notes(notes: str) -> str:
 def normalise_profile(profile: Any) -> tuple[str, dict[str, Any]]:
     """Validate (raises ProfileError with Chinese problems) and return (name, canonical dict)."""
     parsed = Profile.from_dict(profile)
-    return parsed.name or UNNAMED, parsed.to_dict()
+    data = parsed.to_dict()
+    # date-type facts come back as date objects; JSON needs the ISO text Profile reads back
+    data["facts"] = {
+        key: value.isoformat() if isinstance(value, date) else value
+        for key, value in data["facts"].items()
+    }
+    return parsed.name or UNNAMED, data
 
 
 _ENTERPRISE_COLUMNS = (

@@ -1,0 +1,172 @@
+"""The seam between the main window and the enterprise features: a 企业 menu with
+企业评估 (Ctrl+N) and 已保存企业 (Ctrl+E), and the wiring of wizards, the list and reopened
+results to the main window's reader.
+
+The main window calls install_enterprise_menu(window) once; everything else lives here. What
+is used from the window: its menu bar, `catalog.store` (read when an action runs, so a
+rebuilt database is picked up), `runner`, and `open_reader(item_id)`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+from desktop_app.core.store import PolicyStore
+from desktop_app.core.userdata.profiles import RecordNotFoundError
+from desktop_app.gui.enterprises.list_dialog import EnterprisesDialog
+from desktop_app.gui.enterprises.result_dialog import ResultDialog
+from desktop_app.gui.enterprises.user_data import UserData
+from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.wizard import prompts
+from desktop_app.gui.wizard.wizard import EvaluationWizard
+
+log = logging.getLogger(__name__)
+
+
+class _Catalog(Protocol):
+    store: PolicyStore
+
+
+class HostWindow(Protocol):
+    """What the feature needs from the main window (MainWindow satisfies it)."""
+
+    catalog: _Catalog
+    runner: TaskRunner
+
+    def open_reader(self, item_id: str) -> None: ...
+
+
+class EnterpriseFeature(QObject):
+    def __init__(self, window: QMainWindow, user_data: UserData | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.user_data = user_data or UserData(parent=self)
+        self.wizards: list[EvaluationWizard] = []
+        self.dialog: EnterprisesDialog | None = None
+        self.results: list[ResultDialog] = []
+        # Wizards are children of the window: closing it must first give each wizard its
+        # 保存 / 不保存 / 取消 question, or unsaved answers would vanish with it.
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            for wizard in list(self.wizards):
+                if wizard.isVisible() and not wizard.close():
+                    event.ignore()
+                    return True
+        return False
+
+    def _host(self) -> HostWindow:
+        return self.window  # type: ignore[return-value]
+
+    # -- the menu --------------------------------------------------------------------------
+    def build_menu(self) -> QMenu:
+        bar = self.window.menuBar()
+        menu = QMenu("企业(&Q)", self.window)
+        self.new_action = QAction("企业评估(&N)…", self.window)
+        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_action.setStatusTip("填写一家企业的情况，看哪些惠企措施适用、金额多少、为什么")
+        self.new_action.triggered.connect(lambda _c=False: self.open_wizard())
+        self.list_action = QAction("已保存企业(&L)…", self.window)
+        self.list_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.list_action.setStatusTip("查看、编辑、复制、删除已保存的企业和它们的评估历史")
+        self.list_action.triggered.connect(lambda _c=False: self.open_list())
+        for action in (self.new_action, self.list_action):
+            self.window.addAction(action)
+            menu.addAction(action)
+        help_menu = next((a for a in bar.actions() if a.text().startswith("帮助")), None)
+        if help_menu is not None:
+            bar.insertMenu(help_menu, menu)
+        else:
+            bar.addMenu(menu)
+        return menu
+
+    # -- windows ---------------------------------------------------------------------------
+    def open_wizard(self, enterprise_id: str | None = None) -> EvaluationWizard | None:
+        record = None
+        if enterprise_id is not None:
+            repo = self.user_data.repository(self.window)
+            if repo is None:
+                return None
+            try:
+                record = repo.get(enterprise_id)
+            except RecordNotFoundError as exc:
+                prompts.warn(self.window, "无法打开", str(exc))
+                return None
+            for wizard in self.wizards:
+                if wizard.record_id == enterprise_id:  # already open: bring it forward
+                    wizard.raise_()
+                    wizard.activateWindow()
+                    return wizard
+        host = self._host()
+        wizard = EvaluationWizard(
+            host.catalog.store, self.user_data, host.runner, record, parent=self.window
+        )
+        wizard.open_measure_requested.connect(self.open_measure)
+        wizard.saved.connect(self._saved)
+        wizard.finished.connect(lambda _r, w=wizard: self._forget(w))
+        self.wizards.append(wizard)
+        wizard.show()
+        return wizard
+
+    def _forget(self, wizard: EvaluationWizard) -> None:
+        if wizard in self.wizards:
+            self.wizards.remove(wizard)
+        wizard.deleteLater()
+
+    def _saved(self, enterprise_id: str) -> None:
+        if self.dialog is not None:
+            self.dialog.select(enterprise_id)
+
+    def open_list(self) -> EnterprisesDialog:
+        if self.dialog is None:
+            self.dialog = EnterprisesDialog(self.user_data, self.window)
+            self.dialog.new_requested.connect(lambda: self.open_wizard())
+            self.dialog.edit_requested.connect(self.open_wizard)
+            self.dialog.result_requested.connect(self.open_result)
+        else:
+            self.dialog.refresh()
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        return self.dialog
+
+    def open_result(self, evaluation_id: str, name: str) -> ResultDialog | None:
+        repo = self.user_data.repository(self.window)
+        if repo is None:
+            return None
+        try:
+            evaluation = repo.get_evaluation(evaluation_id)
+        except (RecordNotFoundError, ValueError) as exc:
+            prompts.warn(self.window, "无法打开评估记录", str(exc) or "评估记录已损坏。")
+            return None
+        host = self._host()
+        parent: QWidget = self.dialog or self.window
+        dialog = ResultDialog(host.catalog.store, evaluation, name, host.runner, parent)
+        dialog.open_measure_requested.connect(self.open_measure)
+        dialog.finished.connect(lambda _r, d=dialog: self._forget_result(d))
+        self.results.append(dialog)
+        dialog.show()
+        return dialog
+
+    def _forget_result(self, dialog: ResultDialog) -> None:
+        if dialog in self.results:
+            self.results.remove(dialog)
+        dialog.deleteLater()
+
+    def open_measure(self, item_id: str) -> None:
+        self._host().open_reader(item_id)
+
+    def shutdown(self) -> None:
+        self.user_data.close()
+
+
+def install_enterprise_menu(window: QMainWindow) -> EnterpriseFeature:
+    feature = EnterpriseFeature(window)
+    feature.build_menu()
+    return feature

@@ -1,0 +1,143 @@
+"""导出PDF and 打印 for an evaluation, through the summary PDF builder
+(core.pdf.summary.build_summary_pdf) and the GUI printing helpers (gui.printing) when they are
+installed. Both are looked up at run time so the wizard works, with the buttons disabled,
+in a build without them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop_app.core.eligibility.engine import MatchResult
+from desktop_app.gui import errors
+from desktop_app.gui.tasks import TaskError, TaskRunner
+from desktop_app.gui.wizard import prompts
+
+PDF_MODULE = "desktop_app.core.pdf.summary"
+PRINT_MODULE = "desktop_app.gui.printing"
+# Names the printing helper may offer for "print this PDF file", most specific first.
+PRINT_FUNCTIONS = ("print_pdf_file", "print_pdf", "print_file")
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def _has_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def pdf_available() -> bool:
+    return _has_module(PDF_MODULE)
+
+
+def _print_function() -> Callable[..., Any] | None:
+    if not (pdf_available() and _has_module(PRINT_MODULE)):
+        return None
+    module = importlib.import_module(PRINT_MODULE)
+    for name in PRINT_FUNCTIONS:
+        fn = getattr(module, name, None)
+        if callable(fn):
+            return fn
+    return None
+
+
+def print_available() -> bool:
+    return _print_function() is not None
+
+
+def suggested_name(enterprise: str, as_of: date) -> str:
+    safe = _UNSAFE.sub("_", enterprise).strip("_")[:60] or "企业"
+    return f"惠企政策适用清单-{safe}-{as_of:%Y%m%d}.pdf"
+
+
+def choose_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
+    """The file dialog (replaced in tests)."""
+    text, _filter = QFileDialog.getSaveFileName(
+        parent, "导出PDF", str(Path.home() / suggested), "PDF 文件 (*.pdf)"
+    )
+    if not text:
+        return None
+    path = Path(text)
+    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+
+def build_pdf(result: MatchResult, path: Path) -> int:
+    module = importlib.import_module(PDF_MODULE)
+    return int(module.build_summary_pdf(result, path))
+
+
+def _run(
+    runner: TaskRunner | None,
+    work: Callable[[], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[TaskError], None],
+) -> None:
+    if runner is None:
+        try:
+            outcome = work()
+        except Exception as exc:
+            failed(TaskError(exc, ""))
+            return
+        done(outcome)
+    else:
+        runner.run(work, done, failed)
+
+
+def export_pdf(
+    parent: QWidget,
+    result: MatchResult,
+    enterprise: str,
+    runner: TaskRunner | None,
+    on_done: Callable[[Path], None] | None = None,
+) -> None:
+    path = choose_pdf_path(parent, suggested_name(enterprise, result.as_of))
+    if path is None:
+        return
+
+    def done(pages: int) -> None:
+        prompts.inform(parent, "导出PDF", f"已导出 {pages} 页：\n{path}")
+        if on_done is not None:
+            on_done(path)
+
+    def failed(error: TaskError) -> None:
+        errors.log_exception(error.exception, error.traceback or None)
+        prompts.warn(
+            parent,
+            "导出失败",
+            "PDF 没有生成。请换一个保存位置再试（文件可能正被其他程序打开）。\n"
+            f"详细记录：{errors.log_path()}",
+        )
+
+    _run(runner, lambda: build_pdf(result, path), done, failed)
+
+
+def print_summary(parent: QWidget, result: MatchResult, runner: TaskRunner | None) -> None:
+    """Build the summary into a temporary PDF on the worker, then hand it to the printing
+    helper on the GUI thread (print dialogs must live there)."""
+    fn = _print_function()
+    if fn is None:
+        return
+    folder = Path(tempfile.mkdtemp(prefix="policy-desk-print-"))
+    path = folder / "惠企政策适用清单.pdf"
+
+    def failed(error: TaskError) -> None:
+        errors.log_exception(error.exception, error.traceback or None)
+        prompts.warn(parent, "打印失败", f"没有能打印。详细记录：{errors.log_path()}")
+
+    def done(_pages: int) -> None:
+        try:
+            fn(parent, path)
+        except Exception as exc:
+            failed(TaskError(exc, ""))
+
+    _run(runner, lambda: build_pdf(result, path), done, failed)
