@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from desktop_app.core.pdf.markup import escape
+from desktop_app.core.pdf.markup import clean_text, escape
 from desktop_app.core.pdf.page import CONTENT_HEIGHT, CONTENT_WIDTH
 from desktop_app.core.pdf.styles import ACCENT, HEADER_FILL, MUTED, RULE, PdfStyles
 from desktop_app.core.pdf.tables import CELL_PADDING
@@ -55,6 +56,27 @@ def _cell_flowables(cell: Cell, g: GridStyles) -> list[Flowable]:
     return [Paragraph(escape(text), g.by_name(style)) for text, style in cell if text]
 
 
+def _one_line(cell: Cell, style_name: str, g: GridStyles, room: float) -> tuple[str, str] | None:
+    """(text, style) when the cell is one short line that fits its column unwrapped.
+
+    Such cells are given to Table as plain strings: a Paragraph costs a parse and a wrap on
+    every layout pass, and a summary has thousands of one-word cells (marks, 未注明, amounts).
+    """
+    if isinstance(cell, str):
+        text, style = cell, style_name
+    elif len(cell) == 1:
+        text, style = cell[0]
+    else:
+        return None
+    if "\n" in text:
+        return None
+    cleaned = clean_text(text)
+    font = g.by_name(style)
+    if stringWidth(cleaned, font.fontName, font.fontSize) > room:
+        return None
+    return cleaned, style
+
+
 def grid(
     header: Sequence[str],
     rows: Sequence[Sequence[Cell]],
@@ -70,8 +92,22 @@ def grid(
     g = grid_styles(s)
     total = sum(widths_cm)
     widths = [width * w / total for w in widths_cm]
-    data: list[list[object]] = [[Paragraph(escape(h), g.header) for h in header]]
-    data += [[_cell_flowables(c, g) for c in r] for r in rows]
+    room = [w - 2 * (CELL_PADDING - 1) - 1 for w in widths]
+    data: list[list[object]] = []
+    colours: list[tuple[object, ...]] = []
+    head_row: list[Cell] = [[(h, "header")] for h in header]
+    for y, row in enumerate([head_row, *rows]):
+        cells: list[object] = []
+        for x, cell in enumerate(row):
+            line = _one_line(cell, "cell", g, room[x])
+            if line is None:
+                cells.append(_cell_flowables(cell, g))
+                continue
+            text, style = line
+            cells.append(text)
+            if g.by_name(style).textColor != g.cell.textColor:
+                colours.append(("TEXTCOLOR", (x, y), (x, y), g.by_name(style).textColor))
+        data.append(cells)
     # splitInRow: a row taller than the space left continues on the next page (two lines at
     # least on each side) instead of jumping whole and leaving a gap, or failing the build.
     table = Table(data, colWidths=widths, repeatRows=1, splitInRow=2 * g.cell.leading)
@@ -79,7 +115,8 @@ def grid(
         TableStyle(
             [
                 # Table picks Helvetica for every cell unless told; it would then be in the file.
-                ("FONT", (0, 0), (-1, -1), s.font_name, g.cell.fontSize),
+                ("FONT", (0, 0), (-1, -1), s.font_name, g.cell.fontSize, g.cell.leading),
+                ("TEXTCOLOR", (0, 0), (-1, -1), g.cell.textColor),
                 ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
                 ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
                 ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
@@ -89,6 +126,7 @@ def grid(
                 ("LINEABOVE", (0, 0), (-1, 0), 0.75, ACCENT),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.75, ACCENT),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+                *colours,
             ]
         )
     )

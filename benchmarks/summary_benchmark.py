@@ -1,0 +1,151 @@
+"""惠企政策适用清单 against bare reportlab on the same text and font.
+
+    python benchmarks/summary_benchmark.py [--repeat N] [--pages N]
+
+Evaluates the sample enterprise (resources/samples/xiamen-manufacturer.json) on 2026-11-22 and
+keeps enough of its measures for a summary of about --pages pages (default 10). The bare
+document is every line of text of that summary (read back from the PDF) as plain Paragraphs in
+the same font and sizes, in a SimpleDocTemplate: no tables, no keep-together logic, no page
+furniture. Both are built alternately N times in one process; the script prints the medians
+and their ratio. The goal is a summary within 1.5x of the bare document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import statistics
+import sys
+import time
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pypdf import PdfReader  # noqa: E402
+from reportlab.lib.pagesizes import A4  # noqa: E402
+from reportlab.lib.units import cm  # noqa: E402
+from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
+
+from desktop_app.cli.db_commands import open_store  # noqa: E402
+from desktop_app.core.eligibility.engine import (  # noqa: E402
+    ELIGIBLE,
+    INELIGIBLE,
+    POSSIBLE,
+    MatchResult,
+    MeasureResult,
+    match,
+)
+from desktop_app.core.eligibility.profile import Profile  # noqa: E402
+from desktop_app.core.pdf.markup import escape  # noqa: E402
+from desktop_app.core.pdf.styles import get_styles  # noqa: E402
+from desktop_app.core.pdf.summary import summary_builder  # noqa: E402
+
+SAMPLE = ROOT / "resources" / "samples" / "xiamen-manufacturer.json"
+AS_OF = date(2026, 11, 22)
+
+
+def _trimmed(result: MatchResult, share: float) -> MatchResult:
+    """The result with only the first `share` of each status group (totals left as they are:
+    the benchmark measures layout, not arithmetic)."""
+
+    def head(status: str) -> list[MeasureResult]:
+        group = result.by_status(status)
+        return group[: max(1, round(len(group) * share))]
+
+    kept = head(ELIGIBLE) + head(POSSIBLE) + head(INELIGIBLE)
+    ids = {m.item.id for m in kept}
+    supplements = [
+        s | {"measures": [i for i in s["measures"] if i in ids]}
+        for s in result.supplements
+        if any(i in ids for i in s["measures"])
+    ]
+    return replace(result, results=kept, supplements=supplements)
+
+
+def summary_for_pages(pages: int) -> MatchResult:
+    store = open_store()
+    try:
+        profile = Profile.from_dict(json.loads(SAMPLE.read_text(encoding="utf-8")))
+        full = match(store, profile, AS_OF)
+    finally:
+        store.close()
+    share = 1.0
+    while share > 0.02:
+        result = _trimmed(full, share)
+        pdf = summary_builder(result, generated=AS_OF)
+        pdf.build_bytes()
+        if pdf.page_count <= pages:
+            return result
+        share *= 0.9
+    return result
+
+
+def build_summary(result: MatchResult) -> tuple[int, int]:
+    pdf = summary_builder(result, generated=AS_OF)
+    data = pdf.build_bytes()
+    return pdf.page_count, len(data)
+
+
+def text_lines(result: MatchResult) -> list[str]:
+    data = summary_builder(result, generated=AS_OF).build_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    lines: list[str] = []
+    for page in reader.pages:
+        lines += [ln for ln in (page.extract_text() or "").splitlines() if ln.strip()]
+    return lines
+
+
+def build_bare(lines: list[str]) -> tuple[int, int]:
+    s = get_styles()
+    story = [Paragraph(escape(line), s.cell) for line in lines]
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        invariant=1,
+    )
+    doc.build(story)
+    return doc.canv.getPageNumber() - 1, len(out.getvalue())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15, help="timed runs of each (default 15)")
+    parser.add_argument("--pages", type=int, default=10, help="summary length (default 10)")
+    args = parser.parse_args()
+    get_styles()  # font loading (~0.1 s, once per process) is not what is compared
+    result = summary_for_pages(args.pages)
+    lines = text_lines(result)
+    build_summary(result)
+    build_bare(lines)
+    times: dict[str, list[float]] = {"summary": [], "bare": []}
+    sizes: dict[str, tuple[int, int]] = {}
+    for _ in range(args.repeat):
+        for name in ("summary", "bare"):
+            start = time.perf_counter()
+            sizes[name] = build_summary(result) if name == "summary" else build_bare(lines)
+            times[name].append(time.perf_counter() - start)
+    counts = {s: len(result.by_status(s)) for s in (ELIGIBLE, POSSIBLE, INELIGIBLE)}
+    print(f"measures: {counts}, text lines: {len(lines)}")
+    for name in ("summary", "bare"):
+        pages, size = sizes[name]
+        median = statistics.median(times[name])
+        print(
+            f"{name:8s} median {median * 1000:7.1f} ms  min {min(times[name]) * 1000:7.1f} ms  "
+            f"{pages} pages  {size / 1024:.0f} KB"
+        )
+    ratio = statistics.median(times["summary"]) / statistics.median(times["bare"])
+    print(f"ratio summary/bare: {ratio:.2f} (goal <= 1.5) over {args.repeat} runs each")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
