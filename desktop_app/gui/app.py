@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME, __version__, paths
 from desktop_app.gui import errors
+from desktop_app.gui.refguard import pin_singletons
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,9 @@ def load_translations(app: QApplication) -> list[QTranslator]:
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
+    # PySide6 6.12 on Python 3.11 leaks references to None/True with every void Qt call and
+    # aborts after a few thousand; see refguard. Before any window exists.
+    pin_singletons()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
@@ -88,6 +92,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def setup_application(app: QApplication, font_size: int) -> None:
     from desktop_app.gui import theme
 
+    pin_singletons()  # also for an application created elsewhere (tests)
     register_bundled_font(app, font_size)
     load_translations(app)
     theme.apply_theme(app, font_size)

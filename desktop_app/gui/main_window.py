@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,10 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME
 from desktop_app.gui import errors, theme
-from desktop_app.gui.about_dialog import AboutDialog
 from desktop_app.gui.catalog import Catalog
 from desktop_app.gui.detail_pane import DetailPane
-from desktop_app.gui.document_reader import DocumentReader
 from desktop_app.gui.empty_state import TIP_TEXT, Banner, EmptyState
 from desktop_app.gui.filter_panel import FilterPanel
 from desktop_app.gui.result_delegate import ResultDelegate
@@ -42,6 +41,10 @@ from desktop_app.gui.search_controller import SearchController, SearchOutcome
 from desktop_app.gui.search_panel import SearchPanel
 from desktop_app.gui.settings import FONT_SIZE_DEFAULT, Settings, clamp_font_size
 from desktop_app.gui.tasks import TaskError, TaskRunner
+
+if TYPE_CHECKING:  # opened on demand: their modules load when first needed, not at start-up
+    from desktop_app.gui.about_dialog import AboutDialog
+    from desktop_app.gui.document_reader import DocumentReader
 
 log = logging.getLogger(__name__)
 
@@ -391,6 +394,8 @@ class MainWindow(QMainWindow):
 
     def reader(self) -> DocumentReader:
         if self._reader is None:
+            from desktop_app.gui.document_reader import DocumentReader
+
             self._reader = DocumentReader(self.catalog, self)
         return self._reader
 
@@ -424,6 +429,8 @@ class MainWindow(QMainWindow):
         self.settings.set_tip_dismissed(False)
 
     def about_dialog(self) -> AboutDialog:
+        from desktop_app.gui.about_dialog import AboutDialog
+
         return AboutDialog(self.catalog.meta, self.catalog.documents, self)
 
     def show_about(self) -> None:

@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 DATA_CHANNEL = "policy-data"
 SMOKE_TIMEOUT_MS = 120_000
+# After the first results: is the database we opened still built from the current sources?
+# Late enough not to compete with the first paint and the user's first keystrokes.
+VERIFY_DELAY_MS = 1500
 
 
 @dataclass
@@ -41,6 +44,8 @@ class PolicyData:
     catalog: Catalog
     engine: SearchBackend
     categories: list[str]
+    # False when opened without checking it against the sources (checked after start-up)
+    verified: bool = True
 
 
 def categories_of(catalog: Catalog) -> list[str]:
@@ -64,15 +69,35 @@ def open_policy_data(path: Path) -> PolicyData:
 
 
 def prepare_policy_data(progress: Progress) -> PolicyData:
-    """The database the app should read (built first when needed), opened."""
-    path = paths.policy_db_path()
-    if not (path == paths.bundled_policy_db() and path.exists()):
-        # Imported here: the builder pulls in the parsers, yaml and sqlite_utils, which a
-        # packaged build with its shipped database never needs.
-        from desktop_app.core.build_db import ensure_policy_db
+    """The database the app should read, opened; built first only when there is none.
 
-        path = ensure_policy_db(progress)
-    return open_policy_data(path)
+    A shipped database is final. A database in the user data folder (source checkouts) is
+    opened as it is so that the window appears at once; whether it is still built from the
+    current sources is checked after start-up (database_outdated), because that check loads
+    the builder with its parsers, yaml and sqlite_utils — a third of the start-up time.
+    """
+    path = paths.policy_db_path()
+    shipped = path == paths.bundled_policy_db() and path.exists()
+    if shipped:
+        return open_policy_data(path)
+    if path.exists():
+        try:
+            data = open_policy_data(path)
+        except Exception:  # unreadable or from an older build: the builder decides below
+            log.warning("could not open %s, rebuilding", path, exc_info=True)
+        else:
+            data.verified = False
+            return data
+    from desktop_app.core.build_db import ensure_policy_db
+
+    return open_policy_data(ensure_policy_db(progress))
+
+
+def database_outdated(path: Path) -> bool:
+    """True when the sources (or the reviewed data) changed since path was built."""
+    from desktop_app.core.build_db import database_is_current, sources_available
+
+    return sources_available() and not database_is_current(path)
 
 
 def rebuild_target(path: Path) -> Path:
@@ -119,6 +144,7 @@ class Startup(QObject):
         self.exit_code: int | None = None
         self._progress: QProgressDialog | None = None
         self._last_path = paths.policy_db_path()
+        self._done_note = "政策数据库已重建"
 
     # -- start -------------------------------------------------------------------------------
     def begin(self) -> None:
@@ -161,7 +187,7 @@ class Startup(QObject):
             assert self.controller is not None
             self.controller.set_backend(data.catalog, data.engine)
             self.window.set_catalog(data.catalog)
-            self.window.announce("政策数据库已重建")
+            self.window.announce(self._done_note)
             self.controller.search_now()
         if old is not None and old.store is not data.store:
             old.store.close()
@@ -183,11 +209,34 @@ class Startup(QObject):
 
     def _first_results(self) -> None:
         self.window_ready.emit()
+        quick_exit = self.smoke or self.startup_mark
+        if self.data is not None and not self.data.verified and not quick_exit:
+            QTimer.singleShot(VERIFY_DELAY_MS, self._verify_data)
         if self.smoke:
             QTimer.singleShot(0, self._run_smoke)
         elif self.startup_mark:
             self.exit_code = 0
             QTimer.singleShot(0, self.app.quit)
+
+    def _verify_data(self) -> None:
+        data = self.data
+        if data is None or data.verified:
+            return
+        path = data.path
+        self.runner.run(
+            lambda: database_outdated(path),
+            lambda outdated: self._verified(path, bool(outdated)),
+            channel="verify",
+        )
+
+    def _verified(self, path: Path, outdated: bool) -> None:
+        if self.data is None or self.data.path != path:
+            return
+        if not outdated:
+            self.data.verified = True
+            return
+        log.info("policy database %s is out of date; rebuilding", path)
+        self.rebuild("政策文件已更新，正在重新生成数据库…", done_note="政策数据已更新并重新载入")
 
     # -- failures ----------------------------------------------------------------------------
     def _data_failed(self, error: TaskError) -> None:
@@ -231,8 +280,11 @@ class Startup(QObject):
         if answer == QMessageBox.StandardButton.Yes:
             self.rebuild()
 
-    def rebuild(self) -> None:
+    def rebuild(
+        self, message: str = "正在重建政策数据库…", done_note: str = "政策数据库已重建"
+    ) -> None:
         """Close the open database (Windows cannot replace an open file), then rebuild."""
+        self._done_note = done_note
         if self.window is not None:
             self.runner.invalidate("search")
             self.runner.invalidate("search-more")
@@ -241,7 +293,7 @@ class Startup(QObject):
         if self.data is not None:
             self.data.store.close()
             self.data = None
-        self._show_progress(0, "正在重建政策数据库…")
+        self._show_progress(0, message)
         self.runner.run_with_progress(
             lambda progress: rebuild_policy_data(path, progress),
             self._data_ready,

@@ -136,3 +136,26 @@ def test_task_runner_reports_errors_and_progress(qtbot, gui_app: QApplication) -
     runner.shutdown()
     with pytest.raises(RuntimeError):
         runner.run(lambda: None, done.append)
+
+
+def test_long_sessions_survive_the_pyside_refcount_bug(tmp_path: Path) -> None:
+    """Thousands of void Qt calls (a long session) must not abort the process (see refguard)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from desktop_app.gui.app import create_application\n"
+        "from PySide6.QtWidgets import QLabel\n"
+        "app = create_application([])\n"
+        "label = QLabel()\n"
+        "for _ in range(30000):\n"
+        "    label.setText('惠企')\n"
+        "print('alive')\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", POLICY_DESK_HOME=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert "alive" in done.stdout

@@ -84,6 +84,7 @@ def test_declining_rebuild_quits_with_code_2(
 ) -> None:  # type: ignore[no-untyped-def]
     corrupt = tmp_path / "broken.sqlite"
     corrupt.write_bytes(b"\0" * 4096)
+    monkeypatch.setenv("POLICY_DESK_DB", str(corrupt))
     monkeypatch.setattr("desktop_app.core.build_db.ensure_policy_db", lambda progress=None: corrupt)
     monkeypatch.setattr(Startup, "ask_rebuild", lambda self, message: False)
     monkeypatch.setattr(gui_app, "quit", lambda: None)
@@ -92,6 +93,58 @@ def test_declining_rebuild_quits_with_code_2(
     qtbot.waitUntil(lambda: startup.exit_code is not None, timeout=20_000)
     assert startup.exit_code == 2 and startup.window is None
     startup.shutdown()
+
+
+def test_outdated_database_opens_at_once_then_is_rebuilt(
+    gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import sqlite3
+
+    from desktop_app.core.build_db import database_is_current
+    from desktop_app.gui import startup as startup_mod
+
+    stale = tmp_path / "stale.sqlite"
+    shutil.copy(policy_db(), stale)
+    with sqlite3.connect(stale) as conn:
+        conn.execute("UPDATE meta SET value = 'old-version' WHERE key = 'data_version'")
+    assert not database_is_current(stale)
+    monkeypatch.setenv("POLICY_DESK_DB", str(stale))
+    monkeypatch.setattr(startup_mod, "VERIFY_DELAY_MS", 0)
+    startup = _start(gui_app, qtbot, settings)
+    try:
+        # the window came up on the old file, without building first
+        window = startup.window
+        assert window is not None and window.model.rowCount() > 0
+        with qtbot.waitSignal(window.controller.results_ready, timeout=60_000):
+            pass  # the check finds it outdated, rebuilds, searches again
+        assert database_is_current(stale)
+        assert startup.data is not None and startup.data.path == stale
+        assert "政策数据已更新" in window.statusBar().currentMessage()
+    finally:
+        _stop(startup)
+
+
+def test_current_database_is_only_checked(
+    gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from desktop_app.gui import startup as startup_mod
+
+    current = tmp_path / "current.sqlite"
+    shutil.copy(policy_db(), current)
+    monkeypatch.setenv("POLICY_DESK_DB", str(current))
+    monkeypatch.setattr(startup_mod, "VERIFY_DELAY_MS", 0)
+    rebuilt: list[str] = []
+    monkeypatch.setattr(Startup, "rebuild", lambda self, message="": rebuilt.append(message))
+    startup = _start(gui_app, qtbot, settings)
+    try:
+        assert startup.data is not None
+        qtbot.waitUntil(lambda: startup.data.verified, timeout=30_000)  # type: ignore[union-attr]
+        assert rebuilt == []
+    finally:
+        _stop(startup)
 
 
 def test_rebuild_with_window_open(
@@ -112,6 +165,12 @@ def test_rebuild_with_window_open(
         assert "重建" in window.statusBar().currentMessage()
     finally:
         _stop(startup)
+
+
+def policy_db() -> Path:
+    from desktop_app.core.build_db import ensure_policy_db
+
+    return ensure_policy_db()
 
 
 def _run_app(
