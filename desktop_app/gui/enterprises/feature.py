@@ -1,10 +1,8 @@
-"""The seam between the main window and the enterprise features: a 企业 menu with
-企业评估 (Ctrl+N) and 已保存企业 (Ctrl+E), and the wiring of wizards, the list and reopened
-results to the main window's reader.
+"""The enterprise features behind the 企业 menu (see hook.py): wizards, the list of saved
+enterprises and reopened results, wired to the main window's reader.
 
-The main window calls install_enterprise_menu(window) once; everything else lives here. What
-is used from the window: its menu bar, `catalog.store` (read when an action runs, so a
-rebuilt database is picked up), `runner`, and `open_reader(item_id)`.
+Used from the window: `catalog.store` (read when an action runs, so a rebuilt database is
+picked up), `runner`, `settings` (the PDF export folder) and `open_reader(item_id)`.
 """
 
 from __future__ import annotations
@@ -12,9 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from desktop_app.core.store import PolicyStore
 from desktop_app.core.userdata.profiles import RecordNotFoundError
@@ -23,6 +20,7 @@ from desktop_app.gui.enterprises.result_dialog import ResultDialog
 from desktop_app.gui.enterprises.user_data import UserData
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wizard import prompts
+from desktop_app.gui.wizard.summary_export import FolderMemory
 from desktop_app.gui.wizard.wizard import EvaluationWizard
 
 log = logging.getLogger(__name__)
@@ -37,6 +35,7 @@ class HostWindow(Protocol):
 
     catalog: _Catalog
     runner: TaskRunner
+    settings: FolderMemory
 
     def open_reader(self, item_id: str) -> None: ...
 
@@ -49,42 +48,16 @@ class EnterpriseFeature(QObject):
         self.wizards: list[EvaluationWizard] = []
         self.dialog: EnterprisesDialog | None = None
         self.results: list[ResultDialog] = []
-        # Wizards are children of the window: closing it must first give each wizard its
-        # 保存 / 不保存 / 取消 question, or unsaved answers would vanish with it.
-        window.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            for wizard in list(self.wizards):
-                if wizard.isVisible() and not wizard.close():
-                    event.ignore()
-                    return True
-        return False
+    def close_wizards(self) -> bool:
+        """Give each open wizard its 保存 / 不保存 / 取消 question; False if one stays open.
+
+        Wizards are children of the window, so closing the window without asking would
+        take unsaved answers with it."""
+        return all(wizard.close() for wizard in list(self.wizards) if wizard.isVisible())
 
     def _host(self) -> HostWindow:
         return self.window  # type: ignore[return-value]
-
-    # -- the menu --------------------------------------------------------------------------
-    def build_menu(self) -> QMenu:
-        bar = self.window.menuBar()
-        menu = QMenu("企业(&Q)", self.window)
-        self.new_action = QAction("企业评估(&N)…", self.window)
-        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_action.setStatusTip("填写一家企业的情况，看哪些惠企措施适用、金额多少、为什么")
-        self.new_action.triggered.connect(lambda _c=False: self.open_wizard())
-        self.list_action = QAction("已保存企业(&L)…", self.window)
-        self.list_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.list_action.setStatusTip("查看、编辑、复制、删除已保存的企业和它们的评估历史")
-        self.list_action.triggered.connect(lambda _c=False: self.open_list())
-        for action in (self.new_action, self.list_action):
-            self.window.addAction(action)
-            menu.addAction(action)
-        help_menu = next((a for a in bar.actions() if a.text().startswith("帮助")), None)
-        if help_menu is not None:
-            bar.insertMenu(help_menu, menu)
-        else:
-            bar.addMenu(menu)
-        return menu
 
     # -- windows ---------------------------------------------------------------------------
     def open_wizard(self, enterprise_id: str | None = None) -> EvaluationWizard | None:
@@ -105,7 +78,12 @@ class EnterpriseFeature(QObject):
                     return wizard
         host = self._host()
         wizard = EvaluationWizard(
-            host.catalog.store, self.user_data, host.runner, record, parent=self.window
+            host.catalog.store,
+            self.user_data,
+            host.runner,
+            record,
+            settings=getattr(host, "settings", None),
+            parent=self.window,
         )
         wizard.open_measure_requested.connect(self.open_measure)
         wizard.saved.connect(self._saved)
@@ -147,7 +125,14 @@ class EnterpriseFeature(QObject):
             return None
         host = self._host()
         parent: QWidget = self.dialog or self.window
-        dialog = ResultDialog(host.catalog.store, evaluation, name, host.runner, parent)
+        dialog = ResultDialog(
+            host.catalog.store,
+            evaluation,
+            name,
+            host.runner,
+            parent,
+            settings=getattr(host, "settings", None),
+        )
         dialog.open_measure_requested.connect(self.open_measure)
         dialog.finished.connect(lambda _r, d=dialog: self._forget_result(d))
         self.results.append(dialog)
@@ -164,9 +149,3 @@ class EnterpriseFeature(QObject):
 
     def shutdown(self) -> None:
         self.user_data.close()
-
-
-def install_enterprise_menu(window: QMainWindow) -> EnterpriseFeature:
-    feature = EnterpriseFeature(window)
-    feature.build_menu()
-    return feature

@@ -15,8 +15,8 @@ import contextlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -185,20 +185,34 @@ class EnterprisesDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
-        for keys, slot, owner in (
-            (QKeySequence.StandardKey.Find, self.focus_search, self),
-            (QKeySequence.StandardKey.New, self.new_requested.emit, self),
-            # on the list only: in the search box these keys edit the text
-            ("Ctrl+D", self.duplicate_current, self.list),
-            (QKeySequence.StandardKey.Delete, self.delete_current, self.list),
+        for keys, slot in (
+            (QKeySequence.StandardKey.Find, self.focus_search),
+            (QKeySequence.StandardKey.New, self.new_requested.emit),
         ):
-            shortcut = QShortcut(QKeySequence(keys), owner)
-            if owner is not self:
-                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
+        # Delete and Ctrl+D act on the list only (in the search box they edit the text), so
+        # they are read from the list's own key presses rather than window shortcuts.
+        self.list.installEventFilter(self)
         self.user_data.changed.connect(self.refresh)
         self.refresh()
         self.list.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.list
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            if event.matches(QKeySequence.StandardKey.Delete):
+                self.delete_current()
+                return True
+            if event.key() == Qt.Key.Key_D and (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                self.duplicate_current()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- data ------------------------------------------------------------------------------
     def repo(self) -> ProfileRepository | None:

@@ -46,8 +46,10 @@ class ResultDialog(QDialog):
         name: str,
         runner: TaskRunner | None = None,
         parent: QWidget | None = None,
+        settings: summary_export.FolderMemory | None = None,
     ) -> None:
         super().__init__(parent)
+        self.settings = settings
         assert evaluation.result is not None
         self.store = store
         self.runner = runner
@@ -89,4 +91,4 @@ class ResultDialog(QDialog):
         if result is None:
             self.pdf_button.setEnabled(False)
             return
-        summary_export.export_pdf(self, result, self.name, self.runner)
+        summary_export.export_pdf(self, result, self.name, self.runner, self.settings)

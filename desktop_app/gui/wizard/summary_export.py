@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -60,8 +60,23 @@ def suggested_name(enterprise: str, as_of: date) -> str:
     return f"惠企政策适用清单-{safe}-{as_of:%Y%m%d}.pdf"
 
 
-def choose_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
-    """The file dialog (replaced in tests)."""
+class FolderMemory(Protocol):
+    """The main window's Settings: the export dialog opens where the last PDF went."""
+
+    def last_folder(self, purpose: str) -> str: ...
+
+    def set_last_folder(self, purpose: str, folder: str) -> None: ...
+
+
+def choose_pdf_path(
+    parent: QWidget | None, suggested: str, settings: FolderMemory | None = None
+) -> Path | None:
+    """The file dialog (replaced in tests): the printing helper's, which remembers the
+    folder, when it and the settings are there."""
+    if settings is not None and _has_module(PRINT_MODULE):
+        printing = importlib.import_module(PRINT_MODULE)
+        chosen = printing.export_pdf_dialog(parent, suggested, settings)
+        return Path(chosen) if chosen else None
     text, _filter = QFileDialog.getSaveFileName(
         parent, "导出PDF", str(Path.home() / suggested), "PDF 文件 (*.pdf)"
     )
@@ -98,9 +113,10 @@ def export_pdf(
     result: MatchResult,
     enterprise: str,
     runner: TaskRunner | None,
+    settings: FolderMemory | None = None,
     on_done: Callable[[Path], None] | None = None,
 ) -> None:
-    path = choose_pdf_path(parent, suggested_name(enterprise, result.as_of))
+    path = choose_pdf_path(parent, suggested_name(enterprise, result.as_of), settings)
     if path is None:
         return
 

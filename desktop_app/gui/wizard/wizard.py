@@ -72,9 +72,11 @@ class EvaluationWizard(QWizard):
         record: EnterpriseRecord | None = None,
         *,
         registry: FactsRegistry | None = None,
+        settings: summary_export.FolderMemory | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.store = store
         self.user_data = user_data
         self.runner = runner
@@ -313,7 +315,9 @@ class EvaluationWizard(QWizard):
     # -- PDF and printing ------------------------------------------------------------------
     def export_pdf(self) -> None:
         if self.match_result is not None:
-            summary_export.export_pdf(self, self.match_result, self.enterprise_name(), self.runner)
+            summary_export.export_pdf(
+                self, self.match_result, self.enterprise_name(), self.runner, self.settings
+            )
 
     def print_summary(self) -> None:
         if self.match_result is not None:

@@ -1,0 +1,79 @@
+"""The main window's one seam to the enterprise features: a 企业 menu (before 帮助) with
+企业评估 (Ctrl+N) and 已保存企业 (Ctrl+E).
+
+Kept light on purpose: the wizard, the engine and the user database load on first use (about
+0.1 s), not while the window is starting. The window calls install_enterprise_menu(self)
+once after building its own menus.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+if TYPE_CHECKING:
+    from desktop_app.gui.enterprises.feature import EnterpriseFeature
+
+MENU_TITLE = "企业(&Q)"
+
+
+class EnterpriseMenu(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._feature: EnterpriseFeature | None = None
+        self.menu = QMenu(MENU_TITLE, window)
+        self.new_action = self._action(
+            "企业评估(&N)…",
+            "Ctrl+N",
+            "填写一家企业的情况，看哪些惠企措施适用、金额多少、为什么",
+            lambda: self.feature().open_wizard(),
+        )
+        self.list_action = self._action(
+            "已保存企业(&L)…",
+            "Ctrl+E",
+            "查看、编辑、复制、删除已保存的企业和它们的评估历史",
+            lambda: self.feature().open_list(),
+        )
+        bar = window.menuBar()
+        help_menu = next((a for a in bar.actions() if a.text().startswith("帮助")), None)
+        if help_menu is not None:
+            bar.insertMenu(help_menu, self.menu)
+        else:
+            bar.addMenu(self.menu)
+        window.installEventFilter(self)
+
+    def _action(self, text: str, keys: str, tip: str, slot: object) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(keys))
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        self.window.addAction(action)
+        self.menu.addAction(action)
+        return action
+
+    def feature(self) -> EnterpriseFeature:
+        if self._feature is None:
+            from desktop_app.gui.enterprises.feature import EnterpriseFeature
+
+            self._feature = EnterpriseFeature(self.window)
+        return self._feature
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Closing the window first closes the wizards, each asking about unsaved answers.
+        if (
+            watched is self.window
+            and event.type() == QEvent.Type.Close
+            and self._feature is not None
+            and not self._feature.close_wizards()
+        ):
+            event.ignore()
+            return True
+        return False
+
+
+def install_enterprise_menu(window: QMainWindow) -> EnterpriseMenu:
+    return EnterpriseMenu(window)
