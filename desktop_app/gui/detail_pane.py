@@ -53,27 +53,42 @@ def departments_html(departments: Sequence[Department]) -> str:
     return "、".join(parts)
 
 
+def _condition_text(condition: object) -> str:
+    if isinstance(condition, dict):
+        text = escape(str(condition.get("text") or ""))
+        quote = condition.get("quote")
+        if quote:
+            text += f'<span style="color:{theme.TEXT_MUTED};">（原文：{escape(str(quote))}）</span>'
+        return text
+    return escape(str(condition))
+
+
 def benefits_html(benefits: Sequence[dict[str, Any]]) -> str:
-    """Empty-safe rendering of curated benefits (unknown keys are ignored)."""
+    """Empty-safe rendering of curated benefits (see benefits_hook.benefits_for for keys)."""
     if not benefits:
         return f'<p style="color:{theme.TEXT_MUTED};">{NO_BENEFITS}</p>'
     out = ["<ul>"]
     for entry in benefits:
-        head = escape(str(entry.get("title") or entry.get("summary") or "待遇"))
-        amount = entry.get("amount")
-        line = f"<b>{head}</b>" + (f"：{escape(str(amount))}" if amount else "")
+        title = entry.get("title") or entry.get("label")
+        head = escape(str(title or entry.get("summary") or "待遇"))
+        kind = entry.get("kind_label")
+        amount = entry.get("amount") or entry.get("amount_text")
+        line = f"<b>{head}</b>" + (f"（{escape(str(kind))}）" if kind else "")
+        line += f"：{escape(str(amount))}" if amount else ""
         summary = entry.get("summary")
-        if summary and entry.get("title"):
+        if summary and title:
             line += f"<br>{escape(str(summary))}"
         conditions = entry.get("conditions") or []
         if conditions:
-            line += "<br>条件：" + "；".join(escape(str(c)) for c in conditions)
-        reference = entry.get("reference")
+            line += "<br>条件：" + "；".join(_condition_text(c) for c in conditions)
+        for note in entry.get("notes") or []:
+            line += f"<br>注：{escape(str(note))}"
+        reference = entry.get("reference") or entry.get("quote")
         if reference:
             line += (
                 f'<br><span style="color:{theme.TEXT_MUTED};">依据：{escape(str(reference))}</span>'
             )
-        out.append(f"<li>{line}</li>")
+        out.append(f'<li style="margin-bottom:6px;">{line}</li>')
     out.append("</ul>")
     return "".join(out)
 

@@ -399,6 +399,9 @@ class FilterPanel(QWidget):
         valid = None if validity is None else sum(validity.get(s, 0) for s in APPLICABLE_STATES)
         self.valid_only.setText(_count_text(VALID_LABEL, valid))
 
+    def focus_first(self) -> None:
+        self.province.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def refresh_fonts(self) -> None:
         for facet in (self.documents, self.levels, self.categories):
             facet.refit()

@@ -34,6 +34,7 @@ from desktop_app.gui import errors, theme
 from desktop_app.gui.catalog import Catalog
 from desktop_app.gui.detail_pane import DetailPane
 from desktop_app.gui.empty_state import TIP_TEXT, Banner, EmptyState
+from desktop_app.gui.enterprises.hook import install_enterprise_menu
 from desktop_app.gui.filter_panel import FilterPanel
 from desktop_app.gui.result_delegate import ResultDelegate
 from desktop_app.gui.results_model import ResultRow, ResultsModel, Roles
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("正在加载…")
 
         self._build_menus()
+        # 企业 menu (企业评估 / 已保存企业): the wizard and its data load on first use
+        self.enterprise_menu = install_enterprise_menu(self)
         self._wire()
         self._restore_state()
         self.empty.show_loading()
@@ -218,7 +221,7 @@ class MainWindow(QMainWindow):
             self._action("默认字号(&R)", lambda: self.set_font_size(FONT_SIZE_DEFAULT), ["Ctrl+0"])
         )
         view_menu.addSeparator()
-        view_menu.addAction(self._action("转到筛选栏", self.filters.setFocus, ["Alt+1"]))
+        view_menu.addAction(self._action("转到筛选栏", self.filters.focus_first, ["Alt+1"]))
         view_menu.addAction(self._action("转到结果列表", self.results_view.setFocus, ["Alt+2"]))
         view_menu.addAction(self._action("转到政策详情", self.detail.body.setFocus, ["Alt+3"]))
 

@@ -61,6 +61,7 @@ def open_policy_data(path: Path) -> PolicyData:
         from desktop_app.core.search import SearchEngine
         from desktop_app.gui import benefits_hook
 
+        benefits_hook.load(store)
         engine = SearchEngine(store, amount_item_ids=benefits_hook.amount_item_ids())
     except Exception:
         store.close()

@@ -204,6 +204,22 @@ def test_detail_pane_benefits_are_empty_safe(window: MainWindow) -> None:
     )
     text = detail.body.toPlainText()
     assert "贷款贴息" in text and "最高50万元" in text and "小微企业" in text
+    # the shape of desktop_app.core.eligibility.overview.BenefitOverview.to_dict()
+    detail.set_benefits(
+        [
+            {
+                "label": "稳岗返还",
+                "kind_label": "资金补助",
+                "amount_text": "每人1500元",
+                "quote": "按每人1500元标准",
+                "conditions": [{"text": "参保职工不少于10人", "quote": "参保人数10人以上"}],
+                "notes": ["以人社部门核定为准"],
+            }
+        ]
+    )
+    text = detail.body.toPlainText()
+    for part in ("稳岗返还", "资金补助", "每人1500元", "参保职工不少于10人", "以人社部门核定为准"):
+        assert part in text
 
 
 def test_keyboard_navigation_and_enter_opens_reader(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -358,7 +374,7 @@ def test_tip_dismissed_is_remembered(window: MainWindow, qtbot) -> None:  # type
 
 def test_menus_are_chinese(window: MainWindow) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
+    assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "企业(&Q)", "帮助(&H)"]
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
         for action in menu.actions():  # type: ignore[union-attr]
@@ -369,3 +385,37 @@ def test_menus_are_chinese(window: MainWindow) -> None:
 def test_event_type_sanity() -> None:
     # QInputMethodEvent is what input methods send; keep the helper honest
     assert QInputMethodEvent().type() == QEvent.Type.InputMethod
+
+
+def test_export_excerpt_pdf_of_current_results(
+    window: MainWindow, qtbot, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    assert window.export_action.isEnabled()  # desktop_app.core.pdf.excerpt is present
+    search(qtbot, window, "政府采购")
+    target = tmp_path / "摘编"
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(target), "PDF 文件 (*.pdf)")),
+    )
+    with qtbot.waitSignal(window.export_finished, timeout=60_000) as blocker:
+        window.export_action.trigger()
+    written = tmp_path / "摘编.pdf"
+    assert blocker.args == [str(written)]
+    assert written.read_bytes().startswith(b"%PDF-")
+    assert "已导出" in window.statusBar().currentMessage()
+    assert window.settings.last_folder("export") == str(tmp_path)
+    assert window.export_action.isEnabled()
+
+
+def test_alt_number_moves_between_panels(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    for key, target in (
+        (Qt.Key.Key_1, window.filters.province),
+        (Qt.Key.Key_2, window.results_view),
+        (Qt.Key.Key_3, window.detail.body),
+    ):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.AltModifier)
+        assert QApplication.focusWidget() is target
