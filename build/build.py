@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bundle_meta
-from bundle_meta import ROOT
+from bundle_meta import ROOT, bundle_size, mib
 
 VENV = ROOT / ".venv"
 # Inputs of a bundle: when their digest matches the stamp, --reuse skips the build.
@@ -142,6 +142,29 @@ def run_pyinstaller(spec: Path) -> None:
     )
 
 
+def check_linux_plugins(folder: Path) -> None:
+    """Every kept Qt plugin must load: PyInstaller only warns when a library it should bundle
+    is missing on the build host (the xcb family above all), and the offscreen smoke test would
+    not notice a broken xcb plugin. ldd, with the bundle first on the search path, names them."""
+    internal = folder / "_internal"
+    env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}
+    missing: list[str] = []
+    for plugin in sorted(internal.glob("PySide6/Qt/plugins/*/*.so")):
+        out = subprocess.run(
+            ["ldd", str(plugin)], capture_output=True, text=True, env=env, check=True
+        ).stdout
+        missing += [
+            f"{plugin.relative_to(internal)}: {line.strip()}"
+            for line in out.splitlines()
+            if "not found" in line
+        ]
+    if missing:
+        raise SystemExit(
+            "libraries missing on the build host (install them, see .ci/run):\n  "
+            + "\n  ".join(missing)
+        )
+
+
 def write_bundle_readme(version: str) -> None:
     """Beside the executable, for the person who unzips the folder. UTF-8 with a BOM so that
     older Notepad versions do not guess a legacy code page."""
@@ -155,20 +178,6 @@ def write_bundle_readme(version: str) -> None:
     newline = "\r\n" if bundle_meta.IS_WINDOWS else "\n"
     path = bundle_meta.bundle_dir() / "README.txt"
     path.write_text(text.replace("\n", newline), encoding="utf-8-sig", newline="")
-
-
-def bundle_size(folder: Path) -> tuple[int, int]:
-    """(bytes, files) of regular files; symlinks (Linux) cost nothing and are not followed."""
-    total = count = 0
-    for path in folder.rglob("*"):
-        if path.is_file() and not path.is_symlink():
-            total += path.stat().st_size
-            count += 1
-    return total, count
-
-
-def mib(size: int) -> str:
-    return f"{size / 2**20:.1f} MiB"
 
 
 def platform_tag() -> str:
@@ -203,6 +212,8 @@ def build(name: str, spec: Path, version: str, reuse: bool) -> Path:
     if name == bundle_meta.APP_FOLDER:
         stage_database()
     run_pyinstaller(spec)
+    if sys.platform.startswith("linux"):
+        check_linux_plugins(bundle_meta.bundle_dir(name))
     if name == bundle_meta.APP_FOLDER:
         write_bundle_readme(version)
     stamp_path(name).write_text(digest, encoding="utf-8")

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -98,6 +100,13 @@ DROP_QT_MODULE_PREFIXES = (
 # --no-system-d3d-compiler drop them for widget applications too (20 MB + 4 MB).
 DROP_FILES = frozenset({"opengl32sw.dll", "d3dcompiler_47.dll"})
 
+# Libraries left to the user's system, as PyInstaller itself leaves libc and libGL: libcups
+# must match the system's cupsd and its configuration, and its TLS/Kerberos chain (gnutls,
+# krb5, p11-kit: 9 MB) should get the system's security updates. Every Linux desktop that
+# prints has libcups2; where it is missing the cups print plugin does not load and Qt offers
+# printing to PDF only, the app itself is unaffected. (Windows prints through its own API.)
+SYSTEM_LIBRARIES = frozenset({"libcups.so.2"})
+
 # Python modules the app never imports that hooks would add (their libraries then go by
 # reachability):
 # - the OpenSSL-backed modules: the app is offline, and hashlib falls back to its built-in
@@ -105,13 +114,29 @@ DROP_FILES = frozenset({"opengl32sw.dll", "d3dcompiler_47.dll"})
 # - Pillow's optional codecs: reportlab imports PIL.Image unconditionally, but the PDFs hold no
 #   images, and PIL.Image loads format plugins lazily, skipping any that fail to import
 #   (AVIF alone is 5 MB of libraries);
-# - readline (interactive prompts only) and tkinter;
+# - development tools that library test helpers drag in (unittest via reportlab's test shapes,
+#   pdb/pydoc via doctest), multiprocessing (concurrent.futures names it lazily; nothing starts
+#   processes), readline (interactive prompts only), tkinter;
+# - PyYAML's libyaml accelerator: the code uses yaml.safe_load, the pure-Python loader, and
+#   yaml falls back silently when _yaml is absent;
 # - PySide6 modules the GUI does not import. QtPrintSupport is not excluded: if the GUI imports
 #   it, it is bundled with the printsupport plugins kept above.
 EXCLUDED_MODULES = [
     "tkinter",
     "_tkinter",
     "readline",
+    "unittest",
+    "doctest",
+    "pdb",
+    "pydoc",
+    "pydoc_data",
+    "asyncio",
+    "multiprocessing",
+    "concurrent.futures.process",
+    "xmlrpc",
+    "http.server",
+    "yaml._yaml",
+    "yaml.cyaml",
     "ssl",
     "_ssl",
     "_hashlib",
@@ -199,12 +224,20 @@ def keep_data(dest: str) -> bool:
     return "translations" not in parts and "qml" not in parts
 
 
+# Folders whose libraries PyInstaller's dependency analysis put there; libraries elsewhere
+# were placed by a package's hook on purpose and may be loaded with ctypes/cffi, which no
+# import table shows (pypdfium2_raw/libpdfium.so is one): those are never dropped.
+_ANALYSED_FOLDERS = ("", "PySide6", "PySide6/Qt/lib", "shiboken6")
+
+
 def is_root(entry: TocEntry) -> bool:
     """Binaries loaded by something other than the dynamic linker: they anchor reachability."""
     dest, _src, typecode = entry
     name = base_name(dest)
+    folder = posixpath.dirname(dest.replace("\\", "/"))
     return (
         typecode == "EXTENSION"
+        or folder not in _ANALYSED_FOLDERS
         or plugin_of(dest) is not None
         or bool(_PYTHON_LIB.match(name))
         or name.lower().endswith(".pyd")
@@ -212,6 +245,14 @@ def is_root(entry: TocEntry) -> bool:
 
 
 def default_imports_of(src: str) -> list[str]:
+    """The libraries a binary links directly. On Linux that is DT_NEEDED (objdump, from the
+    binutils that strip needs anyway): PyInstaller's own ldd-based list is transitive, which
+    would keep a system library's whole chain alive after the library itself is left out."""
+    if sys.platform.startswith("linux"):
+        out = subprocess.run(
+            ["objdump", "-p", src], capture_output=True, text=True, check=True
+        ).stdout
+        return [line.split()[1] for line in out.splitlines() if line.strip().startswith("NEEDED")]
     from PyInstaller.depend import bindepend  # only available where PyInstaller runs
 
     return [base_name(name) for name, _path in bindepend.get_imports(src)]
@@ -226,6 +267,9 @@ def filter_toc(
     by_rule: dict[str, str] = {}
     candidates: list[TocEntry] = []
     for entry in binaries:
+        if _key(base_name(entry[0])) in SYSTEM_LIBRARIES:
+            dropped.append(f"{entry[0]}: left to the system")
+            continue
         reason = dropped_by_rule(entry[0])
         if reason is None:
             candidates.append(entry)

@@ -58,6 +58,20 @@ def executable(folder: str = APP_FOLDER) -> Path:
     return bundle_dir(folder) / exe_file(folder)
 
 
+def bundle_size(folder: Path) -> tuple[int, int]:
+    """(bytes, files) of regular files; symlinks (Linux) cost nothing and are not followed."""
+    total = count = 0
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            total += path.stat().st_size
+            count += 1
+    return total, count
+
+
+def mib(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB"
+
+
 def windows_version_info(version: str) -> Any:
     """The Windows version resource (Simplified Chinese, Unicode), built only on Windows:
     PyInstaller's versioninfo module imports pefile, which exists only there."""

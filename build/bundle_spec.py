@@ -35,6 +35,7 @@ def make_bundle(
     name: str,
     datas: Sequence[tuple[str, str]],
     hiddenimports: Sequence[str] = (),
+    extra_excludes: Sequence[str] = (),
     icon: Path | None = None,
     version_info: Any = None,
 ) -> None:
@@ -47,7 +48,7 @@ def make_bundle(
         pathex=[str(bundle_meta.ROOT)],
         datas=list(datas),
         hiddenimports=list(hiddenimports),
-        excludes=bundle_filter.EXCLUDED_MODULES,
+        excludes=[*bundle_filter.EXCLUDED_MODULES, *extra_excludes],
         noarchive=False,
     )
     report = bundle_filter.filter_toc(analysis.binaries, analysis.datas)

@@ -1,9 +1,10 @@
-"""The core half of `policy-desk --smoke`: evaluate the sample enterprise and write its summary
-PDF to a temporary folder, with the same functions the window uses.
+"""The second half of `policy-desk --smoke`: evaluate the sample enterprise, write its summary
+PDF to a temporary folder and print its first page to a file, with the functions the window uses.
 
-No Qt here: the GUI's smoke hook (desktop_app/gui/smoke.py) runs these after its own steps,
-handing over the open policy store. Each step returns a note or raises with the reason, so the
-frozen build's test (tests/test_frozen_build.py) shows which part of the bundle is missing.
+Only the print step touches Qt (imported there). The GUI's smoke hook (desktop_app/gui/smoke.py)
+runs these after its own steps, handing over the open policy store. Each step returns a note or
+raises with the reason, so the frozen build's test (tests/test_frozen_build.py) shows which part
+of the bundle is missing.
 """
 
 from __future__ import annotations
@@ -56,10 +57,12 @@ def check_pdf(path: Path) -> int:
 
 
 class CoreSmoke:
-    """Evaluation, then the PDF of that evaluation: two steps sharing one result."""
+    """Evaluation, its PDF, then printing that PDF: steps sharing one result and one folder."""
 
     def __init__(self) -> None:
         self.result: MatchResult | None = None
+        self.pdf_path: Path | None = None
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
 
     def evaluate(self, store: PolicyStore) -> str:
         self.result = evaluate_sample(store)
@@ -68,10 +71,32 @@ class CoreSmoke:
 
     def pdf(self, store: PolicyStore) -> str:
         result = self.result or evaluate_sample(store)
-        with tempfile.TemporaryDirectory(prefix="policy-desk-smoke-") as folder:
-            path = write_pdf(result, Path(folder))
-            size = check_pdf(path)
-        return f"PDF {size // 1024} KB（临时文件夹，已删除）"
+        # Removed by print_first_page, or by the object's finalizer when a later step fails.
+        self._folder = tempfile.TemporaryDirectory(prefix="policy-desk-smoke-")
+        self.pdf_path = write_pdf(result, Path(self._folder.name))
+        return f"{check_pdf(self.pdf_path) // 1024} KB，写入临时文件夹 {self._folder.name}"
+
+    def print_first_page(self) -> str:
+        """Page 1 through the print path (pdfium renders, QPrinter paints) into a PDF file:
+        pdfium is loaded with ctypes, so only running it shows the bundle carries it."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        from desktop_app.gui.printing import new_printer, paint_pdf
+
+        if self.pdf_path is None or self._folder is None:
+            raise CoreSmokeFailure("没有可打印的 PDF")
+        try:
+            printer = new_printer(self.pdf_path)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printed = Path(self._folder.name) / "printed.pdf"
+            printer.setOutputFileName(str(printed))
+            printer.setFromTo(1, 1)
+            pages = paint_pdf(self.pdf_path, printer, max_dpi=72)
+            if pages != 1 or check_pdf(printed) == 0:
+                raise CoreSmokeFailure(f"打印输出 {pages} 页，应为 1 页")
+        finally:
+            self._folder.cleanup()
+        return "第 1 页经 pdfium 和 QPrinter 输出（临时文件夹已删除）"
 
 
 def gui_steps(store_of: Callable[[Any], PolicyStore]) -> list[tuple[str, Callable[[Any], str]]]:
@@ -80,4 +105,5 @@ def gui_steps(store_of: Callable[[Any], PolicyStore]) -> list[tuple[str, Callabl
     return [
         ("评估", lambda window: core.evaluate(store_of(window))),
         ("PDF", lambda window: core.pdf(store_of(window))),
+        ("打印", lambda window: core.print_first_page()),
     ]
