@@ -122,7 +122,7 @@ def test_conditions_are_marked_and_possible_measures_say_what_is_missing(
     assert xm5.status == POSSIBLE
     assert "需补充：入选省技术创新重点攻关及产业化项目" in joined
     # a 不符合 measure says which condition failed, with the enterprise's own value
-    assert "企业位于福建省/三明市（本企业：福建省/厦门市/湖里区）" in joined
+    assert "企业位于福建省/三明市（实际：福建省/厦门市/湖里区）" in joined
 
 
 def test_page_numbers_on_every_page_and_font_embedded(
@@ -301,3 +301,46 @@ def test_report_command_bad_arguments(
     assert code == 2
     assert expected in capsys.readouterr().err
     assert not list(tmp_path.glob("*.pdf"))
+
+
+# -- tables that split across pages ----------------------------------------------------------
+
+
+def _grid_pdf(rows: list[list[str]]) -> list[str]:
+    from desktop_app.core.pdf.builder import PdfBuilder
+    from desktop_app.core.pdf.summary_tables import grid
+
+    pdf = PdfBuilder("表格测试", generated=GENERATED)
+    pdf.flowables(lambda s: [grid(["编号", "内容"], rows, s, widths_cm=(3, 14))])
+    return [flat(t) for t in page_texts(pdf.build_bytes())]
+
+
+def test_table_rows_move_to_the_next_page_whole() -> None:
+    rows = [[f"第{n}行", f"行{n}开始" + "政策内容。" * 60 + f"行{n}结束"] for n in range(40)]
+    pages = _grid_pdf(rows)
+    assert len(pages) > 3
+    for n in range(40):
+        where = [i for i, p in enumerate(pages) if f"行{n}开始" in p or f"行{n}结束" in p]
+        assert len(where) == 1 and f"行{n}开始" in pages[where[0]], n
+    for page in pages:
+        # the header once, at the top: never again at the foot of a page before a split row
+        assert page.count("编号内容") == 1
+        assert page.index("编号内容") < page.index("第")
+
+
+def test_a_row_taller_than_a_page_continues_overleaf() -> None:
+    rows = [["甲", "很长的内容开始" + "原文摘录。" * 900 + "很长的内容结束"], ["乙", "短"]]
+    pages = _grid_pdf(rows)
+    assert len(pages) >= 2
+    assert "很长的内容开始" in pages[0] and "很长的内容结束" in "".join(pages[1:])
+    assert all("编号内容" in p for p in pages)
+
+
+@pytest.mark.parametrize("kind", ["sample", "empty", "long name"])
+def test_no_page_is_left_empty(store: PolicyStore, kind: str) -> None:
+    data = {"sample": _sample(), "empty": {}, "long name": _sample() | {"name": "名" * 300}}[kind]
+    _, texts, _ = _pdf(_match(store, data))
+    for number, text in enumerate(texts, start=1):
+        # what is left without the header line and the page number
+        body = [ln for ln in text.splitlines()[1:] if ln.strip() and "页 共" not in ln]
+        assert len(body) > 3, (kind, number, text)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from desktop_app.core.eligibility.conditions import UNMET, ConditionResult
 from desktop_app.core.eligibility.engine import (
@@ -52,6 +52,7 @@ _FAILED_WIDTHS = (0.9, 7.4, 8.7)
 # A measure that does not fit in the space left moves to the next page, unless more than this
 # is left: then it starts here and continues overleaf, so no page is left half empty.
 _SPLIT_ABOVE = 6 * cm
+_HEADING_ROOM = 5.5 * cm
 
 NOTES = (
     "本清单依据企业填写的信息，对照程序内置的政策文件逐条评估生成。"
@@ -114,23 +115,23 @@ def summary_builder(
     possible = result.by_status(POSSIBLE)
     ineligible = result.by_status(INELIGIBLE)
 
-    pdf.heading("企业基本情况")
+    pdf.note_box(_overview(result, eligible, possible, ineligible), title="评估结果")
+    _heading(pdf, "企业基本情况")
     pdf.key_value_table(t.profile_rows(result.profile, ctx.registry))
-    pdf.heading("企业规模", level=2)
+    _heading(pdf, "企业规模", level=2)
     pdf.key_value_table(t.size_rows(result.size))
-    pdf.key_value_table([("评估结果", _overview(result, eligible, possible, ineligible))])
 
-    pdf.heading(f"一、符合的措施（{len(eligible)}项）")
+    _heading(pdf, f"一、符合的措施（{len(eligible)}项）")
     _measure_table(pdf, ctx, eligible, possible=False)
     total = _total_text(result)
     pdf.note_box(
         t.not_computable_note(eligible, ctx.numbers, total), title=f"可计算金额合计：{total}"
     )
 
-    pdf.heading(f"二、可能符合的措施（需补充或确认）（{len(possible)}项）")
+    _heading(pdf, f"二、可能符合的措施（需补充或确认）（{len(possible)}项）")
     _measure_table(pdf, ctx, possible, possible=True)
 
-    pdf.heading("三、逐项说明")
+    _heading(pdf, "三、逐项说明")
     if not eligible and not possible:
         pdf.paragraph("无。")
     else:
@@ -141,10 +142,10 @@ def summary_builder(
             lead = group_title if n == 0 else None
             pdf.flowables(functools.partial(_measure_detail, ctx=ctx, m=measure, lead=lead))
 
-    pdf.heading("四、补充信息后可能适用")
+    _heading(pdf, "四、补充信息后可能适用")
     _supplements(pdf, ctx)
 
-    pdf.heading(f"五、不符合的措施（{len(ineligible)}项，供解答参考）")
+    _heading(pdf, f"五、不符合的措施（{len(ineligible)}项，供解答参考）")
     if ineligible:
         rows: list[list[Cell]] = [
             [str(ctx.numbers[m.item.id]), _measure_cell(m), _lines(t.failed_text(m))]
@@ -164,6 +165,30 @@ def summary_builder(
         title="说明",
     )
     return pdf
+
+
+@functools.cache
+def _free_headings(s: PdfStyles) -> tuple[ParagraphStyle, ParagraphStyle]:
+    return (
+        ParagraphStyle("SummaryH1", parent=s.h1, keepWithNext=0),
+        ParagraphStyle("SummaryH2", parent=s.h2, keepWithNext=0),
+    )
+
+
+def _heading(pdf: PdfBuilder, text: str, level: int = 1) -> None:
+    """A heading that starts a new page when less than _HEADING_ROOM is left.
+
+    PdfBuilder.heading keeps a heading with what follows through keepWithNext, which reportlab
+    turns into a KeepTogether; with a table taller than a page after it, that KeepTogether
+    breaks the page even at the top of a fresh one when a spacer sits there (an empty page).
+    Tables here split between rows, so reserving room for the heading and a few rows is enough.
+    """
+
+    def recipe(s: PdfStyles) -> list[Flowable]:
+        h1, h2 = _free_headings(s)
+        return [CondPageBreak(_HEADING_ROOM), Paragraph(escape(text), h1 if level == 1 else h2)]
+
+    pdf.flowables(recipe)
 
 
 # -- sections ---------------------------------------------------------------------------------

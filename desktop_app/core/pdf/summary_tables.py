@@ -77,6 +77,28 @@ def _one_line(cell: Cell, style_name: str, g: GridStyles, room: float) -> tuple[
     return cleaned, style
 
 
+class _Grid(Table):
+    """A Table that splits between rows, and inside a row only when that row cannot fit on a
+    page of its own.
+
+    reportlab's Table with splitInRow also splits an ordinary row that merely does not fit in
+    the space left: after a page's last whole row it would print the repeated header and the
+    top two lines of the next row at the foot of the same page. Relies on Table._calc,
+    _splitRows and _rowHeights of the pinned reportlab (5.1).
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._calc(availWidth, availHeight)
+        parts: list[Flowable] = self._splitRows(availHeight, doInRowSplit=0)
+        if parts:
+            return parts
+        heights: list[float] = list(self._rowHeights)
+        if len(heights) < 2 or heights[0] + heights[1] <= CONTENT_HEIGHT:
+            return []  # the next row fits on a fresh page: move there whole
+        in_row: list[Flowable] = self._splitRows(availHeight, doInRowSplit=1)
+        return in_row
+
+
 def grid(
     header: Sequence[str],
     rows: Sequence[Sequence[Cell]],
@@ -108,9 +130,8 @@ def grid(
             if g.by_name(style).textColor != g.cell.textColor:
                 colours.append(("TEXTCOLOR", (x, y), (x, y), g.by_name(style).textColor))
         data.append(cells)
-    # splitInRow: a row taller than the space left continues on the next page (two lines at
-    # least on each side) instead of jumping whole and leaving a gap, or failing the build.
-    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=2 * g.cell.leading)
+    # splitInRow lets a row taller than a page continue overleaf (see _Grid.split).
+    table = _Grid(data, colWidths=widths, repeatRows=1, splitInRow=2 * g.cell.leading)
     table.setStyle(
         TableStyle(
             [
