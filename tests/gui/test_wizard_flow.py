@@ -403,3 +403,43 @@ def test_result_view_opens_measures_by_keyboard_and_link(
     with qtbot.waitSignal(wizard.open_measure_requested):
         view.open_button.click()
     QApplication.processEvents()
+
+
+def test_saved_values_the_pickers_do_not_know_are_kept(
+    qtbot, gui_app, store, user_data, prompt_log
+) -> None:  # type: ignore[no-untyped-def]
+    repo = user_data.repository()
+    assert repo is not None
+    record = repo.save({"name": "旧数据企业", "region": "350299", "industry": "制造业"})
+    wizard = make_wizard(qtbot, store, user_data, None, record)
+    assert wizard.profile_dict()["region"] == "350299"
+    assert wizard.profile_dict()["industry"] == "制造业"
+    assert wizard.basic.region.orphan_label.isVisible()
+    assert not wizard.is_dirty()
+    screenshot(wizard, "wizard-1-basic-kept-values")
+    for _ in range(4):
+        click_next(qtbot, wizard)
+    to_result(qtbot, wizard)
+    # the engine cannot size an unknown industry: a Chinese message, not a traceback
+    assert "无法评估" in wizard.result_page.view.summary.text()
+    assert "工业" in wizard.result_page.view.summary.text()
+    wizard.accept()
+    assert repo.get(record.id).profile["region"] == "350299"
+    # choosing a region replaces the kept code
+    again = make_wizard(qtbot, store, user_data, None, repo.get(record.id))
+    choose(again.basic.region.province, "350000")
+    assert again.basic.region.code() == "350000"
+    assert not again.basic.region.orphan_label.isVisible()
+
+
+def test_calendar_button_fills_the_date(qtbot, gui_app, store, user_data, prompt_log) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+
+    wizard = make_wizard(qtbot, store, user_data)
+    field = wizard.basic.established
+    field.button.click()
+    assert field.calendar is not None and field.calendar.isVisible()
+    field.calendar.activated.emit(QDate(2020, 3, 15))
+    assert field.line.text() == "2020-03-15"
+    assert field.value() == date(2020, 3, 15)
+    assert not field.calendar.isVisible()
