@@ -443,3 +443,21 @@ def test_calendar_button_fills_the_date(qtbot, gui_app, store, user_data, prompt
     assert field.line.text() == "2020-03-15"
     assert field.value() == date(2020, 3, 15)
     assert not field.calendar.isVisible()
+
+
+def test_two_wizards_evaluating_at_once_both_get_their_result(
+    qtbot, gui_app, store, user_data, prompt_log, runner
+) -> None:  # type: ignore[no-untyped-def]
+    first = make_wizard(qtbot, store, user_data, runner)
+    second = make_wizard(qtbot, store, user_data, runner)
+    first.basic.load(SAMPLE)
+    for wizard in (first, second):
+        for _ in range(4):
+            click_next(qtbot, wizard)
+        wizard.date_page.set_as_of(AS_OF)
+    with qtbot.waitSignals([first.evaluated, second.evaluated], timeout=10_000):
+        click_next(qtbot, first)
+        click_next(qtbot, second)
+    assert first.result_dict is not None and second.result_dict is not None
+    assert first.result_dict["profile"]["name"] == SAMPLE["name"]
+    assert second.result_dict["profile"]["name"] is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.core import size_class
@@ -60,6 +61,11 @@ class BasicPage(QuestionPage):
         self.industry.addItem("未填写（不确定）", None)
         for industry in size_class.industries():
             self.industry.addItem(f"{industry.clause} {industry.name}", industry.name)
+            self.industry.setItemData(
+                self.industry.count() - 1,
+                industry_help(industry.name),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         self.industry.setMinimumWidth(300)
         self.industry.setAccessibleName("所属行业")
         self.industry_help = muted(industry_help(None), self)

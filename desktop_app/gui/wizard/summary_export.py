@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.core.eligibility.engine import MatchResult
@@ -96,7 +97,12 @@ def _run(
     work: Callable[[], Any],
     done: Callable[[Any], None],
     failed: Callable[[TaskError], None],
+    owner: QWidget | None = None,
 ) -> None:
+    if runner is not None and owner is not None:
+        # the wizard may be closed before the PDF is built: then nobody is left to tell
+        done = _while_alive(owner, done)
+        failed = _while_alive(owner, failed)
     if runner is None:
         try:
             outcome = work()
@@ -106,6 +112,14 @@ def _run(
         done(outcome)
     else:
         runner.run(work, done, failed)
+
+
+def _while_alive(owner: QWidget, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    def guarded(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return guarded
 
 
 def export_pdf(
@@ -134,7 +148,7 @@ def export_pdf(
             f"详细记录：{errors.log_path()}",
         )
 
-    _run(runner, lambda: build_pdf(result, path), done, failed)
+    _run(runner, lambda: build_pdf(result, path), done, failed, parent)
 
 
 def print_summary(parent: QWidget, result: MatchResult, runner: TaskRunner | None) -> None:
@@ -156,4 +170,4 @@ def print_summary(parent: QWidget, result: MatchResult, runner: TaskRunner | Non
         except Exception as exc:
             failed(TaskError(exc, ""))
 
-    _run(runner, lambda: build_pdf(result, path), done, failed)
+    _run(runner, lambda: build_pdf(result, path), done, failed, parent)

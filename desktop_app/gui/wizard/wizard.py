@@ -86,6 +86,9 @@ class EvaluationWizard(QWizard):
         self.result_dict: dict[str, Any] | None = None
         self._result_saved = False
         self._closing = False
+        # one channel per wizard: a newer evaluation here supersedes an older one here only,
+        # never another wizard's
+        self._channel = f"{EVALUATION_CHANNEL}:{id(self)}"
 
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -239,7 +242,7 @@ class EvaluationWizard(QWizard):
                 return
             self._evaluated(outcome)
             return
-        self.runner.run(work, self._evaluated, self._evaluation_failed, channel=EVALUATION_CHANNEL)
+        self.runner.run(work, self._evaluated, self._evaluation_failed, channel=self._channel)
 
     def _evaluated(self, outcome: tuple[MatchResult, dict[str, Any]]) -> None:
         self.match_result, self.result_dict = outcome
@@ -345,4 +348,4 @@ class EvaluationWizard(QWizard):
     def _finish_closing(self) -> None:
         self._closing = True
         if self.runner is not None:
-            self.runner.invalidate(EVALUATION_CHANNEL)
+            self.runner.invalidate(self._channel)
