@@ -251,16 +251,3 @@ def test_menu_in_main_window_opens_wizard_list_and_measures(  # type: ignore[no-
     hook.list_action.trigger()
     assert feature.dialog is not None and feature.dialog.isVisible()
     feature.dialog.close()
-
-
-def test_item_models_pass_the_model_tester(  # type: ignore[no-untyped-def]
-    qtbot, qtmodeltester, gui_app, store, user_data, repo
-) -> None:
-    seed(repo, store)
-    dialog = make_dialog(qtbot, user_data)
-    qtmodeltester.check(dialog.list.model())
-    qtmodeltester.check(dialog.history.model())
-    evaluation = repo.get_evaluation(repo.evaluations(dialog.current_id() or "")[0].id)
-    shown = ResultDialog(store, evaluation, "测试")
-    qtbot.addWidget(shown)
-    qtmodeltester.check(shown.view.tree.model())
