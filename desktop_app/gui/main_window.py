@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QListView,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -208,7 +207,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("查看原文(&O)\tEnter", self.open_current, ["Ctrl+O"])
         edit_menu.addAction(self.open_action)
         history = edit_menu.addMenu("搜索历史(&H)")
-        history.aboutToShow.connect(lambda: self._mirror_history_menu(history))
+        history.aboutToShow.connect(lambda: self.search_panel.fill_history_menu(history))
 
         view_menu = bar.addMenu("视图(&V)")
         view_menu.addAction(
@@ -228,12 +227,6 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self._action("使用提示(&T)", self.show_tip, ["F1"]))
         help_menu.addAction(self._action("关于惠企政策通(&A)", self.show_about))
-
-    def _mirror_history_menu(self, menu: QMenu) -> None:
-        menu.clear()
-        self.search_panel._fill_history_menu()
-        for action in self.search_panel.history_menu.actions():
-            menu.addAction(action)
 
     def _wire(self) -> None:
         self.search_panel.query_changed.connect(self.controller.set_query)

@@ -88,7 +88,7 @@ class SearchPanel(QWidget):
         self.history_button.setAccessibleName("搜索历史")
         self.history_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.history_menu = QMenu("搜索历史(&H)", self)
-        self.history_menu.aboutToShow.connect(self._fill_history_menu)
+        self.history_menu.aboutToShow.connect(lambda: self.fill_history_menu(self.history_menu))
         self.history_button.setMenu(self.history_menu)
 
         layout = QHBoxLayout(self)
@@ -115,19 +115,20 @@ class SearchPanel(QWidget):
     def set_history(self, entries: list[str]) -> None:
         self._history_model.setStringList(entries)
 
-    def _fill_history_menu(self) -> None:
-        self.history_menu.clear()
+    def fill_history_menu(self, menu: QMenu) -> None:
+        """Recent searches as actions of menu (the 历史 button's and the 编辑 menu's)."""
+        menu.clear()
         entries = self.history()
         if not entries:
-            empty = self.history_menu.addAction("（还没有搜索记录）")
+            empty = menu.addAction("（还没有搜索记录）")
             empty.setEnabled(False)
             return
         for entry in entries[:15]:
-            action = QAction(entry, self.history_menu)
+            action = QAction(entry, menu)
             action.triggered.connect(lambda _=False, q=entry: self._use(q))
-            self.history_menu.addAction(action)
-        self.history_menu.addSeparator()
-        self.history_menu.addAction("清除搜索历史", self._clear_history)
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction("清除搜索历史", self._clear_history)
 
     def _use(self, query: str) -> None:
         self.box.setText(query)

@@ -419,3 +419,18 @@ def test_alt_number_moves_between_panels(window: MainWindow, qtbot) -> None:  # 
     ):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.AltModifier)
         assert QApplication.focusWidget() is target
+
+
+def test_history_menu_reuses_a_query(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, window, "贴息")
+    window.remember_query()
+    search(qtbot, window, "")
+    menu = window.search_panel.history_menu
+    window.search_panel.fill_history_menu(menu)
+    entry = next(a for a in menu.actions() if a.text() == "贴息")
+    with qtbot.waitSignal(window.controller.results_ready, timeout=10_000):
+        entry.trigger()
+    assert window.search_panel.text() == "贴息"
+    clear = next(a for a in menu.actions() if a.text() == "清除搜索历史")
+    clear.trigger()
+    assert window.settings.history() == [] and window.search_panel.history() == []
