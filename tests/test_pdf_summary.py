@@ -344,3 +344,10 @@ def test_no_page_is_left_empty(store: PolicyStore, kind: str) -> None:
         # what is left without the header line and the page number
         body = [ln for ln in text.splitlines()[1:] if ln.strip() and "页 共" not in ln]
         assert len(body) > 3, (kind, number, text)
+
+
+def test_nothing_computable_prints_no_made_up_total(store: PolicyStore) -> None:
+    _, _, joined = _pdf(match(store, Profile.from_dict({}), AS_OF))
+    assert "可计算金额合计：无" in joined
+    assert "没有评估为“符合”的措施，无可计算金额。" in joined
+    assert "合计0元" not in joined and "合计：0元" not in joined

@@ -125,7 +125,8 @@ def summary_builder(
     _measure_table(pdf, ctx, eligible, possible=False)
     total = _total_text(result)
     pdf.note_box(
-        t.not_computable_note(eligible, ctx.numbers, total), title=f"可计算金额合计：{total}"
+        t.not_computable_note(eligible, ctx.numbers, total),
+        title=f"可计算金额合计：{total or '无'}",
     )
 
     _heading(pdf, f"二、可能符合的措施（需补充或确认）（{len(possible)}项）")
@@ -204,17 +205,19 @@ def _overview(
     possible: Sequence[MeasureResult],
     ineligible: Sequence[MeasureResult],
 ) -> str:
+    total = _total_text(result)
+    money = f"可计算金额合计{total}" if total else "均无可计算金额"
     return (
         f"共评估{len(result.results)}项措施：符合{len(eligible)}项，"
-        f"可能符合{len(possible)}项，不符合{len(ineligible)}项；"
-        f"符合的措施中可计算金额合计{_total_text(result)}。"
+        f"可能符合{len(possible)}项，不符合{len(ineligible)}项；符合的措施中{money}。"
     )
 
 
-def _total_text(result: MatchResult) -> str:
+def _total_text(result: MatchResult) -> str | None:
+    """The engine's total of the 符合 measures, None when nothing could be added up."""
     total = result.totals.get("eligible") or {}
     if total.get("kind") == "not_computable" or not total.get("text"):
-        return "0元（无可计算金额）"
+        return None
     return str(total["text"])
 
 

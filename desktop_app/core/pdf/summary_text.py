@@ -366,20 +366,24 @@ def amount_text(measure: Measure) -> str:
 
 
 def not_computable_note(
-    eligible: Sequence[Measure], numbers: dict[str, int], total_text: str
+    eligible: Sequence[Measure], numbers: dict[str, int], total_text: str | None
 ) -> str:
-    """A plain statement of what the 合计 leaves out, naming the rows by their numbers."""
-    counted = [m for m in eligible if m.amount.kind != "not_computable"]
-    left = [m for m in eligible if m.amount.kind == "not_computable"]
+    """A plain statement of what the 合计 adds up and what it leaves out, by row number.
+
+    The rows counted are those the engine adds up: exact amounts and upper limits.
+    """
     if not eligible:
         return "没有评估为“符合”的措施，无可计算金额。"
+    counted = [m for m in eligible if _added_up(m)]
+    ranges = [m for m in eligible if m.amount.kind == "range"]
+    left = [m for m in eligible if not _added_up(m) and m.amount.kind != "range"]
     lines = []
-    if counted:
+    if counted and total_text:
         nums = "、".join(str(numbers[m.item.id]) for m in counted)
         lines.append(f"合计{total_text}，由第{nums}项的估算金额相加。")
     else:
-        lines.append("“符合”的措施均无可计算金额，合计为零。")
-    if left:
+        lines.append("“符合”的措施均无可计算金额。")
+    if left or ranges:
         non_cash = [m for m in left if m.amount.text == "非资金支持"]
         unstated = [m for m in left if m.amount.text != "非资金支持"]
         detail = []
@@ -388,9 +392,16 @@ def not_computable_note(
         if unstated:
             nums = "、".join(str(numbers[m.item.id]) for m in unstated)
             detail.append(f"原文未注明金额或无法按所填信息计算{len(unstated)}项（第{nums}项）")
-        lines.append(f"另有{len(left)}项未计入合计：" + "；".join(detail) + "。")
+        if ranges:
+            nums = "、".join(str(numbers[m.item.id]) for m in ranges)
+            detail.append(f"金额为区间{len(ranges)}项（第{nums}项，见该项估算金额）")
+        lines.append(f"另有{len(left) + len(ranges)}项未计入合计：" + "；".join(detail) + "。")
     lines.append("估算金额按所填信息和原文标准计算，实际金额以主管部门核定为准。")
     return "\n".join(lines)
+
+
+def _added_up(m: Measure) -> bool:
+    return m.amount.kind in ("exact", "up_to") and m.amount.value_yuan is not None
 
 
 def stacks_text(stacks: dict[str, str], numbers: dict[str, int], titles: dict[str, str]) -> str:
