@@ -10,8 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QShowEvent,
+    QStandardItem,
+    QStandardItemModel,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -87,6 +94,7 @@ class DocumentReader(QDialog):
         self._positions: dict[str, tuple[int, int]] = {}
         self._leaves: dict[str, QModelIndex] = {}
         self.current_item_id: str | None = None
+        self._scroll_target: str | None = None
         self._matches: tuple[str, tuple[tuple[int, int], ...]] = ("", ())
 
         self.header = QLabel(self)
@@ -238,11 +246,21 @@ class DocumentReader(QDialog):
         self._scroll_to(item_id)
 
     def _scroll_to(self, item_id: str) -> None:
-        span = self._positions.get(item_id)
+        self._scroll_target = item_id
+        self._apply_scroll()
+        # Before the dialog is shown (or while the new text is still being laid out) the
+        # scroll range is not final yet: apply again once the event loop has caught up.
+        QTimer.singleShot(0, self._apply_scroll)
+
+    def _apply_scroll(self) -> None:
+        span = self._positions.get(self._scroll_target or "")
         if span is None:
             return
-        self.text.scrollToAnchor(item_id)
-        # Leave some of the text above in view, so the reader sees the heading it sits under.
-        bar = self.text.verticalScrollBar()
-        if bar.value() < bar.maximum():
-            bar.setValue(max(0, bar.value() - self.text.viewport().height() // 5))
+        document = self.text.document()
+        top = document.documentLayout().blockBoundingRect(document.findBlock(span[0])).top()
+        # Leave some text above in view, so the reader sees the heading it sits under.
+        self.text.verticalScrollBar().setValue(int(top - self.text.viewport().height() / 5))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._apply_scroll)

@@ -292,6 +292,7 @@ def test_document_reader_tree_and_jump(window: MainWindow, qtbot) -> None:  # ty
     window.open_current()
     reader = window.reader()
     qtbot.waitExposed(reader)
+    qtbot.wait(20)  # the scroll is applied again once the dialog is laid out
     assert reader.current_item_id == "yj2020-14"
     model = reader.tree.model()
     top = [model.index(r, 0).data() for r in range(model.rowCount())]
