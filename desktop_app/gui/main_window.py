@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self._reader: DocumentReader | None = None
         self._outcome: SearchOutcome | None = None
         self._announcement = ""  # shown with the next results' status (e.g. after a rebuild)
+        self._open_when_ready = False  # Enter pressed before the results for the text came
 
         # -- views ----------------------------------------------------------------------
         self.search_panel = SearchPanel(settings.history(), self)
@@ -312,6 +313,10 @@ class MainWindow(QMainWindow):
             if self._announcement:
                 status, self._announcement = f"{self._announcement} · {status}", ""
             self.statusBar().showMessage(status)
+        if self._open_when_ready:
+            self._open_when_ready = False
+            if outcome.rows:
+                self.open_current()
         if not self._first_shown:
             self._first_shown = True
             QTimer.singleShot(0, self.first_results_shown.emit)
@@ -376,7 +381,14 @@ class MainWindow(QMainWindow):
             self.model.fetchMore(QModelIndex())
 
     def open_current(self) -> None:
-        """Enter: open the current result in the document reader (and remember the query)."""
+        """Enter: open the current result in the document reader (and remember the query).
+
+        Typed and Enter at once: the results on screen are for the previous text, so wait
+        for this query's results and open its first one.
+        """
+        if self.controller.flush():
+            self._open_when_ready = True
+            return
         row = self.current_row()
         if row is None:
             return

@@ -130,6 +130,12 @@ class SearchController(QObject):
     def pending(self) -> bool:
         return self._timer.isActive() or self._runner.busy(SEARCH_CHANNEL)
 
+    def flush(self) -> bool:
+        """Run a search still waiting for typing to pause; True when results are on the way."""
+        if self._timer.isActive():
+            self.search_now()
+        return self._runner.busy(SEARCH_CHANNEL)
+
     def search_now(self) -> None:
         self._timer.stop()
         self._runner.invalidate(MORE_CHANNEL)

@@ -435,3 +435,18 @@ def test_history_menu_reuses_a_query(window: MainWindow, qtbot) -> None:  # type
     clear = next(a for a in menu.actions() if a.text() == "清除搜索历史")
     clear.trigger()
     assert window.settings.history() == [] and window.search_panel.history() == []
+
+
+def test_enter_right_after_typing_opens_the_new_first_result(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.controller._timer.setInterval(5_000)  # typing has not paused yet
+    box = window.search_panel.box
+    box.setText("稳岗")
+    assert window.controller.pending()
+    with qtbot.waitSignal(window.controller.results_ready, timeout=10_000):
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    reader = window.reader()
+    first = window.model.row_at(0)
+    assert first is not None
+    assert reader.isVisible() and reader.current_item_id == first.item_id
+    assert window.settings.history()[0] == "稳岗"
+    reader.close()
