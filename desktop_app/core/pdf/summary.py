@@ -405,7 +405,7 @@ def _condition_rows(m: MeasureResult, ctx: _Context) -> list[list[Cell]]:
         add(cond)
     for benefit in m.benefits:
         for cond in benefit.conditions:
-            add(cond, f"仅限“{benefit.label}”：")
+            add(cond, f"仅限“{benefit.label}”")
     return rows
 
 
