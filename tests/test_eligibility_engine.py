@@ -65,7 +65,7 @@ def test_unknown_facts_and_tests_are_rejected(store: PolicyStore) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"employees": -3}, "从业人员应在0到"),
+        ({"employees": -3}, "从业人员应在0到1000万之间"),
         ({"revenue": "很多"}, "营业收入“很多”不是数字"),
         ({"established": "2021-13-40"}, "不是有效日期"),
         ({"region": "35"}, "应为6位数字"),
@@ -194,3 +194,28 @@ def test_overview_states_each_measures_offer_without_a_profile(store: PolicyStor
         assert item is not None
         for number in re.findall(r"\d+(?:\.\d+)?", overviews[item_id].amount_text or ""):
             assert number in item.text, (item_id, number)
+
+
+def test_totals_add_ranges_by_their_bounds() -> None:
+    from decimal import Decimal
+
+    from desktop_app.core.eligibility.amounts import EXACT, RANGE, UP_TO, AmountResult
+    from desktop_app.core.eligibility.engine import _total
+
+    total = _total(
+        [
+            AmountResult(EXACT, "4500元", "a", value_yuan=Decimal(4500)),
+            AmountResult(UP_TO, "最高1万元", "b", value_yuan=Decimal(10000)),
+            AmountResult(
+                RANGE, "1万元至3万元", "c", value_yuan=Decimal(30000), min_yuan=Decimal(10000)
+            ),
+        ]
+    )
+    assert (total.kind, total.min_yuan, total.value_yuan) == (RANGE, Decimal(14500), Decimal(44500))
+    assert total.text == "1.45万元至4.45万元"
+
+
+def test_limits_in_messages_read_as_numbers_people_use() -> None:
+    with pytest.raises(ProfileError) as info:
+        Profile.from_dict({"employees": 1e9})
+    assert "0到1000万之间" in info.value.problems[0]

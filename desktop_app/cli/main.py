@@ -52,6 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) closed the pipe: nothing more to say, and no traceback
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -226,15 +226,24 @@ def _validity_condition(validity: Validity) -> ConditionResult:
     return ConditionResult(text, MET if validity.applicable else UNMET, validity.detail, "")
 
 
+def _bounds(amount: AmountResult) -> tuple[Decimal, Decimal]:
+    """The least and the most an amount can be; (0, 0) when it cannot be computed."""
+    value = amount.value_yuan
+    if value is None or amount.kind == NOT_COMPUTABLE:
+        return Decimal(0), Decimal(0)
+    if amount.kind == EXACT:
+        return value, value
+    if amount.kind == RANGE:
+        return amount.min_yuan or Decimal(0), value
+    return Decimal(0), value
+
+
 def _total(amounts: list[AmountResult]) -> AmountResult:
     if len(amounts) == 1:
         return amounts[0]
-    exact = sum(
-        (a.value_yuan for a in amounts if a.kind == EXACT and a.value_yuan is not None), Decimal(0)
-    )
-    upper = sum(
-        (a.value_yuan for a in amounts if a.kind == UP_TO and a.value_yuan is not None), Decimal(0)
-    )
+    low = sum((_bounds(a)[0] for a in amounts), Decimal(0))
+    high = sum((_bounds(a)[1] for a in amounts), Decimal(0))
+    exact, upper = low, high - low
     parts = [a.working for a in amounts if a.kind != NOT_COMPUTABLE]
     if not parts:
         # a money benefit whose amount is unstated says more than "non-monetary support"

@@ -102,9 +102,18 @@ def _number(
         problems.append(f"{label}不是有效数字")
         return None
     if number < low or number > high:
-        problems.append(f"{label}应在{low:g}到{high:g}之间")
+        problems.append(f"{label}应在{_readable(low)}到{_readable(high)}之间")
         return None
     return number
+
+
+def _readable(number: float) -> str:
+    """10000000 → 1000万, 500 → 500: limits a person can read (never 1e+07)."""
+    if abs(number) >= 1e8:
+        return f"{number / 1e8:g}亿"
+    if abs(number) >= 1e4:
+        return f"{number / 1e4:g}万"
+    return f"{number:g}"
 
 
 def _date(value: Any, label: str, problems: list[str]) -> date | None:
