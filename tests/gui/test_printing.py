@@ -70,6 +70,20 @@ def test_printing_to_a_file_gives_the_same_pages(
     assert min(_grey_pixels(target, 0)) < 128
 
 
+def test_progress_is_reported_per_page_and_can_stop_the_job(
+    gui_app: Any, source_pdf: Path, tmp_path: Path
+) -> None:
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 1  # the user cancels after the first page
+
+    printer = _file_printer(source_pdf, tmp_path / "中途取消.pdf")
+    assert printing.paint_pdf(source_pdf, printer, progress=progress) == 1
+    assert seen == [(0, 3), (1, 3)]
+
+
 def test_page_range_from_the_dialog_is_respected(
     gui_app: Any, source_pdf: Path, tmp_path: Path
 ) -> None:
