@@ -151,6 +151,7 @@ class DetailPane(QWidget):
         self._item = None
         self.title.setText("政策详情")
         self.source.setText("")
+        self.source.hide()
         self.copy_button.setEnabled(False)
         self.reader_button.setEnabled(False)
         self.body.setHtml(EMPTY_HTML)
@@ -203,6 +204,7 @@ class DetailPane(QWidget):
         self.source.setText(
             f"{doc.short_title if doc else item.document_id}　{article_label(item)}"
         )
+        self.source.show()
         self.copy_button.setEnabled(True)
         self.reader_button.setEnabled(True)
 

@@ -26,7 +26,10 @@ TIP_TEXT = (
 
 
 def _link(href: str, text: str) -> str:
-    return f'<a href="{href}" style="color:{theme.ACCENT};">{escape(text)}</a>'
+    # Word joiners keep a suggested word on one line (Qt breaks between any two CJK
+    # characters and ignores white-space:nowrap on links).
+    joined = "\u2060".join(escape(ch) for ch in text)
+    return f'<a href="{href}" style="color:{theme.ACCENT};">{joined}</a>'
 
 
 class EmptyState(QWidget):

@@ -390,10 +390,8 @@ class MainWindow(QMainWindow):
             self._open_when_ready = True
             return
         row = self.current_row()
-        if row is None:
-            return
-        self.remember_query()
-        self.open_reader(row.item_id)
+        if row is not None:
+            self.open_reader(row.item_id)
 
     def remember_query(self) -> None:
         query = self.search_panel.text().strip()
@@ -408,6 +406,8 @@ class MainWindow(QMainWindow):
         return self._reader
 
     def open_reader(self, item_id: str) -> None:
+        """Open item_id in the reader; a query that led to an opened result joins the history."""
+        self.remember_query()
         row = self.current_row()
         highlights = row.text_highlights if row and row.item_id == item_id else ()
         reader = self.reader()
