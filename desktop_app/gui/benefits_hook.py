@@ -1,9 +1,8 @@
 """The one place where curated benefits reach the window.
 
-The reviewed benefits, conditions and amount summaries (desktop_app.core.eligibility.overview:
-measure_overviews(store), amount_item_ids(store)) are wired in here and nowhere else. Until
-then every lookup returns nothing and the views show their empty states; no other GUI module
-needs to change when the data arrives.
+The reviewed benefits, conditions and amount summaries (desktop_app.core.eligibility.overview)
+reach the window here and nowhere else. Before load() has run every lookup returns nothing
+and the views show their empty states.
 
 load(store) runs on the start-up worker, before the search engine is created, so anything
 slow (parsing the rules) stays off the GUI thread; the lookups below are then plain dict reads
@@ -15,21 +14,34 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from desktop_app.core.eligibility.overview import MeasureOverview
     from desktop_app.core.store import PolicyStore
+
+
+_overviews: dict[str, MeasureOverview] = {}
+_amount_ids: frozenset[str] = frozenset()
 
 
 def load(store: PolicyStore) -> None:
     """Read whatever the lookups need from the open store (on the start-up worker)."""
+    global _overviews, _amount_ids
+    from desktop_app.core.eligibility.overview import measure_overviews
+
+    overviews = measure_overviews(store)
+    # swap whole objects so a paint on the GUI thread never sees a half-filled dict
+    _amount_ids = frozenset(k for k, v in overviews.items() if v.amount_text)
+    _overviews = overviews
 
 
 def amount_label(item_id: str) -> str | None:
     """A short amount for the results list (e.g. 最高50万元), or None when not known."""
-    return None
+    overview = _overviews.get(item_id)
+    return overview.amount_text if overview else None
 
 
 def amount_item_ids() -> frozenset[str]:
     """Items with a curated amount: the search engine's has_amount filter and facet."""
-    return frozenset()
+    return _amount_ids
 
 
 def benefits_for(item_id: str) -> list[dict[str, Any]]:
@@ -40,4 +52,17 @@ def benefits_for(item_id: str) -> list[dict[str, Any]]:
     str) — BenefitOverview.to_dict() fits as it is. Unknown keys are ignored; an empty list
     shows the "not curated yet" note.
     """
-    return []
+    overview = _overviews.get(item_id)
+    if overview is None:
+        return []
+    shared = [{"text": t, "quote": q} for t, q in overview.conditions]
+    out = []
+    for n, benefit in enumerate(overview.benefits):
+        data = benefit.to_dict()
+        # the measure's own conditions apply to each of its benefits
+        data["conditions"] = shared + data["conditions"]
+        data["notes"] = list(overview.notes) + data["notes"] if n == 0 else data["notes"]
+        if n == 0:
+            data["summary"] = overview.summary
+        out.append(data)
+    return out

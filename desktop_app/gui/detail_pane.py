@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model import UNSTATED, Department, Item
+from desktop_app.core.store import nested_title
 from desktop_app.gui import benefits_hook, theme
 from desktop_app.gui.catalog import Catalog, article_label, doc_number_label
 from desktop_app.gui.html_text import badge, highlighted
@@ -209,7 +210,7 @@ class DetailPane(QWidget):
         self.reader_button.setEnabled(True)
 
         rows = [
-            ("文件", f"《{escape(doc.title)}》" if doc else escape(item.document_id)),
+            ("文件", f"《{escape(nested_title(doc.title))}》" if doc else escape(item.document_id)),
             ("文号", escape(doc_number_label(doc))),
             ("条目", escape(article_label(item))),
             ("所在章节", escape(" › ".join(item.path)) if item.path else "（无）"),

@@ -195,6 +195,25 @@ def test_detail_pane_and_copy_citation(window: MainWindow, qtbot) -> None:  # ty
     screenshot(window, "05-detail-pane")
 
 
+def test_curated_benefits_reach_the_list_and_the_detail_pane(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.gui import benefits_hook
+
+    search(qtbot, window, "扩岗")
+    assert benefits_hook.amount_label("xm-30") == "每人1500元"
+    row = window.model.row_of("xm-30")
+    assert row >= 0
+    window.results_view.setCurrentIndex(window.model.index(row, 0))
+    text = window.detail.body.toPlainText()
+    for part in (
+        "中小微企业扩岗补助",
+        "每人1500元",
+        "给予每人1500元的中小微企业扩岗补助",
+        "缴纳失业、工伤、职工养老保险满3个月以上",
+    ):
+        assert part in text, part
+    screenshot(window, "05b-detail-benefits")
+
+
 def test_detail_pane_benefits_are_empty_safe(window: MainWindow) -> None:
     detail = window.detail
     detail.set_benefits(None)
