@@ -38,8 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words in ([], ["--smoke"]):
+        # the window: importing every subcommand (reportlab, the builder…) would slow the start
+        from desktop_app.gui_launch import launch_gui
+
+        return launch_gui(smoke=bool(words))
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:

@@ -1,0 +1,43 @@
+"""The version has one source of truth, and every subcommand explains itself in Chinese."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from desktop_app import __version__
+from desktop_app.cli.main import build_parser, main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_version_matches_pyproject() -> None:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    assert data["project"]["version"] == __version__
+
+
+def test_every_subcommand_has_chinese_help(capsys: pytest.CaptureFixture[str]) -> None:
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    choices = subparsers.choices  # type: ignore[attr-defined]
+    assert {
+        "build-db",
+        "documents",
+        "measures",
+        "show",
+        "search",
+        "classify",
+        "facts",
+        "match",
+        "report",
+        "excerpt",
+        "profiles",
+    } <= set(choices)
+    summaries = {a.dest: a.help or "" for a in subparsers._choices_actions}  # type: ignore[attr-defined]
+    for name in choices:
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in summaries.get(name, "")), name
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0 and __version__ in capsys.readouterr().out
