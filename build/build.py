@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -32,15 +33,8 @@ from bundle_meta import ROOT, bundle_size, mib
 
 VENV = ROOT / ".venv"
 # Inputs of a bundle: when their digest matches the stamp, --reuse skips the build.
-DIGEST_GLOBS = [
-    "pyproject.toml",
-    "requirements.lock",
-    "desktop_app/**/*.py",
-    "resources/**/*",
-    "db/**/*",
-    "build/*.py",
-    "build/*.spec",
-]
+BUILD_GLOBS = ["pyproject.toml", "requirements.lock", "build/*.py", "build/*.spec"]
+APP_GLOBS = [*BUILD_GLOBS, "desktop_app/**/*.py", "resources/**/*", "db/**/*"]
 BUNDLE_README = """\
 {name} {version}
 
@@ -78,7 +72,7 @@ def check_installed_version() -> str:
 def source_digest(name: str) -> str:
     digest = hashlib.sha256(f"{name} {sys.version} {sys.platform}".encode())
     files: set[Path] = set()
-    for pattern in DIGEST_GLOBS:
+    for pattern in APP_GLOBS if name == bundle_meta.APP_FOLDER else BUILD_GLOBS:
         files.update(p for p in ROOT.glob(pattern) if p.is_file() and "__pycache__" not in p.parts)
     for path in sorted(files):
         digest.update(path.relative_to(ROOT).as_posix().encode())
@@ -202,12 +196,23 @@ def make_zip(name: str, version: str) -> Path:
     return target
 
 
+def make_writable(folder: Path) -> None:
+    """PyInstaller replaces the old bundle; a folder left read-only (by an interrupted
+    read-only test, or by copying from a read-only medium) would stop it."""
+    if not folder.exists():
+        return
+    for path in [folder, *folder.rglob("*")]:
+        if not path.is_symlink():
+            path.chmod(path.stat().st_mode | stat.S_IWUSR)
+
+
 def build(name: str, spec: Path, version: str, reuse: bool) -> Path:
     digest = source_digest(name)
     if reuse and is_up_to_date(name, digest):
         print(f"{name}: up to date ({bundle_meta.bundle_dir(name)})", flush=True)
         return bundle_meta.bundle_dir(name)
     stamp_path(name).unlink(missing_ok=True)
+    make_writable(bundle_meta.bundle_dir(name))
     started = time.monotonic()
     if name == bundle_meta.APP_FOLDER:
         stage_database()
