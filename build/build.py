@@ -5,7 +5,7 @@
     python build/build.py --hello              # the hello-world yardstick, filtered the same way
                                                # (sizes of both and their ratio are printed)
 
-Steps: check the installed version matches pyproject.toml, build the policy database into
+Steps: check the app's version matches pyproject.toml, build the policy database into
 build/work/staging, run PyInstaller on build/policy-desk.spec (work files in build/work, the
 bundle in build/dist), add a short README.txt beside the executable, print the bundle size.
 Started by a Python outside the project's .venv, it sets the venv up first (scripts/bootstrap.py)
@@ -23,7 +23,6 @@ import subprocess
 import sys
 import time
 import zipfile
-from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -57,14 +56,16 @@ def reexec_in_venv() -> int:
     return subprocess.run([str(python), __file__, *sys.argv[1:]], cwd=ROOT, check=False).returncode
 
 
-def check_installed_version() -> str:
-    """The frozen app reports the installed metadata's version: it must be pyproject's."""
+def check_version() -> str:
+    """pyproject.toml's version names the bundle and the Windows version resource; the app
+    shows desktop_app.__version__. A build with the two apart would contradict itself."""
+    from desktop_app import __version__
+
     version = bundle_meta.project_version()
-    installed = metadata.version("desktop_app")
-    if installed != version:
+    if __version__ != version:
         raise SystemExit(
-            f"installed desktop_app is {installed}, pyproject.toml says {version}: "
-            "run `python3.11 scripts/bootstrap.py setup` first"
+            f"desktop_app.__version__ is {__version__}, pyproject.toml says {version}: "
+            "update desktop_app/__init__.py"
         )
     return version
 
@@ -257,7 +258,7 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     if not in_project_venv():
         return reexec_in_venv()
-    version = check_installed_version()
+    version = check_version()
     if args.hello:
         build(bundle_meta.HELLO_FOLDER, bundle_meta.BUILD_DIR / "hello.spec", version, args.reuse)
     else:
