@@ -41,3 +41,18 @@ def test_every_subcommand_has_chinese_help(capsys: pytest.CaptureFixture[str]) -
     with pytest.raises(SystemExit) as info:
         main(["--version"])
     assert info.value.code == 0 and __version__ in capsys.readouterr().out
+
+
+def test_cli_survives_a_process_without_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a windowed Windows exe starts with sys.stdout and sys.stderr set to None
+    monkeypatch.setattr("sys.stdout", None)
+    monkeypatch.setattr("sys.stderr", None)
+    import sys
+
+    try:
+        assert main(["documents", "--json"]) == 0
+        assert main(["show", "no-such-item"]) == 2
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.close()

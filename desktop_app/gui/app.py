@@ -13,7 +13,7 @@ import sys
 import time
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME, __version__, paths
@@ -96,6 +96,9 @@ def setup_application(app: QApplication, font_size: int) -> None:
     register_bundled_font(app, font_size)
     load_translations(app)
     theme.apply_theme(app, font_size)
+    icon = paths.icon_path()
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def run(smoke: bool = False) -> int:

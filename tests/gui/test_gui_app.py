@@ -159,3 +159,8 @@ def test_long_sessions_survive_the_pyside_refcount_bug(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-500:]
     assert "alive" in done.stdout
+
+
+def test_application_has_the_bundled_icon(gui_app) -> None:  # type: ignore[no-untyped-def]
+    assert not gui_app.windowIcon().isNull()
+    assert gui_app.windowIcon().availableSizes()
