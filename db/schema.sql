@@ -54,5 +54,6 @@ CREATE INDEX items_document ON items(document_id, seq);
 -- at build time: every quote is in the item's text, every structured number in its quote).
 CREATE TABLE benefits (
     item_id           TEXT PRIMARY KEY REFERENCES items(id),
-    rules             TEXT NOT NULL          -- JSON, see db/benefits/README.md
+    rules             TEXT NOT NULL,         -- JSON, see db/benefits/README.md
+    amount_text       TEXT                   -- headline amount as stated (每人1500元), or NULL
 );

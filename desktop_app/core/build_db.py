@@ -200,6 +200,13 @@ def _checked_benefits(items: list[Item]) -> dict[str, Any]:
     return raw
 
 
+def _headlines(raw: dict[str, Any]) -> dict[str, str | None]:
+    from desktop_app.core.eligibility.overview import headline_amounts
+    from desktop_app.core.eligibility.rules import parse_rules
+
+    return headline_amounts(parse_rules(raw))
+
+
 def _document_row(doc: Document, text: str) -> dict[str, Any]:
     row = doc.to_dict()
     row["evidence"] = json.dumps(doc.evidence, ensure_ascii=False, sort_keys=True)
@@ -235,8 +242,13 @@ def write_database(content: BuiltContent, out_path: Path, progress: Progress | N
         if progress:
             progress(40, "正在写入政策条目…")
         db.table("items").insert_all(_item_row(i) for i in content.items)
+        headlines = _headlines(content.benefits)
         db.table("benefits").insert_all(
-            {"item_id": k, "rules": json.dumps(v, ensure_ascii=False, sort_keys=True)}
+            {
+                "item_id": k,
+                "rules": json.dumps(v, ensure_ascii=False, sort_keys=True),
+                "amount_text": headlines[k],
+            }
             for k, v in sorted(content.benefits.items())
         )
         meta = {

@@ -18,30 +18,46 @@ if TYPE_CHECKING:
     from desktop_app.core.store import PolicyStore
 
 
-_overviews: dict[str, MeasureOverview] = {}
+_headlines: dict[str, str | None] = {}
 _amount_ids: frozenset[str] = frozenset()
+_store: PolicyStore | None = None
+_overviews: dict[str, MeasureOverview] | None = None
 
 
 def load(store: PolicyStore) -> None:
-    """Read whatever the lookups need from the open store (on the start-up worker)."""
-    global _overviews, _amount_ids
-    from desktop_app.core.eligibility.overview import measure_overviews
+    """Read whatever the lookups need from the open store (on the start-up worker).
 
-    overviews = measure_overviews(store)
+    Only the stored headline amounts are read here (one query); the full overviews, which need
+    the eligibility engine's modules (~90 ms), are built when the detail pane first asks."""
+    global _headlines, _amount_ids, _store, _overviews
+    from desktop_app.core.eligibility.overview import stored_headlines
+
+    headlines = stored_headlines(store)
     # swap whole objects so a paint on the GUI thread never sees a half-filled dict
-    _amount_ids = frozenset(k for k, v in overviews.items() if v.amount_text)
-    _overviews = overviews
+    _amount_ids = frozenset(k for k, v in headlines.items() if v)
+    _headlines = headlines
+    _store, _overviews = store, None
 
 
 def amount_label(item_id: str) -> str | None:
     """A short amount for the results list (e.g. 最高50万元), or None when not known."""
-    overview = _overviews.get(item_id)
-    return overview.amount_text if overview else None
+    return _headlines.get(item_id)
 
 
 def amount_item_ids() -> frozenset[str]:
     """Items with a curated amount: the search engine's has_amount filter and facet."""
     return _amount_ids
+
+
+def _overview(item_id: str) -> MeasureOverview | None:
+    global _overviews
+    if _overviews is None:
+        if _store is None:
+            return None
+        from desktop_app.core.eligibility.overview import measure_overviews
+
+        _overviews = measure_overviews(_store)
+    return _overviews.get(item_id)
 
 
 def benefits_for(item_id: str) -> list[dict[str, Any]]:
@@ -52,7 +68,7 @@ def benefits_for(item_id: str) -> list[dict[str, Any]]:
     str) — BenefitOverview.to_dict() fits as it is. Unknown keys are ignored; an empty list
     shows the "not curated yet" note.
     """
-    overview = _overviews.get(item_id)
+    overview = _overview(item_id)
     if overview is None:
         return []
     shared = [{"text": t, "quote": q} for t, q in overview.conditions]

@@ -10,7 +10,12 @@ from desktop_app.core.eligibility.conditions import describe
 from desktop_app.core.eligibility.engine import rules_from_store
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
 from desktop_app.core.eligibility.money import format_in, plain
-from desktop_app.core.eligibility.rules import BENEFIT_KINDS, AmountSpec, ConditionSpec
+from desktop_app.core.eligibility.rules import (
+    BENEFIT_KINDS,
+    AmountSpec,
+    ConditionSpec,
+    MeasureRules,
+)
 from desktop_app.core.store import PolicyStore
 
 
@@ -91,6 +96,21 @@ def _condition_lines(
     return [(describe(spec, registry), _quote(spec)) for spec in specs]
 
 
+def headline(amount_texts: list[str | None]) -> str | None:
+    """One short amount for a results list: the first two distinct amounts, then 等."""
+    amounts = list(dict.fromkeys(t for t in amount_texts if t))
+    return "、".join(amounts[:2]) + ("等" if len(amounts) > 2 else "") if amounts else None
+
+
+def headline_amounts(rules: dict[str, MeasureRules]) -> dict[str, str | None]:
+    """Each measure's headline amount (stored in the database at build time)."""
+    registry = load_registry()
+    return {
+        item_id: headline([amount_rule_text(b.amount, registry) for b in r.benefits])
+        for item_id, r in rules.items()
+    }
+
+
 def measure_overviews(store: PolicyStore) -> dict[str, MeasureOverview]:
     registry = load_registry()
     out: dict[str, MeasureOverview] = {}
@@ -106,12 +126,10 @@ def measure_overviews(store: PolicyStore) -> dict[str, MeasureOverview]:
             )
             for b in rules.benefits
         )
-        amounts = list(dict.fromkeys(b.amount_text for b in benefits if b.amount_text))
-        headline = "、".join(amounts[:2]) + ("等" if len(amounts) > 2 else "") if amounts else None
         out[item_id] = MeasureOverview(
             item_id=item_id,
             summary=rules.summary,
-            amount_text=headline,
+            amount_text=headline([b.amount_text for b in benefits]),
             conditions=tuple(_condition_lines(rules.conditions, registry)),
             benefits=benefits,
             notes=rules.notes,
@@ -119,6 +137,13 @@ def measure_overviews(store: PolicyStore) -> dict[str, MeasureOverview]:
     return out
 
 
+def stored_headlines(store: PolicyStore) -> dict[str, str | None]:
+    """The headline amounts as built into the database: one query, no rule parsing, so the
+    window can show amounts at start-up without loading the engine."""
+    rows = store.raw("SELECT item_id, amount_text FROM benefits")
+    return {r["item_id"]: r["amount_text"] for r in rows}
+
+
 def amount_item_ids(store: PolicyStore) -> frozenset[str]:
     """Measures whose text states an amount or a formula for one."""
-    return frozenset(k for k, v in measure_overviews(store).items() if v.amount_text)
+    return frozenset(k for k, v in stored_headlines(store).items() if v)
