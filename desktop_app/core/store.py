@@ -135,6 +135,14 @@ class PolicyStore:
         head = f"《{title}{draft}》" + (f"（{number}）" if number else "")
         return head + _locator_phrase(item)
 
+    def headline_amounts(self) -> dict[str, str | None]:
+        """Each curated measure's headline amount as built (每人1500元, 最高300万元…), or None.
+
+        One query and no rule parsing, so the window can show amounts without loading the
+        eligibility engine at start-up."""
+        rows = self.conn.execute("SELECT item_id, amount_text FROM benefits")
+        return {r["item_id"]: r["amount_text"] for r in rows}
+
     def raw(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params))
 

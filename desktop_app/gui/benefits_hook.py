@@ -30,9 +30,7 @@ def load(store: PolicyStore) -> None:
     Only the stored headline amounts are read here (one query); the full overviews, which need
     the eligibility engine's modules (~90 ms), are built when the detail pane first asks."""
     global _headlines, _amount_ids, _store, _overviews
-    from desktop_app.core.eligibility.overview import stored_headlines
-
-    headlines = stored_headlines(store)
+    headlines = store.headline_amounts()
     # swap whole objects so a paint on the GUI thread never sees a half-filled dict
     _amount_ids = frozenset(k for k, v in headlines.items() if v)
     _headlines = headlines

@@ -137,13 +137,6 @@ def measure_overviews(store: PolicyStore) -> dict[str, MeasureOverview]:
     return out
 
 
-def stored_headlines(store: PolicyStore) -> dict[str, str | None]:
-    """The headline amounts as built into the database: one query, no rule parsing, so the
-    window can show amounts at start-up without loading the engine."""
-    rows = store.raw("SELECT item_id, amount_text FROM benefits")
-    return {r["item_id"]: r["amount_text"] for r in rows}
-
-
 def amount_item_ids(store: PolicyStore) -> frozenset[str]:
     """Measures whose text states an amount or a formula for one."""
-    return frozenset(k for k, v in stored_headlines(store).items() if v)
+    return frozenset(k for k, v in store.headline_amounts().items() if v)
