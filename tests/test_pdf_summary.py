@@ -351,3 +351,33 @@ def test_nothing_computable_prints_no_made_up_total(store: PolicyStore) -> None:
     assert "可计算金额合计：无" in joined
     assert "没有评估为“符合”的措施，无可计算金额。" in joined
     assert "合计0元" not in joined and "合计：0元" not in joined
+
+
+def test_brief_summary_keeps_the_lists_and_drops_the_explanations(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from desktop_app.cli.main import main
+
+    sample = Path(__file__).parent.parent / "resources" / "samples" / "xiamen-manufacturer.json"
+    full, brief = tmp_path / "full.pdf", tmp_path / "brief.pdf"
+    assert main(["report", "--profile", str(sample), "--as-of", "2026-11-22", "-o", str(full)]) == 0
+    args = [
+        "report",
+        "--profile",
+        str(sample),
+        "--as-of",
+        "2026-11-22",
+        "-o",
+        str(brief),
+        "--brief",
+    ]
+    assert main(args) == 0
+    full_pages, brief_pages = PdfReader(full).pages, PdfReader(brief).pages
+    assert len(brief_pages) < len(full_pages) / 2
+    text = "".join(p.extract_text() for p in brief_pages)
+    squashed = "".join(text.split())
+    assert "一、符合的措施" in squashed and "4500元" in squashed
+    assert "三、补充信息后可能适用" in squashed and "本清单为简版" in squashed
+    assert "三、逐项说明" not in squashed and "五、不符合的措施" not in squashed
+    assert "以主管部门最终认定为准" in squashed
+    assert f"共{len(brief_pages)}页" in squashed

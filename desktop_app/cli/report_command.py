@@ -29,6 +29,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--output", "-o", required=True, type=Path, metavar="FILE.pdf", help="输出的 PDF 文件"
     )
+    parser.add_argument(
+        "--brief", action="store_true", help="简版：只列措施清单、金额合计和需补充的信息"
+    )
     parser.set_defaults(handler=run_report)
 
 
@@ -44,7 +47,7 @@ def run_report(args: argparse.Namespace) -> int:
     store = open_store()
     try:
         result = match(store, profile, as_of)
-        pages = build_summary_pdf(result, output)
+        pages = build_summary_pdf(result, output, brief=args.brief)
     except SizeInputError as exc:
         raise CliError(str(exc)) from exc
     except PdfWriteError as exc:

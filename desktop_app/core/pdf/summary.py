@@ -75,15 +75,22 @@ class _Context:
     shared: dict[str, list[ConditionResult]]
 
 
+BRIEF_NOTE = (
+    "本清单为简版，未列出逐项适用条件、原文依据和不符合的措施；"
+    "完整版（含每项措施的条件、金额计算过程和原文引用）可在程序中导出。"
+)
+
+
 def build_summary_pdf(
     result: MatchResult,
     path: Path | str,
     *,
     generated: date | None = None,
     registry: FactsRegistry | None = None,
+    brief: bool = False,
 ) -> int:
     """Write the summary of `result` to `path` (atomically) and return its page count."""
-    return summary_builder(result, generated=generated, registry=registry).build(path)
+    return summary_builder(result, generated=generated, registry=registry, brief=brief).build(path)
 
 
 def summary_builder(
@@ -91,8 +98,12 @@ def summary_builder(
     *,
     generated: date | None = None,
     registry: FactsRegistry | None = None,
+    brief: bool = False,
 ) -> PdfBuilder:
-    """The summary as an unbuilt document (for build_bytes, previews and tests)."""
+    """The summary as an unbuilt document (for build_bytes, previews and tests).
+
+    `brief` leaves out the per-measure explanations and the measures that do not apply: a few
+    pages to hand over the counter, while the full version stays the reference."""
     day = generated or date.today()
     ctx = _Context(
         result=result,
@@ -132,6 +143,28 @@ def summary_builder(
     _heading(pdf, f"二、可能符合的措施（需补充或确认）（{len(possible)}项）")
     _measure_table(pdf, ctx, possible, possible=True)
 
+    if brief:
+        _heading(pdf, "三、补充信息后可能适用")
+        _supplements(pdf, ctx)
+        pdf.paragraph(BRIEF_NOTE, style="small")
+    else:
+        _full_sections(pdf, ctx, eligible, possible, ineligible)
+
+    pdf.spacer(4).note_box(
+        "\n\n".join([*(f"{n}. {text}" for n, text in enumerate(NOTES, start=1)), DISCLAIMER]),
+        title="说明",
+    )
+    return pdf
+
+
+def _full_sections(
+    pdf: PdfBuilder,
+    ctx: _Context,
+    eligible: Sequence[MeasureResult],
+    possible: Sequence[MeasureResult],
+    ineligible: Sequence[MeasureResult],
+) -> None:
+    """三 per-measure explanations, 四 supplements, 五 the measures that do not apply."""
     _heading(pdf, "三、逐项说明")
     if not eligible and not possible:
         pdf.paragraph("无。")
@@ -160,12 +193,6 @@ def summary_builder(
         )
     else:
         pdf.paragraph("无。")
-
-    pdf.spacer(4).note_box(
-        "\n\n".join([*(f"{n}. {text}" for n, text in enumerate(NOTES, start=1)), DISCLAIMER]),
-        title="说明",
-    )
-    return pdf
 
 
 @functools.cache
