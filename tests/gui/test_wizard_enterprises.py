@@ -166,8 +166,7 @@ def test_damaged_user_database_is_moved_aside_and_reported(  # type: ignore[no-u
 def test_pdf_export_and_print_from_the_result_page(  # type: ignore[no-untyped-def]
     qtbot, gui_app, store, user_data, prompt_log, tmp_path, monkeypatch
 ) -> None:
-    if not summary_export.pdf_available():
-        pytest.skip("summary PDF builder not installed")
+    assert summary_export.pdf_available() and summary_export.print_available()
     wizard = EvaluationWizard(store, user_data)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -185,14 +184,21 @@ def test_pdf_export_and_print_from_the_result_page(  # type: ignore[no-untyped-d
     page.pdf_button.click()
     assert pdf.read_bytes().startswith(b"%PDF")
     assert prompt_log.asked[-1][0] == "导出PDF" and str(pdf) in prompt_log.asked[-1][1]
-    if summary_export.print_available():
-        printed: list[Path] = []
-        import desktop_app.gui.printing as printing
+    from pypdf import PdfReader
 
-        monkeypatch.setattr(printing, "print_pdf", lambda _p, path: printed.append(Path(path)))
-        assert page.print_button.isEnabled()
-        page.print_button.click()
-        assert printed and printed[0].read_bytes().startswith(b"%PDF")
+    full_pages = len(PdfReader(pdf).pages)
+    brief = tmp_path / "简版.pdf"
+    monkeypatch.setattr(summary_export, "choose_pdf_path", lambda *_a: brief)
+    page.brief_check.setChecked(True)
+    page.pdf_button.click()
+    assert 0 < len(PdfReader(brief).pages) < full_pages
+    printed: list[Path] = []
+    import desktop_app.gui.printing as printing
+
+    monkeypatch.setattr(printing, "print_pdf", lambda _p, path: printed.append(Path(path)))
+    assert page.print_button.isEnabled()
+    page.print_button.click()
+    assert printed and printed[0].read_bytes().startswith(b"%PDF")
 
 
 def test_reopened_result_rebuilds_only_for_the_same_data(store) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from desktop_app.gui.wizard.result_view import ResultView
 
@@ -30,10 +38,15 @@ class ResultPage(QWizardPage):
         self.pdf_button.setToolTip("把本次评估结果导出为“惠企政策适用清单”PDF")
         self.print_button = QPushButton("打印(&R)…", self)
         self.print_button.setToolTip("打印“惠企政策适用清单”")
+        self.brief_check = QCheckBox("简版(&J)", self)
+        self.brief_check.setToolTip(
+            "只列措施清单、金额合计和需补充的信息（几页纸）；完整版另有每项措施的条件和原文依据"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.brief_check)
         buttons.addSpacing(12)
         buttons.addWidget(self.status, 1)
         layout = QVBoxLayout(self)

@@ -87,9 +87,9 @@ def choose_pdf_path(
     return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
 
-def build_pdf(result: MatchResult, path: Path) -> int:
+def build_pdf(result: MatchResult, path: Path, brief: bool = False) -> int:
     module = importlib.import_module(PDF_MODULE)
-    return int(module.build_summary_pdf(result, path))
+    return int(module.build_summary_pdf(result, path, brief=brief))
 
 
 def _run(
@@ -129,6 +129,7 @@ def export_pdf(
     runner: TaskRunner | None,
     settings: FolderMemory | None = None,
     on_done: Callable[[Path], None] | None = None,
+    brief: bool = False,
 ) -> None:
     path = choose_pdf_path(parent, suggested_name(enterprise, result.as_of), settings)
     if path is None:
@@ -148,10 +149,12 @@ def export_pdf(
             f"详细记录：{errors.log_path()}",
         )
 
-    _run(runner, lambda: build_pdf(result, path), done, failed, parent)
+    _run(runner, lambda: build_pdf(result, path, brief), done, failed, parent)
 
 
-def print_summary(parent: QWidget, result: MatchResult, runner: TaskRunner | None) -> None:
+def print_summary(
+    parent: QWidget, result: MatchResult, runner: TaskRunner | None, brief: bool = False
+) -> None:
     """Build the summary into a temporary PDF on the worker, then hand it to the printing
     helper on the GUI thread (print dialogs must live there)."""
     fn = _print_function()
@@ -170,4 +173,4 @@ def print_summary(parent: QWidget, result: MatchResult, runner: TaskRunner | Non
         except Exception as exc:
             failed(TaskError(exc, ""))
 
-    _run(runner, lambda: build_pdf(result, path), done, failed, parent)
+    _run(runner, lambda: build_pdf(result, path, brief), done, failed, parent)

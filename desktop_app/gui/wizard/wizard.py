@@ -319,12 +319,19 @@ class EvaluationWizard(QWizard):
     def export_pdf(self) -> None:
         if self.match_result is not None:
             summary_export.export_pdf(
-                self, self.match_result, self.enterprise_name(), self.runner, self.settings
+                self,
+                self.match_result,
+                self.enterprise_name(),
+                self.runner,
+                self.settings,
+                brief=self.result_page.brief_check.isChecked(),
             )
 
     def print_summary(self) -> None:
         if self.match_result is not None:
-            summary_export.print_summary(self, self.match_result, self.runner)
+            summary_export.print_summary(
+                self, self.match_result, self.runner, brief=self.result_page.brief_check.isChecked()
+            )
 
     # -- closing ---------------------------------------------------------------------------
     def _may_close(self) -> bool:
