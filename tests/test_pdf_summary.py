@@ -240,7 +240,7 @@ def test_shared_document_conditions_are_hoisted(store: PolicyStore) -> None:
     result = _match(store, _sample())
     shared = summary_text.document_conditions(result.by_status(ELIGIBLE))
     texts = [c.text for c in shared["xm"]]
-    assert texts == ["企业位于福建省", "文件在评估日有效"]
+    assert texts == ["企业位于福建省", "文件未注明有效期（按仍在执行评估）"]
 
 
 # -- the report command ---------------------------------------------------------------------

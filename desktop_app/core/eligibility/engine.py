@@ -222,7 +222,13 @@ def _validity_condition(validity: Validity) -> ConditionResult:
     text = "文件在评估日有效"
     if validity.state == "unknown":
         # an unstated period does not fail the measure; it is flagged for confirmation instead
-        return ConditionResult(text, MET, f"{validity.label}：{validity.detail}", "")
+        return ConditionResult(
+            "文件未注明有效期（按仍在执行评估）",
+            MET,
+            validity.detail,
+            "",
+            needs_confirmation=True,
+        )
     return ConditionResult(text, MET if validity.applicable else UNMET, validity.detail, "")
 
 
