@@ -57,6 +57,24 @@ def window(gui_app, qtbot, settings, policy_data) -> Iterator[object]:  # type: 
     win.close()
 
 
+@pytest.fixture
+def user_data():  # type: ignore[no-untyped-def]
+    """The wizard's user database in the test's own user-data folder."""
+    from desktop_app.gui.enterprises.user_data import UserData
+
+    data = UserData()
+    yield data
+    data.close()
+
+
+@pytest.fixture
+def prompt_log(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Records the wizard's prompts instead of showing modal boxes."""
+    from wizard_helpers import PromptLog
+
+    return PromptLog().install(monkeypatch)
+
+
 def screenshot(widget, name: str) -> Path:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 

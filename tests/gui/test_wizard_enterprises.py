@@ -4,9 +4,6 @@ printing from the result page, and the 企业 menu opening measures in the main 
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +11,7 @@ import pytest
 from conftest import screenshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from wizard_helpers import PromptLog, click_next, type_into
+from wizard_helpers import AS_OF, SAMPLE, click_next, type_into
 
 from desktop_app import paths
 from desktop_app.core.eligibility.engine import match
@@ -27,23 +24,6 @@ from desktop_app.gui.enterprises.result_dialog import ResultDialog, rebuild_resu
 from desktop_app.gui.enterprises.user_data import UserData
 from desktop_app.gui.wizard import summary_export
 from desktop_app.gui.wizard.wizard import RESULT, EvaluationWizard
-
-AS_OF = date(2026, 11, 22)
-SAMPLE: dict[str, Any] = json.loads(
-    (paths.resources_dir() / "samples" / "xiamen-manufacturer.json").read_text(encoding="utf-8")
-)
-
-
-@pytest.fixture
-def user_data() -> Iterator[UserData]:
-    data = UserData()
-    yield data
-    data.close()
-
-
-@pytest.fixture
-def prompt_log(monkeypatch: pytest.MonkeyPatch) -> PromptLog:
-    return PromptLog().install(monkeypatch)
 
 
 @pytest.fixture

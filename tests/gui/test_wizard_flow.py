@@ -5,25 +5,21 @@ the list, edited and evaluated again. Screenshots of every page go to
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
 import pytest
 from conftest import screenshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
-from wizard_helpers import PromptLog, choose, click_next, fill, type_into
+from wizard_helpers import AS_OF, SAMPLE, choose, click_next, fill, type_into
 
-from desktop_app import paths
 from desktop_app.core.eligibility.engine import ELIGIBLE, INELIGIBLE, POSSIBLE, match
 from desktop_app.core.eligibility.profile import Profile
 from desktop_app.core.store import PolicyStore
 from desktop_app.core.userdata.questions import plan_questions
 from desktop_app.gui.enterprises.list_dialog import EnterprisesDialog
 from desktop_app.gui.enterprises.result_dialog import ResultDialog
-from desktop_app.gui.enterprises.user_data import UserData
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wizard import prompts
 from desktop_app.gui.wizard.wizard import (
@@ -35,23 +31,6 @@ from desktop_app.gui.wizard.wizard import (
     SCALE,
     EvaluationWizard,
 )
-
-AS_OF = date(2026, 11, 22)
-SAMPLE: dict[str, Any] = json.loads(
-    (paths.resources_dir() / "samples" / "xiamen-manufacturer.json").read_text(encoding="utf-8")
-)
-
-
-@pytest.fixture
-def user_data() -> Iterator[UserData]:
-    data = UserData()
-    yield data
-    data.close()
-
-
-@pytest.fixture
-def prompt_log(monkeypatch: pytest.MonkeyPatch) -> PromptLog:
-    return PromptLog().install(monkeypatch)
 
 
 @pytest.fixture

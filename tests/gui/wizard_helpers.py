@@ -4,14 +4,22 @@ stand-in for the modal prompts that records what would have been asked."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget, QWizard
 
+from desktop_app import paths
 from desktop_app.gui.wizard import prompts
 from desktop_app.gui.wizard.fields import FieldEditor
+
+AS_OF = date(2026, 11, 22)
+SAMPLE: dict[str, Any] = json.loads(
+    (paths.resources_dir() / "samples" / "xiamen-manufacturer.json").read_text(encoding="utf-8")
+)
 
 
 def commit_text(widget: QWidget, text: str) -> None:
