@@ -173,6 +173,7 @@ class ResultDelegate(QStyledItemDelegate):
                 badge_right - 8,
                 y,
                 title_h,
+                max_width=(right - left) * 2 // 5,
             )
 
         painter.setPen(QColor(theme.TEXT))
@@ -219,9 +220,13 @@ class ResultDelegate(QStyledItemDelegate):
         right: int,
         top: int,
         line_h: int,
+        max_width: int | None = None,
     ) -> int:
-        """Draw a rounded label ending at `right`; returns its left edge."""
+        """Draw a rounded label ending at `right`; returns its left edge. A label wider than
+        `max_width` is elided, so a long amount never pushes the title out of the row."""
         metrics = QFontMetrics(font)
+        if max_width is not None and metrics.horizontalAdvance(text) + 16 > max_width:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(max_width - 16, 0))
         width = metrics.horizontalAdvance(text) + 16
         height = metrics.height() + 4
         box = QRectF(right - width, top + (line_h - height) / 2, width, height)

@@ -148,3 +148,28 @@ def test_highlight_html_escapes_and_merges() -> None:
     assert merge_spans([(3, 5), (0, 2), (4, 8), (9, 9)], 7) == [(0, 2), (3, 7)]
     html = highlighted("a<b>&贷款", [(5, 7)])
     assert "a&lt;b&gt;&amp;" in html and ">贷款</span>" in html
+
+
+def test_a_long_amount_badge_is_elided_to_leave_room_for_the_title(gui_app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    image = QImage(800, 40, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        long_amount = (
+            "获得国家制造业转型升级基金（或其一级子基金）股权投资的实际到资额的5‰，最高100万元"
+        )
+        left = ResultDelegate._badge(
+            painter,
+            QFont(),
+            long_amount,
+            QColor("black"),
+            QColor("white"),
+            780,
+            0,
+            30,
+            max_width=300,
+        )
+    finally:
+        painter.end()
+    assert left >= 780 - 300

@@ -59,7 +59,11 @@ class MeasureOverview:
         }
 
 
-def amount_rule_text(spec: AmountSpec, registry: FactsRegistry) -> str | None:
+def amount_rule_text(
+    spec: AmountSpec, registry: FactsRegistry, *, short: bool = False
+) -> str | None:
+    """The amount rule as the text states it; `short` drops what a rate is a rate of (for a
+    results list, where the detail pane gives the full rule)."""
     p = spec.params
     if spec.type == "fixed":
         return format_in(p["value"], p["unit"])
@@ -73,10 +77,12 @@ def amount_rule_text(spec: AmountSpec, registry: FactsRegistry) -> str | None:
         return f"每{p.get('count_unit', '')}{most}{format_in(p['per_unit'], p['unit'])}{cap}"
     if spec.type == "rate":
         rate = f"{plain(p['permille'])}‰" if "permille" in p else f"{plain(p['percent'])}%"
-        base = registry.facts[p["base_fact"]].label
         most = "不超过" if p.get("at_most") else ""
         cap = f"，最高{format_in(p['cap'], p.get('cap_unit', '万元'))}" if "cap" in p else ""
-        return f"{base}的{most}{rate}{cap}"
+        if short:
+            top = f"（最高{format_in(p['cap'], p.get('cap_unit', '万元'))}）" if "cap" in p else ""
+            return f"{most}{rate}{top}"
+        return f"{registry.facts[p['base_fact']].label}的{most}{rate}{cap}"
     if spec.type == "interest":
         return f"年化{plain(p['percent'])}%贴息，最长{plain(p['years'])}年"
     if spec.type == "full":
@@ -106,7 +112,7 @@ def headline_amounts(rules: dict[str, MeasureRules]) -> dict[str, str | None]:
     """Each measure's headline amount (stored in the database at build time)."""
     registry = load_registry()
     return {
-        item_id: headline([amount_rule_text(b.amount, registry) for b in r.benefits])
+        item_id: headline([amount_rule_text(b.amount, registry, short=True) for b in r.benefits])
         for item_id, r in rules.items()
     }
 
