@@ -12,7 +12,6 @@ builder's extras (escaping, glyph checks, tables, the two-pass page count) must 
 from __future__ import annotations
 
 import argparse
-import io
 import statistics
 import sys
 import time
@@ -22,9 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.lib.units import cm  # noqa: E402
-from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
+from bare_reportlab import build_bare_story  # noqa: E402
+from reportlab.platypus import Paragraph  # noqa: E402
 
 from desktop_app.core.pdf.builder import PdfBuilder  # noqa: E402
 from desktop_app.core.pdf.markup import escape  # noqa: E402
@@ -79,18 +77,7 @@ def build_bare(headings: list[str], rows: list[tuple[str, str, str]]) -> tuple[i
             escape("以上内容依据公开政策文件整理，仅供参考，以主管部门最终认定为准。"), s.note
         )
     )
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=2 * cm,
-        rightMargin=2 * cm,
-        topMargin=2 * cm,
-        bottomMargin=2 * cm,
-        invariant=1,
-    )
-    doc.build(story)
-    return doc.canv.getPageNumber() - 1, len(out.getvalue())
+    return build_bare_story(story)
 
 
 def main() -> int:

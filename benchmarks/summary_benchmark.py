@@ -25,10 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bare_reportlab import build_bare_story  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.lib.units import cm  # noqa: E402
-from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
+from reportlab.platypus import Paragraph  # noqa: E402
 
 from desktop_app.cli.db_commands import open_store  # noqa: E402
 from desktop_app.core.eligibility.engine import (  # noqa: E402
@@ -102,18 +101,7 @@ def text_lines(result: MatchResult) -> list[str]:
 def build_bare(lines: list[str]) -> tuple[int, int]:
     s = get_styles()
     story = [Paragraph(escape(line), s.cell) for line in lines]
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=2 * cm,
-        rightMargin=2 * cm,
-        topMargin=2 * cm,
-        bottomMargin=2 * cm,
-        invariant=1,
-    )
-    doc.build(story)
-    return doc.canv.getPageNumber() - 1, len(out.getvalue())
+    return build_bare_story(story)
 
 
 def main() -> int:

@@ -58,6 +58,22 @@ def _bounded(
     return AmountResult(kind, text, working, value_yuan=total)
 
 
+def _unfilled(
+    rule: str, fact_id: str, cap: Decimal | None, registry: FactsRegistry
+) -> AmountResult:
+    """The fact the formula needs is blank: the stated cap is still an upper bound."""
+    label = registry.facts[fact_id].label
+    if cap is not None:
+        return AmountResult(
+            UP_TO,
+            f"最高{format_yuan(cap)}",
+            f"{rule}；未填写{label}",
+            value_yuan=cap,
+            missing=(fact_id,),
+        )
+    return AmountResult(NOT_COMPUTABLE, rule, f"{rule}；请填写{label}", missing=(fact_id,))
+
+
 def compute(spec: AmountSpec, profile: Profile, registry: FactsRegistry) -> AmountResult:
     p = spec.params
     facts = profile.facts
@@ -86,20 +102,7 @@ def compute(spec: AmountSpec, profile: Profile, registry: FactsRegistry) -> Amou
         )
         count = facts.get(p["count_fact"])
         if count is None:
-            if cap is not None:
-                return AmountResult(
-                    UP_TO,
-                    f"最高{format_yuan(cap)}",
-                    f"{rule}；未填写{registry.facts[p['count_fact']].label}",
-                    value_yuan=cap,
-                    missing=(p["count_fact"],),
-                )
-            return AmountResult(
-                NOT_COMPUTABLE,
-                rule,
-                f"{rule}；请填写{registry.facts[p['count_fact']].label}",
-                missing=(p["count_fact"],),
-            )
+            return _unfilled(rule, p["count_fact"], cap, registry)
         total = to_yuan(p["per_unit"], p["unit"]) * Decimal(str(count))
         working = f"{plain(count)}{count_unit} × {per} = {format_yuan(total)}"
         return _bounded(total, working, cap, cap_text, at_most)
@@ -113,17 +116,7 @@ def compute(spec: AmountSpec, profile: Profile, registry: FactsRegistry) -> Amou
         )
         base = facts.get(p["base_fact"])
         if base is None:
-            if cap is not None:
-                return AmountResult(
-                    UP_TO,
-                    f"最高{format_yuan(cap)}",
-                    f"{rule}；未填写{base_label}",
-                    value_yuan=cap,
-                    missing=(p["base_fact"],),
-                )
-            return AmountResult(
-                NOT_COMPUTABLE, rule, f"{rule}；请填写{base_label}", missing=(p["base_fact"],)
-            )
+            return _unfilled(rule, p["base_fact"], cap, registry)
         total = to_yuan(base, "万元") * rate
         working = f"{plain(base)}万元 × {rate_text} = {format_yuan(total)}"
         return _bounded(total, working, cap, cap_text, at_most)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from desktop_app.core import regions, size_class
@@ -156,15 +156,19 @@ class MatchResult:
 # --- rules from the database ------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
-def _parsed_rules(raw_json: str) -> dict[str, MeasureRules]:
-    return parse_rules(json.loads(raw_json))
+# The policy database is read-only while open, so each store's rules are parsed once.
+_RULES: weakref.WeakKeyDictionary[PolicyStore, dict[str, MeasureRules]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def rules_from_store(store: PolicyStore) -> dict[str, MeasureRules]:
-    rows = store.raw("SELECT item_id, rules FROM benefits ORDER BY item_id")
-    raw = {r["item_id"]: json.loads(r["rules"]) for r in rows}
-    return _parsed_rules(json.dumps(raw, ensure_ascii=False, sort_keys=True))
+    rules = _RULES.get(store)
+    if rules is None:
+        rows = store.raw("SELECT item_id, rules FROM benefits ORDER BY item_id")
+        rules = parse_rules({r["item_id"]: json.loads(r["rules"]) for r in rows})
+        _RULES[store] = rules
+    return rules
 
 
 # --- evaluation -------------------------------------------------------------------------------
