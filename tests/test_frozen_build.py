@@ -28,7 +28,7 @@ import bundle_meta  # noqa: E402
 SMOKE_MARKER = "SMOKE-OK"
 BUILD_TIMEOUT_S = 1200
 SMOKE_TIMEOUT_S = 180
-SIZE_BUDGET = 1.25
+SIZE_BUDGET = 1.40
 
 # --- the filter rules (fast) ------------------------------------------------------------------
 
@@ -233,7 +233,7 @@ def test_frozen_smoke_on_x11(bundle: Path, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_bundle_within_size_budget_of_hello_world(bundle: Path) -> None:
-    """The app folder stays within 1.25x a bare PySide6 window frozen with the same filter.
+    """The app folder stays within 1.40x a bare PySide6 window frozen with the same filter.
 
     A new dependency that breaks this must be a decision: trim it in build/bundle_filter.py or
     the spec, or raise the budget here and in the README's Packaging section."""
