@@ -62,10 +62,15 @@ def _names(found: list[Region]) -> dict[str, str]:
 
 
 def test_provinces() -> None:
-    assert _names(regions.provinces()) == {
+    found = _names(regions.provinces())
+    assert len(found) == 34  # 23 省, 5 自治区, 4 直辖市, 2 特别行政区
+    assert {k: found[k] for k in ("130000", "350000", "510000", "110000", "650000", "710000")} == {
         "130000": "河北省",
         "350000": "福建省",
         "510000": "四川省",
+        "110000": "北京市",
+        "650000": "新疆维吾尔自治区",
+        "710000": "台湾省",
     }
     assert all(
         region.level == "省" and region.parent_code is None for region in regions.provinces()
@@ -85,7 +90,79 @@ def test_xiamen_sanming_and_ziyang_counties() -> None:
     assert _names(regions.children("350200")) == XIAMEN
     assert _names(regions.children("350400")) == SANMING
     assert _names(regions.children("512000")) == ZIYANG
-    assert _names(regions.children("510000")) == {"512000": "资阳市"}
+    assert _names(regions.children("510000"))["512000"] == "资阳市"
+    assert len(regions.children("510000")) == 21
+
+
+def test_every_division_of_the_country_is_there() -> None:
+    table = regions.load()
+    levels = [region.level for region in table.all()]
+    # 民政部 counts at the end of 2023: 34 province-level, 333 prefecture-level, 2,846
+    # county-level units with 济源 and the other province-administered ones.
+    assert (levels.count("省"), levels.count("市"), levels.count("区县")) == (34, 333, 2846)
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [
+        ("220524", "吉林省通化市柳河县"),
+        ("110105", "北京市朝阳区"),
+        ("500105", "重庆市江北区"),
+        ("500112", "重庆市渝北区"),
+        ("419001", "河南省济源市"),
+        ("429004", "湖北省仙桃市"),
+        ("441900", "广东省东莞市"),
+        ("540600", "西藏自治区那曲市"),
+        ("650100", "新疆维吾尔自治区乌鲁木齐市"),
+        ("370116", "山东省济南市莱芜区"),
+        ("810000", "香港特别行政区"),
+    ],
+)
+def test_spot_checked_codes(code: str, label: str) -> None:
+    assert regions.path_label(code, "") == label
+
+
+def test_province_administered_places_are_contained_by_their_province() -> None:
+    assert regions.contains("410000", "419001")
+    assert regions.contains("110000", "110105")
+    assert not regions.contains("410100", "419001")
+    assert [r.code for r in regions.ancestors("110105")] == ["110105", "110000"]
+
+
+def test_not_a_division_is_absent() -> None:
+    assert "500157" not in regions.load()  # 两江新区: a 国家级新区, not a division
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("350402", "350404"),  # 梅列区 → 三元区 (2021)
+        ("350403", "350404"),  # the old 三元区 number
+        ("350427", "350405"),  # 沙县 → 沙县区
+        ("350681", "350604"),  # 龙海市 → 龙海区
+        ("371200", "370100"),  # 莱芜市 → 济南市
+        ("330185", "330112"),  # 临安市 → 临安区
+        ("542400", "540600"),  # 那曲地区 → 那曲市
+    ],
+)
+def test_retired_codes_resolve_to_their_successor(old: str, new: str) -> None:
+    assert regions.resolve(old).code == new
+    step = regions.successor(old)
+    assert step is not None and step.code == new and step.basis
+    with pytest.raises(UnknownRegionError, match="已停用"):
+        regions.get(old)
+    assert regions.resolve(new).code == new
+    assert regions.successor(new) is None
+
+
+def test_every_successor_is_in_force() -> None:
+    table = regions.load()
+    path = regions.successors_path()
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    assert len(rows) > 100
+    for row in rows:
+        old, _name, new = row.split(",")[:3]
+        assert old not in table and table.resolve(old).code == new
 
 
 def test_every_fujian_city_lists_its_counties() -> None:
@@ -145,17 +222,17 @@ def test_children_of_a_county_is_empty() -> None:
     "call",
     [
         lambda: regions.get("999999"),
-        lambda: regions.children("110000"),
+        lambda: regions.children("110199"),
         lambda: regions.ancestors("abc"),
         lambda: regions.path_label(""),
-        lambda: regions.contains("350000", "350402"),
-        lambda: regions.contains("110000", "350428"),
+        lambda: regions.contains("350000", "350499"),
+        lambda: regions.resolve("123456"),
     ],
 )
 def test_unknown_codes_raise_a_chinese_error(call: object) -> None:
     with pytest.raises(UnknownRegionError, match="未知的行政区划代码") as info:
         call()  # type: ignore[operator]
-    assert "福建省" in str(info.value)
+    assert "6位" in str(info.value)
     assert isinstance(info.value, LookupError)
 
 
@@ -166,7 +243,7 @@ def test_default_table_is_cached() -> None:
 
 def test_csv_has_exactly_the_expected_columns() -> None:
     header = regions.default_path().read_text(encoding="utf-8").splitlines()[0]
-    assert header == "code,name,parent_code,level"
+    assert header == "code,name,parent_code,level,kind"
 
 
 def test_every_name_is_unique_within_its_parent() -> None:
@@ -198,7 +275,7 @@ def test_custom_table_loads(tmp_path: Path) -> None:
         ("35000,福建省,,省\n", "6位数字"),
         ("350000,福建省,,省份\n", "级别"),
         ("350400,三明市,350000,市\n", "不在表中"),
-        ("350000,福建省,,省\n350400,三明市,350000,区县\n", "上级应为市级"),
+        ("350000,福建省,,省\n350400,三明市,350000,市\n350401,某市,350400,市\n", "上级应为省级"),
         ("350000,福建省,,省\n130100,石家庄市,350000,市\n", "前2位"),
         ("350000,福建省,,省\n350400,三明市,350000,市\n350228,某县,350400,区县\n", "前4位"),
         ("350000,福建省,130000,省\n", "省级区划"),

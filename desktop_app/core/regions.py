@@ -1,9 +1,14 @@
 """Administrative regions (GB/T 2260 codes) the policies are issued for and apply in.
 
-db/regions.csv holds only the regions the bundled policies need, with codes as currently in
-force (e.g. 三明市三元区 350404 after the 2021 merger with 梅列区, 漳州市龙海区 350604). A code
-that is not in the table is an error rather than a guess: an eligibility answer must never rest
-on a region we cannot place.
+db/regions.csv holds every province-, prefecture- and county-level division with the codes in
+force (vendored from a PyPI package and checked: db/README.md), e.g. 三明市三元区 350404 after
+the 2021 merger with 梅列区. db/region_successors.csv maps retired codes (merged, renamed,
+renumbered) to the division that took them over; `resolve` follows it, `get` does not. A code
+in neither is an error rather than a guess: an eligibility answer must never rest on a region
+we cannot place.
+
+Province-administered county-level places (济源市, 仙桃市, the districts of 北京市) are 区县
+whose parent is the province itself.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ LEVELS = ("省", "市", "区县")
 _CODE = re.compile(r"\d{6}")
 # How many leading digits a region shares with its parent at each level (GB/T 2260 layout).
 _PARENT_PREFIX = {"市": 2, "区县": 4}
+_PARENT_LEVELS = {"市": ("省",), "区县": ("市", "省")}
 
 
 class UnknownRegionError(LookupError):
@@ -47,8 +53,22 @@ class Region:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class Succession:
+    """A retired code and the division in force that took it over."""
+
+    old_code: str
+    old_name: str
+    code: str
+    changed: str  # year or date of the change, "" where the source gives none
+    basis: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 class RegionTable:
-    def __init__(self, regions: Iterable[Region]) -> None:
+    def __init__(self, regions: Iterable[Region], successions: Iterable[Succession] = ()) -> None:
         self._by_code: dict[str, Region] = {}
         for region in regions:
             if region.code in self._by_code:
@@ -59,9 +79,16 @@ class RegionTable:
             _check_region(region, self._by_code)
             if region.parent_code is not None:
                 self._children[region.parent_code].append(region)
+        self._successions: dict[str, Succession] = {}
+        for step in successions:
+            if step.old_code in self._by_code:
+                raise RegionDataError(f"已撤销的代码 {step.old_code} 仍在区划表中")
+            if step.code not in self._by_code:
+                raise RegionDataError(f"{step.old_code} 的承继区划 {step.code} 不在区划表中")
+            self._successions[step.old_code] = step
 
     @classmethod
-    def from_csv(cls, path: Path) -> RegionTable:
+    def from_csv(cls, path: Path, successors: Path | None = None) -> RegionTable:
         try:
             with path.open(encoding="utf-8", newline="") as handle:
                 rows = list(csv.DictReader(handle))
@@ -79,7 +106,7 @@ class RegionTable:
             ]
         except (KeyError, AttributeError) as exc:
             raise RegionDataError(f"行政区划文件 {path} 缺少列：{exc}") from exc
-        return cls(regions)
+        return cls(regions, _read_successions(successors) if successors else ())
 
     def __len__(self) -> int:
         return len(self._by_code)
@@ -94,11 +121,27 @@ class RegionTable:
         key = str(code).strip()
         region = self._by_code.get(key)
         if region is None:
-            known = "、".join(r.name for r in self.provinces())
+            step = self._successions.get(key)
+            if step is not None:
+                raise UnknownRegionError(
+                    f"行政区划代码“{key}”（{step.old_name}）已停用：{step.basis}，"
+                    f"现为 {self.path_label(step.code, '')}（{step.code}）。"
+                )
             raise UnknownRegionError(
-                f"未知的行政区划代码“{key}”。本程序只收录部分地区（{known}）的区划。"
+                f"未知的行政区划代码“{key}”。请填写民政部公布的6位县级及以上行政区划代码，"
+                "如 350203（福建省厦门市思明区）。"
             )
         return region
+
+    def successor(self, code: str) -> Succession | None:
+        """How a retired code was taken over, or None (a code in force or never known)."""
+        return self._successions.get(str(code).strip())
+
+    def resolve(self, code: str) -> Region:
+        """The division in force for code: itself, or the successor of a retired code."""
+        key = str(code).strip()
+        step = self._successions.get(key)
+        return self.get(step.code if step is not None else key)
 
     def children(self, code: str) -> list[Region]:
         return list(self._children[self.get(code).code])
@@ -137,16 +180,40 @@ def _check_region(region: Region, by_code: dict[str, Region]) -> None:
     parent = by_code.get(region.parent_code or "")
     if parent is None:
         raise RegionDataError(f"{where}：上级代码“{region.parent_code}”不在表中")
-    expected_parent_level = LEVELS[LEVELS.index(region.level) - 1]
-    if parent.level != expected_parent_level:
-        raise RegionDataError(f"{where}：上级应为{expected_parent_level}级，却是{parent.level}级")
-    prefix = _PARENT_PREFIX[region.level]
+    allowed = _PARENT_LEVELS[region.level]
+    if parent.level not in allowed:
+        raise RegionDataError(f"{where}：上级应为{'或'.join(allowed)}级，却是{parent.level}级")
+    prefix = 2 if parent.level == "省" else _PARENT_PREFIX[region.level]
     if region.code[:prefix] != parent.code[:prefix]:
         raise RegionDataError(f"{where}：代码前{prefix}位与上级 {parent.code} 不符")
 
 
+def _read_successions(path: Path) -> list[Succession]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        return [
+            Succession(
+                old_code=row["old_code"].strip(),
+                old_name=row["old_name"].strip(),
+                code=row["code"].strip(),
+                changed=row["changed"].strip(),
+                basis=row["basis"].strip(),
+            )
+            for row in rows
+        ]
+    except OSError as exc:
+        raise RegionDataError(f"无法读取区划变更文件 {path}：{exc}") from exc
+    except (KeyError, AttributeError) as exc:
+        raise RegionDataError(f"区划变更文件 {path} 缺少列：{exc}") from exc
+
+
 def default_path() -> Path:
     return curated_dir() / "regions.csv"
+
+
+def successors_path() -> Path:
+    return curated_dir() / "region_successors.csv"
 
 
 def load(path: Path | None = None) -> RegionTable:
@@ -157,7 +224,15 @@ def load(path: Path | None = None) -> RegionTable:
 
 @functools.cache
 def _default_table() -> RegionTable:
-    return RegionTable.from_csv(default_path())
+    return RegionTable.from_csv(default_path(), successors_path())
+
+
+def resolve(code: str) -> Region:
+    return load().resolve(code)
+
+
+def successor(code: str) -> Succession | None:
+    return load().successor(code)
 
 
 def get(code: str) -> Region:
