@@ -167,7 +167,16 @@ def test_regions_lists_provinces(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "regions", "--json")
     assert code == 0
     assert "\\u" not in out
-    assert [r["name"] for r in json.loads(out)] == ["河北省", "福建省", "四川省"]
+    names = [r["name"] for r in json.loads(out)]
+    assert len(names) == 34
+    assert names[:3] == ["北京市", "天津市", "河北省"]
+    assert {"福建省", "四川省", "吉林省", "香港特别行政区"} <= set(names)
+
+
+def test_regions_reaches_any_county(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "regions", "--parent", "220500", "--json")
+    liuhe = next(r for r in json.loads(out) if r["code"] == "220524")
+    assert liuhe["path_label"] == "吉林省 / 通化市 / 柳河县"
 
 
 def test_regions_children_of_a_city(capsys: pytest.CaptureFixture[str]) -> None:
