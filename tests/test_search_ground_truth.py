@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from desktop_app.core.search import SearchEngine
 from desktop_app.core.search.bigrams.index import build_search_index
+from desktop_app.core.search.colloquial import load_colloquial
 from desktop_app.core.search.normalize import normalize_text
 from desktop_app.core.search.synonyms import SynonymTable, load_groups
 from desktop_app.core.store import PolicyStore
@@ -52,9 +53,14 @@ def dense_engine(
 
 
 def _forms(query: str) -> list[str]:
-    """The query and its synonym forms (what a single word legitimately matches)."""
+    """The query, its synonym forms and its colloquial expansions with theirs (what a single
+    word legitimately matches)."""
     norm = normalize_text(query)
-    return [norm, *SynonymTable(load_groups()).variants(norm)]
+    table = SynonymTable(load_groups())
+    forms = [norm, *table.variants(norm)]
+    for target in load_colloquial().expand(norm):
+        forms += [target, *table.variants(target)]
+    return forms
 
 
 def _expected(items: list, query: str) -> set[str]:  # type: ignore[type-arg]

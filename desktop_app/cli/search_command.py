@@ -11,6 +11,7 @@ from desktop_app.cli.output import CliError, print_json, print_text
 from desktop_app.core import regions
 from desktop_app.core.eligibility.overview import amount_item_ids
 from desktop_app.core.search import Hit, SearchEngine, SearchFilters, SearchResult
+from desktop_app.core.search.wording import fallback_notice
 
 
 def register(subparsers: Any) -> None:
@@ -76,6 +77,8 @@ def result_json(result: SearchResult) -> dict[str, Any]:
         "total": result.total,
         "fallback": result.fallback,
         "suggestions": result.suggestions,
+        "dropped": result.dropped,
+        "pieces": result.pieces,
         "hits": [hit_json(h) for h in result.hits],
     }
 
@@ -106,7 +109,7 @@ def run_search(args: argparse.Namespace) -> int:
         return 0
     head = f"找到 {result.total} 条"
     if result.fallback:
-        head += "（没有条目包含全部检索词，以下为部分匹配）"
+        head += f"（{fallback_notice(query, result)}）"
     print_text(head + "：")
     for hit in result.hits:
         print_text(f"{hit.item_id}\t{hit.title}")

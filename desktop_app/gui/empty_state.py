@@ -58,14 +58,27 @@ class EmptyState(QWidget):
         layout.addStretch(1)
         self.kind = ""
 
-    def show_no_results(self, query: str, suggestions: Sequence[str], filters_active: bool) -> None:
+    def show_no_results(
+        self,
+        query: str,
+        suggestions: Sequence[str],
+        filters_active: bool,
+        what: str | None = None,
+    ) -> None:
+        """what: the sentence saying why nothing was found (default: a plain one)."""
         self.kind = "no-results"
         words = [s for s in suggestions if s and s != query] or [
             s for s in DEFAULT_SUGGESTIONS if s != query
         ]
         links = "　".join(_link(f"suggest:{quote(w)}", w) for w in words[:8])
         what = (
-            f"没有找到与“{escape(query)}”相关的政策条目。" if query else "没有符合条件的政策条目。"
+            escape(what)
+            if what
+            else (
+                f"没有找到与“{escape(query)}”相关的政策条目。"
+                if query
+                else "没有符合条件的政策条目。"
+            )
         )
         tips = ["<li>换一个更短或更常用的词，例如：" + links + "</li>"]
         if filters_active:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
+from desktop_app.core.search.wording import fallback_notice, no_result_notice
 from desktop_app.gui import errors, theme
 from desktop_app.gui.catalog import Catalog
 from desktop_app.gui.detail_pane import DetailPane
@@ -287,19 +288,25 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("正在搜索…")
 
     def _show_results(self, outcome: SearchOutcome) -> None:
+        same_query = self._outcome is not None and self._outcome.query == outcome.query
         self._outcome = outcome
         result = outcome.result
-        previous = self.detail.item.id if self.detail.item else None
+        # a new search starts at its first result; the same one shown again (filters, a
+        # rebuilt index) keeps the item being read
+        previous = self.detail.item.id if self.detail.item and same_query else None
         self.model.set_rows(outcome.rows, result.total)
         self.filters.set_facets(result.facets)
         if result.fallback and result.hits:
-            self.notice.set_text(f"没有找到完全包含“{outcome.query}”的条目，下面是意思相近的结果。")
+            self.notice.set_text(fallback_notice(outcome.query, result))
             self.notice.show()
         else:
             self.notice.hide()
         if not outcome.rows:
             self.empty.show_no_results(
-                outcome.query, result.suggestions, self.filters.active_count() > 0
+                outcome.query,
+                result.suggestions,
+                self.filters.active_count() > 0,
+                no_result_notice(outcome.query, result) if outcome.query.strip() else None,
             )
             self.stack.setCurrentWidget(self.empty)
             self.detail.clear()
@@ -308,6 +315,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.results_view)
             row = max(0, self.model.row_of(previous)) if previous else 0
             self.results_view.setCurrentIndex(self.model.index(row, 0))
+            if row == 0:
+                self.results_view.scrollToTop()
             self.results_view.scrollTo(self.model.index(row, 0))
             status = self._status_text(outcome)
             if self._announcement:

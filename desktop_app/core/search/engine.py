@@ -33,9 +33,9 @@ from desktop_app.core.search.bigrams.index import (
     build_search_index,
     load_index,
 )
-from desktop_app.core.search.bigrams.tokens import match_expression
+from desktop_app.core.search.bigrams.tokens import SEGMENT_SEP, match_expression
 from desktop_app.core.search.facets import FacetIndex
-from desktop_app.core.search.normalize import Normalized, normalize
+from desktop_app.core.search.normalize import Normalized, normalize, normalize_text
 from desktop_app.core.search.pinyin import PinyinMatcher, is_pinyin_query
 from desktop_app.core.search.query import QueryWord, parse
 from desktop_app.core.search.results import Hit, SearchFilters, SearchResult
@@ -51,6 +51,8 @@ W_EXACT, W_HEAD, W_PRIOR = 4, 2, 1  # tier weights: exact outranks heading + pri
 FINE_MAX = 1000  # tiers up to this size are ordered by a per-item score
 FALLBACK_CHARS = 64  # a no-hit word is cut into pieces over its first characters only
 MAX_SUGGESTIONS = 8
+MAX_RELATED = 24  # synonym and colloquial forms of one word; more is noise and costs lookups
+PIECE_MAX = 12  # the longest fallback piece tried at one place of a no-hit word
 _CACHE_LIMIT = 4096
 
 
@@ -81,6 +83,7 @@ class _Ranked:
     terms: list[Term]
     fallback: bool = False
     units: list[Term] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
 
 
 class SearchEngine:
@@ -107,7 +110,14 @@ class SearchEngine:
         self._vocab = {ALL: data.vocab_all, HEAD: data.vocab_head}
         self._dense = data.dense
         self._synonyms = SynonymTable(data.synonyms)
+        self._colloquial = data.colloquial
         self._pinyin = PinyinMatcher(data.pinyin)
+        # words a person reviewed as meaningful: a fallback piece may always be one of these
+        self._reviewed = frozenset(
+            [w for g in data.synonyms for w in g]
+            + [w for k, v in data.colloquial.expansions.items() for w in (k, *v)]
+            + [normalize_text(e.hanzi) for e in data.pinyin if e.scope == ALL]
+        )
         self.size = len(self._items)
         self._universe = bitset.full(self.size)
         self._facets = FacetIndex(self._items, store.documents(), frozenset(amount_item_ids))
@@ -191,7 +201,11 @@ class SearchEngine:
 
     def _term(self, word: str, memo: dict[tuple[str, str], int], pinyin: bool = True) -> Term:
         variants = [Variant(word, EXACT, ALL)]
-        variants += [Variant(w, SYNONYM, ALL) for w in self._synonyms.variants(word)]
+        related = self._synonyms.variants(word)
+        for target in self._colloquial.expand(word):
+            related += [target, *self._synonyms.variants(target)]
+        related = [w for w in dict.fromkeys(related) if w != word][:MAX_RELATED]
+        variants += [Variant(w, SYNONYM, ALL) for w in related]
         if pinyin and is_pinyin_query(word):
             known = {v.word for v in variants}
             variants += [
@@ -209,30 +223,78 @@ class SearchEngine:
                 term.head_mask |= v.mask if v.scope == HEAD else self._mask(v.word, HEAD, memo)
         return term
 
-    def _segments(self, word: str, memo: dict[tuple[str, str], int]) -> list[str]:
-        """The longest pieces of a no-hit word that occur somewhere, left to right.
+    def _segments(
+        self, word: str, memo: dict[tuple[str, str], int]
+    ) -> tuple[list[Term], list[str]]:
+        """A no-hit word cut, left to right, into the longest pieces that mean something here,
+        with what was left out (question words such as 吗 or 多少 are left out silently).
 
-        Whether a piece occurs is monotone in its length (every prefix of an occurring
-        string occurs), so the longest piece from each start is found by bisection.
+        A piece means something when a person reviewed it (a synonym, a colloquial word, a
+        key term) and it finds items, or when it occurs in the texts as a word of its own
+        (see _is_word): 无人机 does not become 人机 because 法人机构 holds those two characters.
+        A single character (的, 企, a) matches almost everything and is never a piece.
         """
         word = word[:FALLBACK_CHARS]
-        pieces: list[str] = []
+        fillers = self._colloquial.fillers
+        pieces: list[Term] = []
+        dropped: list[str] = []
+        run = ""  # characters left out since the last piece
         i = 0
         while i < len(word):
-            if not self._mask(word[i], ALL, memo):
+            found: Term | None = None
+            filler = 0
+            for j in range(min(len(word), i + PIECE_MAX), i, -1):
+                piece = word[i:j]
+                if piece in fillers:
+                    filler = j
+                    break
+                if j - i < 2:
+                    continue
+                if piece in self._reviewed:
+                    term = self._term(piece, memo, pinyin=False)
+                    if term.mask:
+                        found = term
+                        break
+                elif self._mask(piece, ALL, memo) and self._is_word(piece, memo):
+                    found = self._term(piece, memo, pinyin=False)
+                    break
+            if found is None and not filler:
+                run += word[i]
                 i += 1
                 continue
-            lo, hi = i + 1, len(word)
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                if self._mask(word[i:mid], ALL, memo):
-                    lo = mid
-                else:
-                    hi = mid - 1
-            pieces.append(word[i:lo])
-            i = lo
-        # a single character (的, 企, a) matches almost everything: no help in finding the rest
-        return [p for p in pieces if len(p) >= 2]
+            if run:
+                dropped.append(run)
+                run = ""
+            if found is not None:
+                pieces.append(found)
+                i += len(found.word)
+            else:
+                i = filler
+        if run:
+            dropped.append(run)
+        return pieces, [d for d in dropped if d not in fillers]
+
+    def _rarity(self, mask: int) -> int:
+        """4 for a word in every item, up to about 4 + log2(items) for one in a single item."""
+        return 4 + (self.size // max(1, mask.bit_count())).bit_length()
+
+    def _is_word(self, piece: str, memo: dict[tuple[str, str], int]) -> bool:
+        """Whether piece stands as a word somewhere in the texts: it is met with at least two
+        different neighbours on each side (or at a segment's edge), as words are and
+        fragments across a word boundary (人机 in 法人机构) are not."""
+        left: set[str] = set()
+        right: set[str] = set()
+        for i in bitset.iter_bits(self._mask(piece, ALL, memo)):
+            text = self._all_texts[i]
+            at = text.find(piece)
+            while at >= 0:
+                left.add(text[at - 1] if at > 0 else SEGMENT_SEP)
+                end = at + len(piece)
+                right.add(text[end] if end < len(text) else SEGMENT_SEP)
+                if _open(left) and _open(right):
+                    return True
+                at = text.find(piece, at + 1)
+        return False
 
     # -- the search --------------------------------------------------------------------
 
@@ -271,6 +333,8 @@ class SearchEngine:
             facets=self._facets.counts(matches, filter_masks, on, filters),
             fallback=ranked.fallback and total > 0,
             suggestions=suggestions,
+            dropped=ranked.dropped,
+            pieces=[u.word for u in ranked.units] if ranked.fallback else [],
         )
 
     def _rank(self, terms: list[Term], pool: int) -> _Ranked:
@@ -290,22 +354,30 @@ class SearchEngine:
         memo: dict[tuple[str, str], int],
     ) -> tuple[_Ranked, int]:
         units: list[Term] = []
-        for t in terms:
+        dropped: list[str] = []
+        for t, w in zip(terms, words, strict=True):
             if t.mask:
                 units.append(t)
-            else:
-                units += [self._term(p, memo, pinyin=False) for p in self._segments(t.word, memo)]
+                continue
+            pieces, left_out = self._segments(t.word, memo)
+            units += pieces
+            dropped += left_out if pieces else [w.raw]
         union = 0
         head = 0
+        every = self._universe if units else 0
         for u in units:
             union |= u.mask
             head |= u.head_mask
-        # coverage (characters of the query found) first, then heading, then prior
-        parts = [(u.mask, 4 * u.weight) for u in units]
+            every &= u.mask
+        # items holding every meaning of the query first; then coverage (characters of the
+        # query found, a rare word counting for more than a common one), then heading, prior
+        parts = [(u.mask, u.weight * self._rarity(u.mask)) for u in units]
         parts += [(u.exact_mask, 2 * u.weight) for u in units]
         parts += [(head, W_HEAD), (self._facets.prior, W_PRIOR)]
+        parts.append((every, 1 + sum(w for _, w in parts)))
         groups = bitset.weighted_groups(parts, union & allowed)
-        return _Ranked(groups, units, fallback=True, units=units), union
+        ranked = _Ranked(groups, units, fallback=True, units=units, dropped=dropped)
+        return ranked, union
 
     # -- pages and hits ----------------------------------------------------------------
 
@@ -426,6 +498,10 @@ class SearchEngine:
                 if self._mask(alt, ALL, memo):
                     out.append(alt)
         return list(dict.fromkeys(out))[:MAX_SUGGESTIONS]
+
+
+def _open(neighbours: set[str]) -> bool:
+    return len(neighbours) >= 2 or SEGMENT_SEP in neighbours
 
 
 def _bigrams(word: str) -> list[str]:

@@ -49,4 +49,7 @@ class SearchResult:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     fallback: bool = False  # no item had every word; partial matches are shown
     suggestions: list[str] = field(default_factory=list)  # words that would find something
+    # words of the query left out: no item holds them, and no meaningful piece of them occurs
+    dropped: list[str] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=list)  # in a fallback: the words searched for
     elapsed_ms: float = 0.0

@@ -18,10 +18,11 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop_app.core.model import Item
 from desktop_app.core.search.bigrams.tokens import SEGMENT_SEP, field_token_text
+from desktop_app.core.search.colloquial import Colloquial, load_colloquial
 from desktop_app.core.search.normalize import normalize_text
 from desktop_app.core.search.pinyin import (
     SCOPE_ALL,
@@ -143,6 +144,7 @@ def build_search_index(
         "item_count": str(len(fields)),
         "dense_threshold": str(dense_threshold(len(fields), dense_min)),
         "synonyms": json.dumps(load_groups(), ensure_ascii=False),
+        "colloquial": json.dumps(load_colloquial().to_json(), ensure_ascii=False),
     }
     conn.executemany("INSERT INTO search_meta (key, value) VALUES (?, ?)", meta.items())
 
@@ -201,6 +203,7 @@ class IndexData:
     pinyin: list[PinyinEntry]
     synonyms: list[list[str]]
     dense_threshold: int
+    colloquial: Colloquial = field(default_factory=Colloquial)
 
 
 class IndexMissing(Exception):
@@ -247,4 +250,6 @@ def load_index(conn: sqlite3.Connection) -> IndexData:
         pinyin=pinyin,
         synonyms=json.loads(meta["synonyms"]),
         dense_threshold=int(meta["dense_threshold"]),
+        # absent from a database built before the colloquial vocabulary: none
+        colloquial=Colloquial.from_json(json.loads(meta.get("colloquial", "{}"))),
     )
