@@ -100,7 +100,11 @@ def describe(spec: ConditionSpec, registry: FactsRegistry) -> str:
         return f"需确认：{p['wording']}"
     fact = registry.facts[p["fact"]]
     if spec.test == "fact_min":
-        return f"{fact.label}不少于{plain(p['min'])}{fact.unit or ''}"
+        word = "超过" if p.get("exclusive") else "不少于"
+        return f"{fact.label}{word}{plain(p['min'])}{fact.unit or ''}"
+    if spec.test == "fact_max":
+        word = "低于" if p.get("exclusive") else "不超过"
+        return f"{fact.label}{word}{plain(p['max'])}{fact.unit or ''}"
     if spec.test == "fact_positive":
         return f"{fact.label}大于0"
     if spec.test == "fact_equals":
@@ -214,8 +218,8 @@ def _fact(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     text = describe(spec, ctx.registry)
     if spec.test == "fact_true":
         state = UNKNOWN if value is None else (MET if value else UNMET)
-    elif spec.test == "fact_min":
-        state = UNKNOWN if value is None else (MET if value >= spec.params["min"] else UNMET)
+    elif spec.test in ("fact_min", "fact_max"):
+        state = UNKNOWN if value is None else (MET if _within(spec.params, value) else UNMET)
     elif spec.test == "fact_positive":
         state = UNKNOWN if value is None else (MET if value > 0 else UNMET)
     else:
@@ -223,6 +227,14 @@ def _fact(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     return ConditionResult(
         text, state, shown, spec.quote, missing=[fact_id] if value is None else []
     )
+
+
+def _within(params: dict[str, Any], value: Any) -> bool:
+    """以上/以下/不低于/不超过 include the number; 超过/低于 (exclusive: true) do not."""
+    exclusive = bool(params.get("exclusive"))
+    if "min" in params:
+        return bool(value > params["min"] if exclusive else value >= params["min"])
+    return bool(value < params["max"] if exclusive else value <= params["max"])
 
 
 def _established_within(spec: ConditionSpec, ctx: Context) -> ConditionResult:
@@ -254,6 +266,7 @@ _HANDLERS = {
     "lacks_qualification": _lacks_qualification,
     "fact_true": _fact,
     "fact_min": _fact,
+    "fact_max": _fact,
     "fact_positive": _fact,
     "fact_equals": _fact,
     "established_within_years": _established_within,

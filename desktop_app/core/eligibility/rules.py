@@ -18,6 +18,7 @@ import yaml
 from desktop_app import paths
 from desktop_app.core.eligibility.facts import FactsRegistry
 from desktop_app.core.model import Item
+from desktop_app.core.structuring.numerals import value_printed
 
 CONDITION_TESTS = (
     "size_in",
@@ -26,6 +27,7 @@ CONDITION_TESTS = (
     "lacks_qualification",
     "fact_true",
     "fact_min",
+    "fact_max",
     "fact_positive",
     "fact_equals",
     "established_within_years",
@@ -175,7 +177,10 @@ def number_forms(value: Any) -> list[str]:
 
 def _number_in_quote(value: Any, quote: str, suffixes: tuple[str, ...] = ("",)) -> bool:
     squashed = _squash(quote)
-    return any(form + suffix in squashed for form in number_forms(value) for suffix in suffixes)
+    if any(form + suffix in squashed for form in number_forms(value) for suffix in suffixes):
+        return True
+    # printed as a Chinese or mixed numeral (一万元, 1千万, 1亿元 = 10000万元), read as a whole run
+    return value_printed(value, squashed, suffixes)
 
 
 class RuleErrors(list[str]):
@@ -205,7 +210,7 @@ def _check_condition(
         return
     _check_quote(errors, item, cond.quote, where)
     p = cond.params
-    if cond.test in ("fact_true", "fact_min", "fact_positive", "fact_equals"):
+    if cond.test in ("fact_true", "fact_min", "fact_max", "fact_positive", "fact_equals"):
         fact = registry.facts.get(p.get("fact", ""))
         if fact is None:
             errors.add(item.id, f"{where} 的事项 {p.get('fact')} 不在 facts.yaml 中")
@@ -213,6 +218,7 @@ def _check_condition(
         expected = {
             "fact_true": ("boolean",),
             "fact_min": ("integer", "number"),
+            "fact_max": ("integer", "number"),
             "fact_positive": ("integer", "number"),
             "fact_equals": ("choice",),
         }[cond.test]
@@ -226,6 +232,8 @@ def _check_condition(
             and not _number_in_quote(p["min"], cond.quote)
         ):
             errors.add(item.id, f"{where} 的数值 {p['min']} 不在引文“{cond.quote}”中")
+        if cond.test == "fact_max" and not _number_in_quote(p.get("max", ""), cond.quote):
+            errors.add(item.id, f"{where} 的数值 {p.get('max')} 不在引文“{cond.quote}”中")
     if cond.test == "established_within_years" and not _number_in_quote(p["years"], cond.quote):
         errors.add(item.id, f"{where} 的年限 {p['years']} 不在引文中")
     if cond.test in ("qualification", "lacks_qualification"):

@@ -25,7 +25,7 @@ from desktop_app.core.eligibility.rules import ConditionSpec, MeasureRules
 from desktop_app.core.size_class import SizeInputError
 from desktop_app.core.store import PolicyStore
 
-FACT_TESTS = ("fact_true", "fact_min", "fact_positive", "fact_equals")
+FACT_TESTS = ("fact_true", "fact_min", "fact_max", "fact_positive", "fact_equals")
 AMOUNT_FACT_KEYS = ("count_fact", "base_fact")
 
 
