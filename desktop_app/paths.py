@@ -77,3 +77,8 @@ def policy_db_path() -> Path:
 
 def user_db_path() -> Path:
     return user_data_dir() / "user.sqlite"
+
+
+def library_db_path() -> Path:
+    """The user's policy library: imported documents, their rules, local guidance."""
+    return user_data_dir() / "library.sqlite"

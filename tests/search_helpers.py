@@ -26,3 +26,13 @@ def hit_ids(engine: SearchEngine, query: str, filters: SearchFilters | None = No
     ids = {h.item_id for h in result.hits}
     assert len(ids) == result.total
     return ids
+
+
+def word_truth(items: list[Item], query: str) -> set[str]:
+    """Items a single query word matches: it, or one of its synonyms, is a substring."""
+    from desktop_app.core.search.synonyms import SynonymTable, load_groups
+
+    norm = normalize_text(query)
+    forms = [norm, *SynonymTable(load_groups()).variants(norm)]
+    fields = {item.id: item_fields(item) for item in items}
+    return {i for i, fs in fields.items() if any(w in f for w in forms for f in fs)}

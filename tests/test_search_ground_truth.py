@@ -52,6 +52,28 @@ def dense_engine(
     store.close()
 
 
+@pytest.fixture(scope="module")
+def combined(
+    policy_db_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[PolicyStore]:
+    """The bundled items followed by an imported document's, each with its own index."""
+    from desktop_app.core.library.combined import CombinedStore
+    from desktop_app.core.library.store import PolicyLibrary
+    from tests.library_helpers import import_file, write_source
+
+    folder = tmp_path_factory.mktemp("library")
+    library = PolicyLibrary.open(folder / "library.sqlite")
+    import_file(library, write_source(folder))
+    store = CombinedStore(PolicyStore.open(policy_db_path), library)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def combined_engine(combined: PolicyStore) -> SearchEngine:
+    return SearchEngine(combined)
+
+
 def _forms(query: str) -> list[str]:
     """The query, its synonym forms and its colloquial expansions with theirs (what a single
     word legitimately matches)."""
@@ -76,6 +98,14 @@ def test_fixed_queries_equal_substring_truth(
     expected = _expected(store.all_items(), query)
     assert hit_ids(engine, query) == expected
     assert hit_ids(dense_engine, query) == expected
+
+
+@pytest.mark.parametrize("query", [*FIXED, "人参", "柳河", "扩岗"])
+def test_fixed_queries_with_imported_items_equal_substring_truth(
+    combined_engine: SearchEngine, combined: PolicyStore, query: str
+) -> None:
+    items = combined.all_items()
+    assert hit_ids(combined_engine, query) == _expected(items, query)
 
 
 def test_several_words_must_all_match(engine: SearchEngine, store: PolicyStore) -> None:

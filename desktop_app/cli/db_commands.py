@@ -7,18 +7,25 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import paths
-from desktop_app.cli.output import CliError, print_json, print_text
+from desktop_app.cli.output import CliError, print_error, print_json, print_text
 from desktop_app.core.build_db import BuildError, build_database, ensure_policy_db
-from desktop_app.core.model import UNSTATED, Document, Item
+from desktop_app.core.model import IMPORTED_LABEL, UNSTATED, Document, Item
 from desktop_app.core.store import PolicyDatabaseError, PolicyStore
 
 
 def open_store() -> PolicyStore:
-    """The policy database, built first if missing or out of date."""
+    """The policy database (built first if missing or out of date) with the user's library
+    of imported documents."""
     try:
-        return PolicyStore.open(ensure_policy_db())
+        bundled = PolicyStore.open(ensure_policy_db())
     except (PolicyDatabaseError, BuildError) as exc:
         raise CliError(f"{exc}。可运行 policy-desk build-db 重建数据库。") from exc
+    from desktop_app.core.library.combined import with_library
+
+    store, message = with_library(bundled)
+    if message:
+        print_error(message)
+    return store
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,7 +33,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--out", type=Path, help="输出文件（默认：程序使用的数据库位置）")
     p.set_defaults(handler=_build_db)
 
-    p = subparsers.add_parser("documents", help="列出政策文件")
+    p = subparsers.add_parser("documents", help="列出政策文件（含自行导入的文件）")
+    p.add_argument("--remove", metavar="ID", help="删除一份自行导入的文件，如 imp-0001")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(handler=_documents)
 
@@ -66,15 +74,20 @@ def item_json(store: PolicyStore, item: Item) -> dict[str, Any]:
 
 
 def _documents(args: argparse.Namespace) -> int:
+    if args.remove is not None:
+        from desktop_app.cli.import_command import remove_document
+
+        return remove_document(args.remove, as_json=args.json)
     store = open_store()
     docs = store.documents()
     if args.json:
         print_json([document_json(d) for d in docs])
         return 0
     for d in docs:
+        origin = f"\t{IMPORTED_LABEL} {(d.imported or '')[:10]}" if d.is_imported else ""
         print_text(
             f"{d.id}\t{d.title}\t{d.doc_number or UNSTATED}\t{d.region_name}\t"
-            f"{d.measure_count} 项措施"
+            f"{d.measure_count} 项措施{origin}"
         )
     return 0
 

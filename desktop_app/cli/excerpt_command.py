@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import paths
-from desktop_app.cli.output import CliError, print_text
+from desktop_app.cli.output import CliError, print_error, print_text
 from desktop_app.core.pdf.builder import PdfWriteError
 from desktop_app.core.pdf.excerpt import ExcerptError, build_excerpt_pdf
 from desktop_app.core.store import PolicyDatabaseError, PolicyStore
@@ -41,9 +41,14 @@ def run_excerpt(args: argparse.Namespace) -> int:
     if not output.parent.is_dir():
         raise CliError(f"输出文件夹不存在：{output.parent}")
     try:
-        store = PolicyStore.open(paths.policy_db_path())
+        bundled = PolicyStore.open(paths.policy_db_path())
     except PolicyDatabaseError as exc:
         raise CliError(f"{exc}。可运行 policy-desk build-db 重建数据库。") from exc
+    from desktop_app.core.library.combined import with_library
+
+    store, message = with_library(bundled)
+    if message:
+        print_error(message)
     try:
         pages = build_excerpt_pdf(store, args.item_ids, output, title=args.title, as_of=args.date)
     except (ExcerptError, PdfWriteError) as exc:

@@ -22,7 +22,7 @@ import sqlite_utils
 import yaml
 
 from desktop_app import paths
-from desktop_app.core.model import Document, Item
+from desktop_app.core.model import IMPORTED_ID_PREFIX, Document, Item
 from desktop_app.core.search.bigrams.index import build_search_index
 from desktop_app.core.sources import (
     fujian_work_plan,
@@ -149,6 +149,10 @@ def collect_content() -> BuiltContent:
                     category=category,
                 )
             )
+        if str(meta["id"]).startswith(IMPORTED_ID_PREFIX):
+            raise BuildError(
+                f"文件编号 {meta['id']} 以 {IMPORTED_ID_PREFIX} 开头：该前缀留给自行导入的文件"
+            )
         ids = [i.id for i in doc_items]
         if len(set(ids)) != len(ids):
             raise BuildError(f"{meta['id']} 中有重复的条目编号")
@@ -207,8 +211,14 @@ def _headlines(raw: dict[str, Any]) -> dict[str, str | None]:
     return headline_amounts(parse_rules(raw))
 
 
+# Fields a bundled document always has at their defaults (the user library's own columns).
+_LIBRARY_ONLY = ("origin", "imported", "version", "validity_basis")
+
+
 def _document_row(doc: Document, text: str) -> dict[str, Any]:
     row = doc.to_dict()
+    for key in _LIBRARY_ONLY:
+        row.pop(key)
     row["evidence"] = json.dumps(doc.evidence, ensure_ascii=False, sort_keys=True)
     row["notes"] = json.dumps(doc.notes, ensure_ascii=False)
     row["source_text"] = text

@@ -6,6 +6,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 UNSTATED = "未注明"
+BUNDLED, IMPORTED = "bundled", "imported"
+IMPORTED_LABEL = "自行导入"
+IMPORTED_ID_PREFIX = "imp-"  # bundled ids never start with it (build_db refuses them)
+UNSTRUCTURED_LABEL = "未结构化"
 
 ITEM_KINDS = ("measure", "general", "report", "problem", "preamble")
 
@@ -45,6 +49,16 @@ class Document:
     source_sha256: str
     measure_count: int = 0
     item_count: int = 0
+    # Imported documents (the user's library): origin, UTC import time, version (1, 2… as
+    # new versions replace it) and how a derived validity was read (推定：…).
+    origin: str = BUNDLED
+    imported: str | None = None
+    version: int = 1
+    validity_basis: str | None = None
+
+    @property
+    def is_imported(self) -> bool:
+        return self.origin == IMPORTED
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -41,7 +41,7 @@ def _document(row: sqlite3.Row) -> Document:
     )
 
 
-def _item(row: sqlite3.Row) -> Item:
+def item_from_row(row: sqlite3.Row) -> Item:
     return Item(
         id=row["id"],
         document_id=row["document_id"],
@@ -113,7 +113,7 @@ class PolicyStore:
                 "SELECT items.* FROM items JOIN documents ON documents.id = items.document_id "
                 "ORDER BY documents.rowid, items.seq"
             )
-            self._items = [_item(r) for r in rows]
+            self._items = [item_from_row(r) for r in rows]
         return list(self._items)
 
     def items(self, document_id: str | None = None) -> list[Item]:
@@ -124,7 +124,7 @@ class PolicyStore:
 
     def item(self, item_id: str) -> Item | None:
         row = self.conn.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
-        return None if row is None else _item(row)
+        return None if row is None else item_from_row(row)
 
     def citation(self, item: Item) -> str:
         """A citation such as 《…》第（十四）条 (or 第N项 where the source has no number)."""
@@ -142,6 +142,14 @@ class PolicyStore:
         eligibility engine at start-up."""
         rows = self.conn.execute("SELECT item_id, amount_text FROM benefits")
         return {r["item_id"]: r["amount_text"] for r in rows}
+
+    def search_sources(self) -> list[tuple[sqlite3.Connection, list[Item]]]:
+        """Each database holding search tables, with its items in order: the search engine
+        reads one index per source (the bundled one; a combined store adds the library's)."""
+        return [(self.conn, self.all_items())]
+
+    def is_imported(self, item_id: str) -> bool:
+        return False
 
     def raw(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
@@ -26,19 +25,15 @@ from desktop_app.core.model import Item
 from desktop_app.core.search import bitset
 from desktop_app.core.search.bigrams.index import (
     CHAR_SUFFIX,
-    HEAD_FIELDS,
     DocFields,
-    IndexData,
-    IndexMissing,
-    build_search_index,
-    load_index,
 )
-from desktop_app.core.search.bigrams.tokens import SEGMENT_SEP, match_expression
+from desktop_app.core.search.bigrams.tokens import SEGMENT_SEP
 from desktop_app.core.search.facets import FacetIndex
 from desktop_app.core.search.normalize import Normalized, normalize, normalize_text
 from desktop_app.core.search.pinyin import PinyinMatcher, is_pinyin_query
 from desktop_app.core.search.query import QueryWord, parse
 from desktop_app.core.search.results import Hit, SearchFilters, SearchResult
+from desktop_app.core.search.segments import load_corpus
 from desktop_app.core.search.snippet import snippet, spans
 from desktop_app.core.search.synonyms import SynonymTable
 from desktop_app.core.store import PolicyStore
@@ -96,49 +91,30 @@ class SearchEngine:
     def __init__(self, store: PolicyStore, amount_item_ids: frozenset[str] = frozenset()) -> None:
         self.store = store
         self._lock = threading.Lock()
-        items = store.all_items()
-        self._conn, data = self._open_index(store.conn, items)
-        by_id = {item.id: item for item in items}
-        self._items: list[Item] = [by_id[i] for i in data.item_ids]
-        self._fields: list[DocFields] = data.fields
-        self._all_texts = [f.all for f in data.fields]
-        self._head_texts = [f.head for f in data.fields]
+        corpus = load_corpus(store)
+        self._sources = corpus.segments
+        self._items: list[Item] = corpus.items
+        self._fields: list[DocFields] = corpus.fields
+        self._all_texts = [f.all for f in self._fields]
+        self._head_texts = [f.head for f in self._fields]
         self._max_len = {
             ALL: max((len(t) for t in self._all_texts), default=0),
             HEAD: max((len(t) for t in self._head_texts), default=0),
         }
-        self._vocab = {ALL: data.vocab_all, HEAD: data.vocab_head}
-        self._dense = data.dense
-        self._synonyms = SynonymTable(data.synonyms)
-        self._colloquial = data.colloquial
-        self._pinyin = PinyinMatcher(data.pinyin)
+        self._dense = {k: v for seg in self._sources for k, v in seg.dense.items()}
+        self._synonyms = SynonymTable(corpus.synonyms)
+        self._colloquial = corpus.colloquial
+        self._pinyin = PinyinMatcher(corpus.pinyin)
         # words a person reviewed as meaningful: a fallback piece may always be one of these
         self._reviewed = frozenset(
-            [w for g in data.synonyms for w in g]
-            + [w for k, v in data.colloquial.expansions.items() for w in (k, *v)]
-            + [normalize_text(e.hanzi) for e in data.pinyin if e.scope == ALL]
+            [w for g in corpus.synonyms for w in g]
+            + [w for k, v in corpus.colloquial.expansions.items() for w in (k, *v)]
+            + [normalize_text(e.hanzi) for e in corpus.pinyin if e.scope == ALL]
         )
         self.size = len(self._items)
         self._universe = bitset.full(self.size)
         self._facets = FacetIndex(self._items, store.documents(), frozenset(amount_item_ids))
         self._norm_cache: dict[tuple[int, str], Normalized] = {}
-
-    @staticmethod
-    def _open_index(
-        conn: sqlite3.Connection, items: list[Item]
-    ) -> tuple[sqlite3.Connection, IndexData]:
-        """The database's index if current, else one built in memory (an old database, or a
-        store of the user's own data without search tables)."""
-        try:
-            data = load_index(conn)
-            if sorted(data.item_ids) == sorted(i.id for i in items):
-                return conn, data
-            log.warning("search index does not match the items; building it in memory")
-        except IndexMissing as exc:
-            log.info("no usable search index (%s); building it in memory", exc)
-        memory = sqlite3.connect(":memory:", check_same_thread=False)
-        build_search_index(memory, items)
-        return memory, load_index(memory)
 
     # -- public ------------------------------------------------------------------------
 
@@ -181,23 +157,11 @@ class SearchEngine:
         if not word or len(word) > self._max_len[scope]:
             return 0
         keys = [word + CHAR_SUFFIX] if len(word) == 1 else _bigrams(word)
-        vocab = self._vocab[scope]
-        if any(k not in vocab for k in keys):
-            return 0
-        dense = [self._dense.get((scope, k)) for k in keys]
-        if all(m is not None for m in dense):
-            candidates = self._universe
-            for m in dense:
-                candidates &= m or 0
-            if len(word) <= 2:  # one character or one bigram: the bitmap is the answer
-                return candidates
+        mask = 0
+        for seg in self._sources:
             texts = self._all_texts if scope == ALL else self._head_texts
-            return bitset.from_indices(
-                (i for i in bitset.iter_bits(candidates) if word in texts[i]), self.size
-            )
-        expr = match_expression(word, HEAD_FIELDS if scope == HEAD else None)
-        rows = self._conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ?", (expr,))
-        return bitset.from_indices((r - 1 for (r,) in rows), self.size)
+            mask |= seg.lookup(word, scope, keys, texts) << seg.offset
+        return mask
 
     def _term(self, word: str, memo: dict[tuple[str, str], int], pinyin: bool = True) -> Term:
         variants = [Variant(word, EXACT, ALL)]

@@ -99,16 +99,21 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> list[int]:
+def migrate(
+    conn: sqlite3.Connection,
+    target: int = SCHEMA_VERSION,
+    migrations: dict[int, Callable[[sqlite3.Connection], None]] | None = None,
+) -> list[int]:
     """Upgrade to target one version at a time; returns the versions reached."""
+    steps = MIGRATIONS if migrations is None else migrations
     reached: list[int] = []
     while (version := schema_version(conn)) < target:
-        step = MIGRATIONS[version]
+        step = steps[version]
         with transaction(conn):
             step(conn)
             # user_version is in the database header, which is written by this transaction
             conn.execute(f"PRAGMA user_version = {version + 1}")
-        log.info("user database migrated to version %d", version + 1)
+        log.info("database migrated to version %d", version + 1)
         reached.append(version + 1)
     return reached
 
@@ -121,8 +126,8 @@ class OpenedUserDb:
     moved_to: Path | None = None
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+def _connect(path: Path, shared: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=not shared)
     conn.row_factory = sqlite3.Row
     return conn
 
@@ -145,14 +150,14 @@ class _Damaged(Exception):
 _DAMAGE_CODES = {11, 26}
 
 
-def _check_readable(conn: sqlite3.Connection) -> None:
+def _check_readable(conn: sqlite3.Connection, required: frozenset[str]) -> None:
     try:
         row = conn.execute("PRAGMA quick_check").fetchone()
         if row is None or row[0] != "ok":
             raise _Damaged(f"quick_check: {row[0] if row else 'no answer'}")
         if schema_version(conn) > 0:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            if not {"enterprises", "evaluations"} <= tables:
+            if not required <= tables:
                 raise _Damaged("tables missing")
     except sqlite3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorcode", None) in _DAMAGE_CODES:
@@ -176,13 +181,35 @@ def _move_aside(path: Path) -> Path:
     return target
 
 
+@dataclass(frozen=True)
+class DbKind:
+    """What a versioned user database holds, for its checks and its Chinese messages."""
+
+    what: str  # e.g. 已保存企业的数据库
+    version: int
+    migrations: dict[int, Callable[[sqlite3.Connection], None]]
+    required_tables: frozenset[str]
+    # used from the GUI's worker thread as well as the GUI thread (never at the same time)
+    shared: bool = False
+
+
+USER_DB = DbKind(
+    "已保存企业的数据库", SCHEMA_VERSION, MIGRATIONS, frozenset({"enterprises", "evaluations"})
+)
+
+
 def open_user_db(path: Path | None = None) -> OpenedUserDb:
     """Open (creating or upgrading as needed) the user database.
 
     Raises UserDbError when the folder cannot be written or the file comes from a newer
     version of the program; a damaged file is moved aside and reported in `message`.
     """
-    path = path or paths.user_db_path()
+    return open_versioned_db(path or paths.user_db_path(), USER_DB)
+
+
+def open_versioned_db(path: Path, kind: DbKind) -> OpenedUserDb:
+    """Open, create or upgrade a database of the user's (see the module's design rules)."""
+    what = kind.what
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -198,41 +225,40 @@ def open_user_db(path: Path | None = None) -> OpenedUserDb:
             # checkpoint or discard its -wal companion on close, and that may hold the very
             # data a technician could still recover.
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-            _check_readable(conn)
+            _check_readable(conn, kind.required_tables)
             conn.close()
             conn = None
     except sqlite3.Error as exc:
         if conn is not None:
             conn.close()
         raise UserDbError(
-            f"无法打开已保存企业的数据库：{path}（{exc}）。"
-            "如果另一个惠企政策通窗口正在运行，请先关闭它再试。"
+            f"无法打开{what}：{path}（{exc}）。如果另一个惠企政策通窗口正在运行，请先关闭它再试。"
         ) from exc
     except _Damaged as exc:
         if conn is not None:
             conn.close()
-        log.error("user database unreadable (%s): %s", exc, path)
+        log.error("database unreadable (%s): %s", exc, path)
         try:
             moved = _move_aside(path)
         except OSError as move_exc:
             raise UserDbError(
-                f"已保存企业的数据库文件已损坏，且无法移到一旁：{path}"
+                f"{what}文件已损坏，且无法移到一旁：{path}"
                 f"（{move_exc.strerror or move_exc}）。请关闭其他正在使用它的程序后重试。"
             ) from move_exc
         message = (
-            f"已保存企业的数据库文件已损坏，无法读取。原文件没有删除，已改名保存为：\n{moved}\n"
+            f"{what}文件已损坏，无法读取。原文件没有删除，已改名保存为：\n{moved}\n"
             "程序已新建一个空的数据库。如需找回原有数据，请把该文件交给技术支持。"
         )
     try:
-        conn = _connect(path)
+        conn = _connect(path, kind.shared)
         version = schema_version(conn)
-        if version > SCHEMA_VERSION:
+        if version > kind.version:
             raise UserDbError(
-                f"已保存企业的数据库由更新版本的惠企政策通创建（数据格式第{version}版），"
-                f"本程序只支持到第{SCHEMA_VERSION}版。请升级程序后再打开；原文件未作任何改动。"
+                f"{what}由更新版本的惠企政策通创建（数据格式第{version}版），"
+                f"本程序只支持到第{kind.version}版。请升级程序后再打开；原文件未作任何改动。"
             )
         _configure(conn)
-        migrate(conn)
+        migrate(conn, kind.version, kind.migrations)
     except UserDbError:
         if conn is not None:
             conn.close()
@@ -240,7 +266,7 @@ def open_user_db(path: Path | None = None) -> OpenedUserDb:
     except sqlite3.OperationalError as exc:
         if conn is not None:
             conn.close()
-        raise UserDbError(f"无法写入已保存企业的数据库：{path}（{exc}）") from exc
+        raise UserDbError(f"无法写入{what}：{path}（{exc}）") from exc
     except BaseException:
         if conn is not None:
             conn.close()

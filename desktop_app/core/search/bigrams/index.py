@@ -112,7 +112,10 @@ def build_search_index(
     for table in ("search_meta", "search_docs", "search_fts", "search_vocab", "search_dense"):
         conn.execute(f"DROP TABLE IF EXISTS {table}")
     conn.execute("DROP TABLE IF EXISTS search_pinyin")
-    conn.executescript(_SCHEMA)
+    # one statement at a time: executescript() would commit a transaction the caller holds
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
     fields = [item_fields(item) for item in items]
     conn.executemany(
         "INSERT INTO search_docs (rowid, item_id, title, path, body, depts) VALUES (?,?,?,?,?,?)",
@@ -178,6 +181,12 @@ def _write_dense(
 
 
 def _write_pinyin(conn: sqlite3.Connection, fields: list[DocFields]) -> None:
+    try:
+        import pypinyin  # noqa: F401
+    except ImportError:
+        # The packaged app leaves pypinyin out (3.4 MB, build time only): an index it writes
+        # for imported documents has no pinyin; the bundled index keeps the key terms'.
+        return
     words: dict[str, str] = {}
     for f in fields:
         for heading in f.head.split(SEGMENT_SEP):
