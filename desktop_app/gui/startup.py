@@ -55,7 +55,11 @@ def categories_of(catalog: Catalog) -> list[str]:
 
 
 def open_policy_data(path: Path) -> PolicyData:
-    store = PolicyStore.open(path)
+    from desktop_app.core.library.combined import with_library
+
+    store, message = with_library(PolicyStore.open(path))
+    if message:
+        log.error("user library: %s", message)
     try:
         catalog = Catalog(store)
         from desktop_app.core.search import SearchEngine
