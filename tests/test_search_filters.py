@@ -46,6 +46,17 @@ def test_region_finds_own_city_and_province(engine: SearchEngine, store: PolicyS
     assert hit_ids(engine, "", SearchFilters(region_code="130100")) == _docs(store, {"hb2019"})
 
 
+def test_region_includes_documents_of_places_inside_it(
+    engine: SearchEngine, store: PolicyStore
+) -> None:
+    # 福建省 picked in the filter: the province's documents and Sanming's plan (in Fujian)
+    assert hit_ids(engine, "", SearchFilters(region_code="350000")) == _docs(
+        store, {"fj2019", "xm", "sm"}
+    )
+    assert hit_ids(engine, "", SearchFilters(region_code="510000")) == _docs(store, {"yj2020"})
+    assert hit_ids(engine, "", SearchFilters(region_code="440000")) == set()
+
+
 def test_filters_match_brute_force(engine: SearchEngine, store: PolicyStore) -> None:
     items = store.all_items()
     docs = {d.id: d for d in store.documents()}

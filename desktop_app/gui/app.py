@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import APP_NAME, __version__, paths
 from desktop_app.gui import errors
 from desktop_app.gui.refguard import pin_singletons
+from desktop_app.gui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,7 @@ def setup_application(app: QApplication, font_size: int) -> None:
     pin_singletons()  # also for an application created elsewhere (tests)
     register_bundled_font(app, font_size)
     load_translations(app)
+    install_wheel_guard(app)
     theme.apply_theme(app, font_size)
     icon = paths.icon_path()
     if icon.exists():

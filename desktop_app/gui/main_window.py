@@ -11,6 +11,7 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,7 +76,8 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_NAME} — 惠企政策离线查询")
+        # Qt adds the application's display name (惠企政策通) to every window title itself
+        self.setWindowTitle(APP_NAME)
         self.catalog = catalog
         self.controller = controller
         self.settings = settings
@@ -162,7 +164,10 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            # the same keys twice (StandardKey.Quit is Ctrl+Q on Linux) make the shortcut
+            # ambiguous, and Qt then triggers neither
+            sequences = {QKeySequence(s).toString(): QKeySequence(s) for s in shortcuts}
+            action.setShortcuts(list(sequences.values()))
             # Window-wide, so the shortcut works whichever panel has focus.
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if tip:
@@ -191,9 +196,12 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.rebuild_action)
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action("退出(&X)", self.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
+        quit_action = self._action(
+            "退出(&X)", self.quit_app, [QKeySequence.StandardKey.Quit, "Ctrl+Q"]
         )
+        # from any window of the app (the reader, a wizard), not only from this one
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        file_menu.addAction(quit_action)
 
         edit_menu = bar.addMenu("编辑(&E)")
         self.find_action = self._action(
@@ -229,6 +237,13 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self._action("使用提示(&T)", self.show_tip, ["F1"]))
         help_menu.addAction(self._action("关于惠企政策通(&A)", self.show_about))
+
+    def quit_app(self) -> None:
+        """Close every window; one that asks first (unsaved answers) may keep the app open."""
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible() and not widget.close():
+                return
+        self.close()
 
     def _wire(self) -> None:
         self.search_panel.query_changed.connect(self.controller.set_query)
@@ -297,7 +312,7 @@ class MainWindow(QMainWindow):
         self.model.set_rows(outcome.rows, result.total)
         self.filters.set_facets(result.facets)
         if result.fallback and result.hits:
-            self.notice.set_text(fallback_notice(outcome.query, result))
+            self.notice.set_text(escape(fallback_notice(outcome.query, result)))
             self.notice.show()
         else:
             self.notice.hide()

@@ -8,8 +8,8 @@ QInputMethodEvent; QLineEdit turns that into textChanged like any other edit, an
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -40,6 +40,29 @@ class SearchBox(QLineEdit):
         completer = self.completer()
         popup = completer.popup() if completer is not None else None
         return popup is not None and popup.isVisible()
+
+    def event(self, event: QEvent) -> bool:
+        # QLineEdit claims Ctrl+E (end of line), Ctrl+N… for itself; a shortcut of the
+        # window's own menus (已保存企业 Ctrl+E, 企业评估 Ctrl+N) must win while typing.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._is_window_shortcut(event)
+        ):
+            event.ignore()
+            return True
+        return super().event(event)
+
+    def _is_window_shortcut(self, event: QKeyEvent) -> bool:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if not modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False  # plain keys and Shift+key are typing
+        pressed = QKeySequence(event.keyCombination())
+        return any(
+            action.isEnabled()
+            and any(s.matches(pressed) == s.SequenceMatch.ExactMatch for s in action.shortcuts())
+            for action in self.window().findChildren(QAction)
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

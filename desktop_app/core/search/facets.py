@@ -111,7 +111,14 @@ class FacetIndex:
             out["validity"] = self._docs_where(lambda d: validity.validity_on(d, on).applicable)
         if filters.region_code is not None:
             code = str(filters.region_code)
-            out["region"] = self._docs_where(lambda d: _region_contains(d.scope_region_code, code))
+            # a place picked in the filter shows what applies there (documents whose scope
+            # contains it) and what was issued for places inside it (福建省 shows 三明's plan)
+            out["region"] = self._docs_where(
+                lambda d: (
+                    _region_contains(d.scope_region_code, code)
+                    or _region_contains(code, d.scope_region_code)
+                )
+            )
         return out
 
     def counts(

@@ -10,7 +10,8 @@ from datetime import date
 class SearchFilters:
     """All optional; within one filter any listed value matches, across filters all must."""
 
-    region_code: str | None = None  # the enterprise's region: documents whose scope contains it
+    # a place: documents whose scope contains it or lies inside it
+    region_code: str | None = None
     document_ids: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()  # 省 / 市 / 区县
     departments: tuple[str, ...] = ()  # Department.name

@@ -1,0 +1,83 @@
+"""Search defects an official met: a province filter hid its own cities' documents, and a new
+search kept the previous selection and scroll position."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog
+from test_gui_window import rows, search
+
+from desktop_app.gui.main_window import MainWindow
+
+
+def test_province_filter_includes_documents_of_its_cities(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, window, "培育")
+    unfiltered = {r.item_id for r in rows(window)}
+    assert any(i.startswith("sm-") for i in unfiltered)
+    province = window.filters.province
+    with qtbot.waitSignal(window.controller.results_ready, timeout=10_000):
+        province.setCurrentIndex(province.findData("350000"))
+    shown = [r.item_id for r in rows(window)]
+    assert any(i.startswith("sm-") for i in shown)  # 三明 lies in 福建
+    assert not any(i.startswith(("hb2019-", "yj2020-")) for i in shown)
+
+
+def test_new_search_starts_at_its_first_result(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, window, "中小企业")
+    second = [r.item_id for r in rows(window)]
+    search(qtbot, window, "企业")
+    first = [r.item_id for r in rows(window)]
+    # an item far down the first list that the second search also shows
+    chosen = next(i for i in reversed(first) if i in second and second.index(i) > 0)
+    view = window.results_view
+    index = window.model.index(window.model.row_of(chosen), 0)
+    view.setCurrentIndex(index)
+    view.scrollTo(index)
+    assert view.verticalScrollBar().value() > 0
+    search(qtbot, window, "中小企业")
+    assert view.currentIndex().row() == 0
+    assert view.verticalScrollBar().value() == 0
+    assert window.detail.item is not None and window.detail.item.id == second[0]
+
+
+def test_fallback_notice_says_what_was_searched_and_dropped(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, window, "无人机 贷款")
+    text = window.notice.label.text()
+    assert "无人机" in text and "贷款" in text and "意思相近" not in text
+
+
+def test_ctrl_q_quits(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.keyClick(window.results_view, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+
+
+def test_ctrl_q_quits_from_another_window(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Q quits from any window of the app (a reader or wizard window has the focus)."""
+    other = QDialog(window)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is other, timeout=2000)
+    qtbot.keyClick(other, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+
+
+def test_window_shortcut_works_while_typing_in_the_search_box(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+E (已保存企业) from the search box: QLineEdit would take it as 'end of line'."""
+    action = next(a for a in window.findChildren(QAction) if a.text().startswith("已保存企业"))
+    fired: list[bool] = []
+    action.triggered.disconnect()
+    action.triggered.connect(lambda *_: fired.append(True))
+    box = window.search_panel.box
+    window.activateWindow()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert fired == [True]
+    qtbot.keyClick(box, Qt.Key.Key_A)  # plain typing still goes to the box
+    assert box.text().endswith("a")
+
+
+def test_window_title_names_the_app_once(window: MainWindow) -> None:
+    assert window.windowTitle().count("惠企政策通") <= 1
+    assert "惠企政策离线查询" not in window.windowTitle()
