@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop_app.core import validity as validity_mod
-from desktop_app.core.model import UNSTATED, Document, Item
+from desktop_app.core.model import IMPORTED_LABEL, UNSTATED, Document, Item
 from desktop_app.core.store import PolicyStore, _locator_phrase
 from desktop_app.core.validity import Validity
 
@@ -63,6 +63,11 @@ def article_label(item: Item) -> str:
         return item.locator
     # The store's citation wording, so the list, the detail pane and 复制引用 agree.
     return _locator_phrase(item)
+
+
+def document_label(doc: Document) -> str:
+    """A document's name in lists: its short title, marked ［自行导入］ when imported."""
+    return (f"［{IMPORTED_LABEL}］" if doc.is_imported else "") + doc.short_title
 
 
 def doc_number_label(doc: Document | None) -> str:

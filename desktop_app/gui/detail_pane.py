@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.model import UNSTATED, Department, Item
+from desktop_app.core.model import (
+    IMPORTED_LABEL,
+    UNSTATED,
+    UNSTRUCTURED_LABEL,
+    Department,
+    Document,
+    Item,
+)
 from desktop_app.core.store import nested_title
 from desktop_app.gui import benefits_hook, theme
 from desktop_app.gui.catalog import Catalog, article_label, doc_number_label
@@ -36,6 +43,21 @@ EMPTY_HTML = (
     "<p>用 ↑ ↓ 键浏览结果，按 Enter 打开原文。</p></div>"
 )
 NO_BENEFITS = "尚未整理该条的待遇与条件，请以原文为准。"
+UNSTRUCTURED_NOTE = (
+    "该条来自自行导入的文件，尚未整理待遇与条件（结构化），不参与企业评估。请以原文为准。"
+)
+
+
+def origin_html(doc: Document) -> str:
+    """Where an imported document came from: 自行导入, when, which file (its SHA-256)."""
+    when = (doc.imported or "")[:10]
+    version = f"，第{doc.version}版" if doc.version > 1 else ""
+    return (
+        f"{badge(IMPORTED_LABEL, 'unknown')}　{escape(when)} 导入{version}，"
+        f"文件 {escape(doc.source_file)}（SHA-256 {escape(doc.source_sha256[:12])}…）"
+    )
+
+
 BASIS_NOTE = {
     "standing": "（按文件“以下责任单位均需…”列出）",
     "heading": "（按所在部门标题确定）",
@@ -195,6 +217,11 @@ class DetailPane(QWidget):
         if self._item:
             self._render()
 
+    def _benefits_html(self, doc: Document | None) -> str:
+        if not self._benefits and doc is not None and doc.is_imported:
+            return f"<p>{badge(UNSTRUCTURED_LABEL, 'draft')}　{escape(UNSTRUCTURED_NOTE)}</p>"
+        return benefits_html(self._benefits)
+
     def _render(self) -> None:
         item = self._item
         if item is None:
@@ -217,9 +244,15 @@ class DetailPane(QWidget):
             ("责任单位", departments_html(item.departments)),
         ]
         if validity:
+            basis = f"（{doc.validity_basis}）" if doc and doc.validity_basis else ""
             rows.append(
-                ("有效性", f"{badge(validity.label, validity.state)}　{escape(validity.detail)}")
+                (
+                    "有效性",
+                    f"{badge(validity.label, validity.state)}　{escape(validity.detail + basis)}",
+                )
             )
+        if doc is not None and doc.is_imported:
+            rows.append(("来源", origin_html(doc)))
         table = "".join(
             f'<tr><td style="color:{theme.TEXT_MUTED};padding:3px 12px 3px 0;'
             f'white-space:nowrap;">{label}</td><td style="padding:3px 0;">{value}</td></tr>'
@@ -228,7 +261,7 @@ class DetailPane(QWidget):
         notes = "".join(f"<li>{escape(n)}</li>" for n in item.source_notes)
         html = (
             f'<table cellspacing="0">{table}</table>'
-            f'<h3 style="color:{theme.ACCENT};">待遇与条件</h3>{benefits_html(self._benefits)}'
+            f'<h3 style="color:{theme.ACCENT};">待遇与条件</h3>{self._benefits_html(doc)}'
             f'<h3 style="color:{theme.ACCENT};">原文</h3>'
             f'<p style="line-height:150%;">{highlighted(item.text, self._highlights)}</p>'
             f'<p style="color:{theme.TEXT_MUTED};">引用：{escape(self.citation())}</p>'

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import regions
 from desktop_app.core.model import Document
 from desktop_app.core.search import SearchFilters
+from desktop_app.gui.catalog import document_label
 
 LEVELS = (("省", "省级"), ("市", "市级"), ("区县", "区县级"))
 ANY_REGION = "全部"
@@ -58,17 +59,7 @@ class FacetList(QListWidget):
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self._labels: dict[str, str] = {}
         self.setMinimumWidth(80)  # never force the panel wider than the splitter gives it
-        for key, label in options:
-            item = QListWidgetItem(label, self)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsUserCheckable
-                | Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-            )
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self._labels[key] = label
-        self._fit_height()
+        self.set_options(options)
 
     def _fit_height(self) -> None:
         """Show every row: the panel scrolls as a whole, so lists never scroll on their own.
@@ -85,6 +76,25 @@ class FacetList(QListWidget):
         self.setFixedHeight(height + 2 * self.frameWidth() + 4)
 
     def refit(self) -> None:
+        self._fit_height()
+
+    def set_options(self, options: Iterable[tuple[str, str]]) -> None:
+        """Replace the options (after an import or removal), keeping what is still checked."""
+        keep = set(self.checked())
+        with QSignalBlocker(self):
+            self.clear()
+            self._labels = {}
+            for key, label in options:
+                item = QListWidgetItem(label, self)
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                )
+                on = key in keep
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                self._labels[key] = label
         self._fit_height()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -179,7 +189,9 @@ class FilterPanel(QWidget):
         doc_box = QGroupBox("政策文件", body)
         doc_layout = QVBoxLayout(doc_box)
         doc_layout.setContentsMargins(0, 6, 0, 0)
-        self.documents = FacetList(((d.id, d.short_title) for d in documents), "政策文件", doc_box)
+        self.documents = FacetList(
+            ((d.id, document_label(d)) for d in documents), "政策文件", doc_box
+        )
         self.documents.setWordWrap(True)
         doc_layout.addWidget(self.documents)
         form.addWidget(doc_box)
@@ -305,6 +317,12 @@ class FilterPanel(QWidget):
                     if depth + 1 < 3:
                         self._fill_children(combos[depth + 1], region.code)
         self._emit()
+
+    def set_documents(self, documents: list[Document], departments: list[str]) -> None:
+        """New data (a document imported or removed): the lists follow, selections stay."""
+        self.documents.set_options((d.id, document_label(d)) for d in documents)
+        self._departments = departments
+        self._fill_departments()
 
     # -- departments -----------------------------------------------------------------------
     def _fill_departments(self) -> None:

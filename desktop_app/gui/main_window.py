@@ -147,6 +147,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("正在加载…")
 
         self._build_menus()
+        from desktop_app.gui.library_menu import LibraryMenu
+
+        # 文件 → 导入政策文件… / 自行导入的文件…
+        self.library_menu = LibraryMenu(self, self.file_menu, runner, self.rebuild_action)
         # 企业 menu (企业评估 / 已保存企业): the wizard and its data load on first use
         self.enterprise_menu = install_enterprise_menu(self)
         self._wire()
@@ -178,7 +182,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("文件(&F)")
+        file_menu = self.file_menu = bar.addMenu("文件(&F)")
         self.export_action = self._action(
             "导出政策摘编PDF(&E)…",
             self.export_pdf,
@@ -475,6 +479,7 @@ class MainWindow(QMainWindow):
     def set_catalog(self, catalog: Catalog) -> None:
         """After a rebuild: the views forget the old data; the caller searches again."""
         self.catalog = catalog
+        self.filters.set_documents(catalog.documents, catalog.departments())
         self.detail.set_catalog(catalog)
         if self._reader is not None:
             self._reader.set_catalog(catalog)

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop_app.gui.catalog import Catalog, article_label
+from desktop_app.gui.catalog import Catalog, article_label, document_label
 
 if TYPE_CHECKING:
     from desktop_app.core.search import Hit
@@ -73,7 +73,7 @@ def decorate(
                 item_id=hit.item_id,
                 document_id=hit.document_id,
                 title=hit.title or (item.display_title if item else hit.item_id),
-                document_label=doc.short_title if doc else hit.document_id,
+                document_label=document_label(doc) if doc else hit.document_id,
                 article_label=article_label(item) if item else (hit.locator or ""),
                 path_label=" › ".join(item.path) if item else "",
                 snippet=hit.snippet or "",

@@ -206,6 +206,7 @@ class Startup(QObject):
         controller = SearchController(self.runner, data.catalog, data.engine, SearchFilters())
         window = MainWindow(data.catalog, controller, self.settings, self.runner, data.categories)
         window.rebuild_requested.connect(self.request_rebuild)
+        window.library_menu.changed.connect(self.reload)
         window.first_results_shown.connect(self._first_results)
         self.controller = controller
         self.window = window
@@ -274,6 +275,17 @@ class Startup(QObject):
 
     def _task_failed(self, error: TaskError) -> None:
         errors.report(error.exception, error.traceback, self.window)
+
+    def reload(self, note: str) -> None:
+        """After an import or a removal: reopen the data (bundled + library) as a whole."""
+        self._done_note = note
+        path = self._last_path
+        self.runner.run(
+            lambda: open_policy_data(path),
+            self._data_ready,
+            self._data_failed,
+            channel=DATA_CHANNEL,
+        )
 
     # -- rebuild -----------------------------------------------------------------------------
     def request_rebuild(self) -> None:
