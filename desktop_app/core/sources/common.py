@@ -62,12 +62,14 @@ def _split_outside_parens(text: str, separators: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def split_units(text: str, *, lead_first: bool = False, basis: str = "item") -> list[Department]:
+def split_units(
+    text: str, *, lead_first: bool = False, basis: str = "item", prefixes: str = _PREFIXES
+) -> list[Department]:
     """Split a 责任单位 list into single units.
 
     "市工信局、财政局，各县（市、区）人民政府" → 市工信局, 市财政局, 各县（市、区）人民政府:
     within a comma group a bare unit takes the group's 市/区/省 prefix, as the list is meant to
-    be read.
+    be read (`prefixes`: the levels that carry over; an imported county document adds 县).
     The token as printed is kept beside the name.
     """
     units: list[Department] = []
@@ -80,11 +82,11 @@ def split_units(text: str, *, lead_first: bool = False, basis: str = "item") -> 
                 merged[-1] = merged[-1] + "、" + tok
             else:
                 merged.append(tok)
-        prefix = merged[0][0] if merged and merged[0][0] in _PREFIXES else ""
+        prefix = merged[0][0] if merged and merged[0][0] in prefixes else ""
         for tok in merged:
             name = tok
             # 市场监管局 begins with 市 but is not prefixed ("市工信局、市场监管局")
-            has_own_level = tok[0] in _PREFIXES + "各县" and not tok.startswith("市场")
+            has_own_level = tok[0] in prefixes + "各县" and not tok.startswith("市场")
             needs_prefix = prefix and not has_own_level and not any(p in tok for p in _OWN_PLACE)
             if needs_prefix:
                 name = prefix + tok

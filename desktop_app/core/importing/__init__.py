@@ -1,0 +1,1 @@
+"""Importing new policy documents (Word, PDF, text) with one generic reader; no Qt here."""
