@@ -46,12 +46,15 @@ def read_pdf(data: bytes) -> RawText:
             f"第 {listed} 页没有文字层（可能是扫描页），这些页的内容未能读取，请对照原文补充。"
         )
     blocks: list[Block] = []
+    placed: list[tuple[Block, tuple[float, float] | None]] = []
     for number, text in enumerate(pages, start=1):
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         extents = boxes[number - 1]
-        blocks += [Block(line, page=number) for line in lines]
+        page_blocks = [Block(line, page=number) for line in lines]
+        blocks += page_blocks
         if len(extents) == len(lines):
-            _mark_geometry(blocks[len(blocks) - len(lines) :], extents)
+            placed += zip(page_blocks, extents, strict=True)
+    _mark_geometry(placed)
     return RawText(blocks, wrapped=True, warnings=warnings)
 
 
@@ -78,25 +81,26 @@ def _line_extents(textpage: object, text: str) -> list[tuple[float, float] | Non
     return extents
 
 
-def _mark_geometry(blocks: list[Block], extents: list[tuple[float, float] | None]) -> None:
-    known = [e for e in extents if e is not None]
+def _mark_geometry(placed: list[tuple[Block, tuple[float, float] | None]]) -> None:
+    """Margins of the whole document (its pages share one layout): a line reaching the right
+    margin wraps on, a line starting right of the left margin begins a paragraph."""
+    known = [(block, extent) for block, extent in placed if extent is not None]
     if len(known) < 3:
         return
-    margin_left = min(e[0] for e in known)
+    rights = sorted(extent[1] for _, extent in known)
+    margin_left = min(extent[0] for _, extent in known)
     # not the very widest line: a line of many digits can run a little past the others
-    rights = sorted(e[1] for e in known)
     margin_right = rights[int(len(rights) * 0.9) - 1] if len(rights) >= 10 else rights[-1]
-    em = _char_width(blocks, known)
-    for block, extent in zip(blocks, extents, strict=True):
-        if extent is not None:
-            block.indented = extent[0] - margin_left > 1.2 * em
-            block.reaches_margin = margin_right - extent[1] < 2 * em
+    em = _char_width(known)
+    for block, (left, right) in known:
+        block.indented = left - margin_left > 1.2 * em
+        block.reaches_margin = margin_right - right < 2 * em
 
 
-def _char_width(blocks: list[Block], extents: list[tuple[float, float]]) -> float:
-    """The width of one Chinese character: a full line's width over its character count."""
+def _char_width(known: list[tuple[Block, tuple[float, float]]]) -> float:
+    """The width of one Chinese character: a line's width over its character count."""
     widths = []
-    for block, (left, right) in zip((b for b in blocks if b.text.strip()), extents, strict=False):
+    for block, (left, right) in known:
         chars = len(block.text.strip())
         if chars >= 4:
             widths.append((right - left) / chars)
