@@ -41,27 +41,48 @@ def _doc_type(title: str) -> str | None:
 
 
 def _region(names_from: list[tuple[str, str]], warnings: list[str]) -> tuple[str, str] | None:
-    """The most specific region whose full name is in the issuer (else the title): code, passage.
+    """The region the issuer (else the title) names: code and passage.
 
-    A name shared by several places (鼓楼区) counts only when its parent's name is there too.
+    Each place whose full name occurs counts the names of its chain (itself, its city, its
+    province) that occur; the best chain wins, then the deepest place. A name inside a longer
+    one (城区 in 西城区) does not count. A name several places share (鼓楼区) with nothing to
+    tell them apart is left for the user.
     """
     table = regions.load()
+    depth = {"省": 0, "市": 1, "区县": 2}
+    ambiguous: str | None = None
     for passage, _label in names_from:
         found = [r for r in table.all() if r.name in passage]
+        spans = {r.code: _span(passage, r.name) for r in found}
+        found = [
+            r
+            for r in found
+            if not any(_inside(spans[r.code], spans[o.code]) for o in found if o.name != r.name)
+        ]
         if not found:
             continue
-        depth = {"省": 0, "市": 1, "区县": 2}
-        deepest = max(depth[r.level] for r in found)
-        best = [r for r in found if depth[r.level] == deepest]
-        if len(best) > 1:
-            named = [r for r in best if any(a.name in passage for a in table.ancestors(r.code)[1:])]
-            best = named or best
+        scores = {
+            r.code: (sum(1 for a in table.ancestors(r.code) if a.name in passage), depth[r.level])
+            for r in found
+        }
+        best_score = max(scores.values())
+        best = [r for r in found if scores[r.code] == best_score]
         if len(best) == 1:
             return best[0].code, passage
-        places = "、".join(table.path_label(r.code, "") for r in best)
-        warnings.append(f"“{best[0].name}”对应多个地区（{places}），请手工选择发文地区。")
-        return None
+        places = "、".join(table.path_label(r.code, "") for r in best[:5])
+        ambiguous = ambiguous or f"“{best[0].name}”对应多个地区（{places}），请手工选择发文地区。"
+    if ambiguous:
+        warnings.append(ambiguous)
     return None
+
+
+def _span(text: str, name: str) -> tuple[int, int]:
+    start = text.find(name)
+    return start, start + len(name)
+
+
+def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer
 
 
 def build_metadata(
@@ -96,7 +117,8 @@ def build_metadata(
             meta.level = regions.load().get(found[0]).level
             ev["level"] = found[1]
         else:
-            warnings.append("未能从发文单位或标题确定发文地区，请手工选择。")
+            if not any("对应多个地区" in w for w in warnings):
+                warnings.append("未能从发文单位或标题确定发文地区，请手工选择。")
     validity = find_validity(text, meta.issued)
     meta.valid_from, meta.valid_to = validity.valid_from, validity.valid_to
     meta.validity_basis = validity.basis

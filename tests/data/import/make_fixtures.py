@@ -1,6 +1,6 @@
 """Write the .docx and .pdf versions of the fixture documents next to their .txt sources.
 
-    .venv/bin/python tests/data/import/make_fixtures.py
+.venv/bin/python tests/data/import/make_fixtures.py
 """
 
 from __future__ import annotations
