@@ -116,10 +116,10 @@ def test_classify_individual_business_note(capsys: pytest.CaptureFixture[str]) -
     ("argv", "message"),
     [
         (["--industry", "矿业", "--employees", "1"], "未知行业“矿业”"),
-        (["--industry", "工业", "--employees", "abc"], "从业人员必须是数字，收到“abc”"),
+        (["--industry", "工业", "--employees", "abc"], "从业人员“abc”不是数字"),
         (["--industry", "工业", "--employees", "-5", "--revenue", "1"], "从业人员不能为负数"),
-        (["--industry", "工业", "--employees", "5", "--revenue", "nan"], "营业收入不是有效数字"),
-        (["--industry", "建筑业", "--revenue", "1", "--assets", "inf"], "资产总额不是有效数字"),
+        (["--industry", "工业", "--employees", "5", "--revenue", "nan"], "营业收入“nan”不是数字"),
+        (["--industry", "建筑业", "--revenue", "1", "--assets", "inf"], "资产总额“inf”不是数字"),
     ],
 )
 def test_classify_bad_input_is_a_chinese_error(

@@ -149,12 +149,12 @@ def test_match_cli_errors_are_chinese(tmp_path: Path, capsys: pytest.CaptureFixt
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", "utf-8")
     assert main(["match", "--profile", str(bad)]) == 2
-    assert "不是有效的 UTF-8 JSON" in capsys.readouterr().err
+    assert "不是有效的 JSON" in capsys.readouterr().err
     bad.write_text(json.dumps({"employees": -1, "industry": "工业"}), "utf-8")
     assert main(["match", "--profile", str(bad)]) == 2
     assert "从业人员应在0到" in capsys.readouterr().err
     assert main(["match", "--profile", str(SAMPLE), "--as-of", "明天"]) == 2
-    assert "格式不对" in capsys.readouterr().err
+    assert "不是有效日期" in capsys.readouterr().err
     bad.write_text(json.dumps({"industry": "炼金术"}), "utf-8")
     assert main(["match", "--profile", str(bad)]) == 2
     assert "炼金术" in capsys.readouterr().err

@@ -25,7 +25,7 @@ def test_every_profiles_subcommand_has_help(capsys: pytest.CaptureFixture[str]) 
         with pytest.raises(SystemExit) as info:
             main(["profiles", sub, "--help"])
         assert info.value.code == 0
-        assert "usage" in capsys.readouterr().out
+        assert "用法" in capsys.readouterr().out
 
 
 def test_list_empty_and_json(capsys: pytest.CaptureFixture[str]) -> None:

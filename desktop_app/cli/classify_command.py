@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from desktop_app.cli.output import CliError, print_json, print_text
+from desktop_app.core.schema.arguments import number_argument
 from desktop_app.core.size_class import (
     IndustryStandard,
     SizeInputError,
@@ -98,11 +99,5 @@ def _industry_line(industry: IndustryStandard) -> str:
 
 
 def _number(text: str | None, name: str) -> float | None:
-    if text is None or not text.strip():
-        return None
-    # Thousands separators are common when people copy figures from a report.
-    cleaned = text.strip().replace(",", "").replace("，", "")
-    try:
-        return float(cleaned)
-    except ValueError:
-        raise CliError(f"{name}必须是数字，收到“{text}”") from None
+    # thousands separators (1,200 / 1，200) are common when figures are copied from a report
+    return number_argument(text, name)

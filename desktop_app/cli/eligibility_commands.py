@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,8 @@ from desktop_app.cli.output import CliError, print_json, print_text
 from desktop_app.core.eligibility.engine import ELIGIBLE, INELIGIBLE, POSSIBLE, STATUS_LABELS, match
 from desktop_app.core.eligibility.facts import load_registry
 from desktop_app.core.eligibility.profile import Profile, ProfileError
+from desktop_app.core.schema import InputError, load_json
+from desktop_app.core.schema.arguments import as_of_date, shown_path
 from desktop_app.core.size_class import SizeInputError
 
 
@@ -28,26 +29,30 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(handler=_match)
 
 
+MAX_PROFILE_BYTES = 16 * 1024 * 1024  # a profile is a few kB; stops a wrong file early
+
+
 def parse_as_of(text: str | None) -> date:
-    if not text:
-        return date.today()
     try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise CliError(f"日期“{text}”格式不对，应为 YYYY-MM-DD，例如 2026-01-31") from exc
+        return as_of_date(text) or date.today()
+    except InputError as exc:
+        raise CliError(str(exc)) from exc
 
 
-def read_profile(path: Path) -> Profile:
+def read_profile(path: Path, as_of: date | None = None) -> Profile:
+    shown = shown_path(path)
     try:
-        raw: Any = json.loads(path.read_text(encoding="utf-8-sig"))
+        if path.stat().st_size > MAX_PROFILE_BYTES:
+            raise CliError(f"企业信息文件过大，不是企业信息文件：{shown}")
+        raw: Any = load_json(path.read_bytes(), "企业信息文件")
     except FileNotFoundError as exc:
-        raise CliError(f"找不到企业信息文件：{path}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CliError(f"企业信息文件不是有效的 UTF-8 JSON：{path}") from exc
+        raise CliError(f"找不到企业信息文件：{shown}") from exc
+    except InputError as exc:
+        raise CliError(f"{exc}：{shown}") from exc
     except OSError as exc:
-        raise CliError(f"无法读取企业信息文件：{path}（{exc.strerror}）") from exc
+        raise CliError(f"无法读取企业信息文件：{shown}（{exc.strerror or exc}）") from exc
     try:
-        return Profile.from_dict(raw)
+        return Profile.from_dict(raw, as_of=as_of)
     except ProfileError as exc:
         raise CliError("企业信息有误：" + "；".join(exc.problems)) from exc
 
@@ -63,8 +68,8 @@ def _facts(args: argparse.Namespace) -> int:
 
 
 def _match(args: argparse.Namespace) -> int:
-    profile = read_profile(args.profile)
     as_of = parse_as_of(args.as_of)
+    profile = read_profile(args.profile, as_of)
     store = open_store()
     try:
         result = match(store, profile, as_of)

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Sequence
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.cli.output import CliError, print_error
+from desktop_app.cli.arg_parser import ChineseArgumentParser, UsageError
+from desktop_app.cli.output import CliError, print_error, print_notice
+from desktop_app.core.schema.arguments import check_strings
+from desktop_app.core.schema.errors import InputError
+
+log = logging.getLogger(__name__)
 
 COMMAND_MODULES = [
     "desktop_app.cli.db_commands",
@@ -25,7 +31,7 @@ COMMAND_MODULES = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="policy-desk",
         description=f"{APP_NAME}：离线查询惠企政策。不带子命令时打开程序窗口。",
     )
@@ -54,24 +60,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.gui_launch import launch_gui
 
         return launch_gui(smoke=bool(words))
-    parser = build_parser()
-    args = parser.parse_args(words)
-    handler = getattr(args, "handler", None)
     try:
-        if handler is None:
-            from desktop_app.gui_launch import launch_gui
-
-            return launch_gui(smoke=args.smoke)
-        return int(handler(args) or 0)
+        return _run(build_parser(), words)
+    except UsageError as exc:
+        print_error(str(exc))
+        print_notice(exc.usage)
+        return exc.exit_code
     except CliError as exc:
         print_error(str(exc))
         return exc.exit_code
+    except InputError as exc:
+        print_error(str(exc))
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # the reader (e.g. `| head`) closed the pipe: nothing more to say, and no traceback
         sys.stderr.close()
         return 0
+    # A failed command writes nothing to stdout, so a --json reader gets either one complete
+    # JSON document or an empty stream with exit code 2 and the message on stderr.
+    except Exception as exc:  # a bug: the user still gets a sentence, the log gets the rest
+        log.exception("unexpected error in %s", words[:1])
+        message = f"程序内部错误（{type(exc).__name__}），操作没有完成。请把这条信息告诉技术支持。"
+        print_error(message)
+        return 1
+
+
+def _run(parser: argparse.ArgumentParser, words: list[str]) -> int:
+    args = parser.parse_args(words)
+    check_strings(args, positional=frozenset({"query", "measure_id", "item_ids", "file"}))
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from desktop_app.gui_launch import launch_gui
+
+        return launch_gui(smoke=args.smoke)
+    return int(handler(args) or 0)
 
 
 if __name__ == "__main__":

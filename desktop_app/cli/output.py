@@ -1,10 +1,18 @@
-"""Shared output helpers: UTF-8 JSON with Chinese as characters, Chinese error messages."""
+"""Shared output helpers: UTF-8 JSON with Chinese as characters, Chinese error messages.
+
+The streams are made UTF-8 with errors="backslashreplace": a message that echoes what the user
+typed (an argument with undecodable bytes arrives as lone surrogates) must still print, and a
+plain reconfigure(encoding=...) would reset `errors` to strict.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class CliError(Exception):
@@ -18,19 +26,33 @@ class CliError(Exception):
 def _utf8_stream(stream: Any) -> Any:
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None:
-        reconfigure(encoding="utf-8")
+        try:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+        except (ValueError, OSError):  # a closed or detached stream: write what we can
+            pass
     return stream
+
+
+def json_text(data: Any) -> str:
+    """JSON any parser accepts: a lone surrogate (from an undecodable file name) becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def print_json(data: Any) -> None:
     out = _utf8_stream(sys.stdout)
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(data) + "\n")
 
 
 def print_text(text: str) -> None:
     out = _utf8_stream(sys.stdout)
     out.write(text + "\n")
+
+
+def print_notice(text: str) -> None:
+    """Something the user should know that is not the command's output: stderr, so --json
+    output stays parseable."""
+    err = _utf8_stream(sys.stderr)
+    err.write(text + "\n")
 
 
 def print_error(message: str) -> None:

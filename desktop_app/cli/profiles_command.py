@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from desktop_app.cli.output import CliError, print_json, print_text
+from desktop_app.cli.output import CliError, print_json, print_notice, print_text
 from desktop_app.core.userdata.exchange import ExchangeError, export_file, import_file
 from desktop_app.core.userdata.profiles import ProfileRepository, display_time
 from desktop_app.core.userdata.user_db import UserDbError, open_user_db
@@ -39,7 +39,7 @@ def _repository() -> Iterator[ProfileRepository]:
     except UserDbError as exc:
         raise CliError(str(exc)) from exc
     if opened.message:
-        print_text(opened.message)
+        print_notice(opened.message)
     try:
         yield ProfileRepository(opened.conn)
     finally:

@@ -7,6 +7,7 @@ from typing import Any
 
 from desktop_app.cli.output import CliError, print_json, print_text
 from desktop_app.core import regions
+from desktop_app.core.schema.values import ascii_digits
 
 
 def register(subparsers: Any) -> None:
@@ -23,7 +24,8 @@ def register(subparsers: Any) -> None:
 def run_regions(args: argparse.Namespace) -> int:
     table = regions.load()
     try:
-        found = table.provinces() if args.parent is None else table.children(args.parent)
+        parent = None if args.parent is None else ascii_digits(args.parent).strip()
+        found = table.provinces() if parent is None else table.children(parent)
     except regions.UnknownRegionError as exc:
         raise CliError(str(exc)) from exc
     if args.json:
@@ -32,7 +34,7 @@ def run_regions(args: argparse.Namespace) -> int:
         )
         return 0
     if not found:
-        print_text(f"{table.path_label(args.parent)} 没有收录下级区划。")
+        print_text(f"{table.path_label(parent or '')} 没有收录下级区划。")
         return 0
     print_text("\n".join(f"{r.code}  {r.name}（{r.level}）" for r in found))
     return 0

@@ -43,7 +43,7 @@ def run_report(args: argparse.Namespace) -> int:
     if not output.parent.is_dir():
         raise CliError(f"输出文件夹不存在：{output.parent}")
     as_of = parse_as_of(args.as_of)
-    profile = read_profile(args.profile)
+    profile = read_profile(args.profile, as_of)
     store = open_store()
     try:
         result = match(store, profile, as_of)

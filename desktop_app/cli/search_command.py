@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
 from desktop_app.cli.db_commands import open_store
 from desktop_app.cli.output import CliError, print_json, print_text
-from desktop_app.core import regions
+from desktop_app.core.schema.arguments import as_of_date, region_code
 from desktop_app.core.eligibility.overview import amount_item_ids
 from desktop_app.core.search import Hit, SearchEngine, SearchFilters, SearchResult
 from desktop_app.core.search.wording import fallback_notice
@@ -33,22 +32,12 @@ def register(subparsers: Any) -> None:
 
 
 def _filters(args: argparse.Namespace, known_documents: list[str]) -> SearchFilters:
-    region = None
-    if args.region is not None:
-        try:
-            region = regions.get(args.region).code
-        except regions.UnknownRegionError as exc:
-            raise CliError(str(exc)) from exc
+    region = region_code(args.region)
     for doc_id in args.document or []:
         if doc_id not in known_documents:
             known = "、".join(known_documents)
             raise CliError(f"没有编号为“{doc_id}”的文件。可用的编号：{known}")
-    as_of = None
-    if args.as_of is not None:
-        try:
-            as_of = date.fromisoformat(args.as_of)
-        except ValueError as exc:
-            raise CliError(f"日期“{args.as_of}”无效，应为 YYYY-MM-DD，如 2024-06-30") from exc
+    as_of = as_of_date(args.as_of)
     return SearchFilters(
         region_code=region,
         document_ids=tuple(args.document or ()),
@@ -94,8 +83,7 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
 def run_search(args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise CliError("--limit 不能为负数")
-    # A command line may carry undecodable bytes (surrogates); they cannot be printed.
-    query = args.query.encode("utf-8", "replace").decode("utf-8")
+    query = args.query  # undecodable bytes were refused by check_strings
     store = open_store()
     filters = _filters(args, [d.id for d in store.documents()])
     engine = SearchEngine(store, amount_item_ids=amount_item_ids(store))
