@@ -28,7 +28,11 @@ _ERRORS = [
     (r"ignored explicit argument (.*)", r"选项不接受值 \1"),
     (r"argument (\S+): (.*)", r"参数 \1：\2"),
 ]
-_HEADINGS = {"usage: ": "用法：", "\noptions:\n": "\n选项：\n", "positional arguments:": "位置参数："}
+_HEADINGS = {
+    "usage: ": "用法：",
+    "\noptions:\n": "\n选项：\n",
+    "positional arguments:": "位置参数：",
+}
 
 
 def translate(message: str) -> str:
@@ -55,7 +59,8 @@ class UsageError(CliError):
 class ChineseArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         add_help = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
         self._positionals.title = "位置参数"
         self._optionals.title = "选项"
         if add_help:

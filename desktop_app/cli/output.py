@@ -7,6 +7,7 @@ plain reconfigure(encoding=...) would reset `errors` to strict.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -26,10 +27,9 @@ class CliError(Exception):
 def _utf8_stream(stream: Any) -> Any:
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None:
-        try:
+        # a closed or detached stream: write what we can
+        with contextlib.suppress(ValueError, OSError):
             reconfigure(encoding="utf-8", errors="backslashreplace")
-        except (ValueError, OSError):  # a closed or detached stream: write what we can
-            pass
     return stream
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from desktop_app.cli.db_commands import open_store
 from desktop_app.cli.output import CliError, print_json, print_text
-from desktop_app.core.schema.arguments import as_of_date, region_code
 from desktop_app.core.eligibility.overview import amount_item_ids
+from desktop_app.core.schema.arguments import as_of_date, region_code
 from desktop_app.core.search import Hit, SearchEngine, SearchFilters, SearchResult
 from desktop_app.core.search.wording import fallback_notice
 

@@ -389,7 +389,12 @@ def test_saved_values_the_pickers_do_not_know_are_kept(
 ) -> None:  # type: ignore[no-untyped-def]
     repo = user_data.repository()
     assert repo is not None
-    record = repo.save({"name": "旧数据企业", "region": "350299", "industry": "制造业"})
+    # saved by version 0.1, whose schema still let codes and names the pickers lack through
+    from desktop_app.core.userdata.user_db import transaction
+
+    old = {"name": "旧数据企业", "region": "350299", "industry": "制造业"}
+    with transaction(repo.conn):
+        record = repo.get(repo._write("旧数据企业", old, None, None))
     wizard = make_wizard(qtbot, store, user_data, None, record)
     assert wizard.profile_dict()["region"] == "350299"
     assert wizard.profile_dict()["industry"] == "制造业"

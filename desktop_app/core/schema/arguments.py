@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+
 from desktop_app.core import regions
 from desktop_app.core.schema import values as v
 from desktop_app.core.schema.errors import InputError
@@ -29,7 +30,9 @@ def check_strings(args: argparse.Namespace, positional: frozenset[str] = frozens
             if not isinstance(item, str) or isinstance(item, Path):
                 continue
             if v.has_surrogates(item):
-                problems.append(f"参数 {name} 包含无法识别的字符（不是有效的文字编码）：{v.shown(item)}")
+                problems.append(
+                    f"参数 {name} 包含无法识别的字符（不是有效的文字编码）：{v.shown(item)}"
+                )
             elif len(item) > MAX_ARGUMENT_CHARS:
                 problems.append(f"参数 {name} 过长（超过{MAX_ARGUMENT_CHARS}个字符）")
     if problems:

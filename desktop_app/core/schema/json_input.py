@@ -45,7 +45,9 @@ def load_json(raw: bytes | str, what: str = "文件") -> Any:
     try:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as exc:
-        raise InputError([f"{what}不是 UTF-8 编码的文字（第{exc.start + 1}个字节无法识别）"]) from exc
+        raise InputError(
+            [f"{what}不是 UTF-8 编码的文字（第{exc.start + 1}个字节无法识别）"]
+        ) from exc
     try:
         return json.loads(
             text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=BadNumber

@@ -57,9 +57,7 @@ def validate_profile(
     established = v.day(data.get("established"), "成立日期", problems)
     limit = as_of or date.today()
     if established is not None and established > limit:
-        problems.append(
-            f"成立日期{established.isoformat()}晚于评估日期{limit.isoformat()}，请核对"
-        )
+        problems.append(f"成立日期{established.isoformat()}晚于评估日期{limit.isoformat()}，请核对")
         established = None
     profile = Profile(
         name=name,
@@ -123,6 +121,8 @@ def _qualifications(
         return ()
     found: dict[str, Qualification] = {}
     for n, item in enumerate(raw, start=1):
+        qid: Any
+        granted: Any
         if isinstance(item, str):
             qid, granted = item, None
         elif isinstance(item, dict):
@@ -189,6 +189,9 @@ def _size_override(raw: Any, problems: list[str]) -> SizeOverride | None:
     size = raw.get("size")
     reason = v.text(raw.get("reason"), "手动指定规模的理由", problems, max_len=2000)
     if not isinstance(size, str) or size not in SIZES or reason is None:
-        problems.append("手动指定企业规模时须选择规模并填写理由（规模：large 大型、medium 中型、small 小型、micro 微型）")
+        problems.append(
+            "手动指定企业规模时须选择规模并填写理由"
+            "（规模：large 大型、medium 中型、small 小型、micro 微型）"
+        )
         return None
     return SizeOverride(size, reason)

@@ -55,9 +55,7 @@ def ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
-def text(
-    value: Any, label: str, problems: list[str], *, max_len: int | None = None
-) -> str | None:
+def text(value: Any, label: str, problems: list[str], *, max_len: int | None = None) -> str | None:
     if blank(value):
         return None
     if not isinstance(value, str):
@@ -186,3 +184,33 @@ def stamp(value: Any) -> datetime | None:
 def in_future(moment: datetime, now: datetime | None = None) -> bool:
     """Later than a day from now: a clock that wrong (or a forged file) is not believed."""
     return moment > (now or datetime.now(UTC)) + timedelta(days=1)
+
+
+def plain_json(value: Any, label: str, problems: list[str], *, max_depth: int = 64) -> bool:
+    """True when value is JSON any parser reads back: finite numbers, valid Unicode, not
+    nested deeper than max_depth (walked without recursion, so any input is safe)."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > max_depth:
+            problems.append(f"{label}嵌套层数过多")
+            return False
+        if isinstance(item, dict):
+            for key, child in item.items():
+                if not isinstance(key, str) or has_surrogates(key):
+                    problems.append(f"{label}中有无法识别的字段名")
+                    return False
+                stack.append((child, depth + 1))
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+        elif isinstance(item, str):
+            if has_surrogates(item):
+                problems.append(f"{label}包含无法识别的字符（编码错误）")
+                return False
+        elif isinstance(item, float) and not math.isfinite(item):
+            problems.append(f"{label}中有无效数字（NaN 或无穷大）")
+            return False
+        elif item is not None and not isinstance(item, bool | int | float):
+            problems.append(f"{label}中有无法保存的值")
+            return False
+    return True

@@ -16,29 +16,25 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.core.eligibility.profile import ProfileError
-from desktop_app.core.userdata.profiles import (
-    ProfileRepository,
-    clean_notes,
-    evaluation_fields,
-    new_id,
-    normalise_profile,
-    now_iso,
+from desktop_app.core.schema import InputError, load_json
+from desktop_app.core.schema.exchange import (
+    FORMAT,
+    FORMAT_VERSION,
+    ExchangeEntry,
+    validate_entry,
+    validate_envelope,
 )
+from desktop_app.core.schema.values import shown_long
+from desktop_app.core.userdata.profiles import ProfileRepository, new_id, now_iso
 from desktop_app.core.userdata.user_db import transaction
 
-FORMAT = "policy-desk-enterprises"
-FORMAT_VERSION = 1
 MAX_FILE_BYTES = 512 * 1024 * 1024  # far above any real client list; stops a wrong file early
-_ID = re.compile(r"[0-9A-Za-z-]{1,64}")
 
 
 class ExchangeError(Exception):
@@ -141,111 +137,32 @@ def read_file(path: Path) -> dict[str, Any]:
             raise ExchangeError(f"文件过大（{size // (1024 * 1024)} MB），不是企业信息导出文件。")
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise ExchangeError(f"找不到文件：{path}") from exc
+        raise ExchangeError(f"找不到文件：{shown_long(str(path))}") from exc
     except OSError as exc:
-        raise ExchangeError(f"无法读取文件：{path}（{exc.strerror or exc}）") from exc
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ExchangeError(
-            "文件内容不是有效的企业信息导出文件（不是 UTF-8 JSON），没有导入任何内容。"
+            f"无法读取文件：{shown_long(str(path))}（{exc.strerror or exc}）"
         ) from exc
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ExchangeError("这不是惠企政策通导出的企业信息文件，没有导入任何内容。")
-    version = data.get("format_version")
-    if not isinstance(version, int) or version < 1:
-        raise ExchangeError("文件缺少有效的格式版本号，没有导入任何内容。")
-    if version > FORMAT_VERSION:
+    try:
+        data = load_json(raw, "文件")
+    except InputError as exc:
         raise ExchangeError(
-            f"文件由更新版本的程序导出（格式第{version}版），请升级程序后再导入。没有导入任何内容。"
-        )
-    if not isinstance(data.get("enterprises"), list):
-        raise ExchangeError("文件中没有企业列表，没有导入任何内容。")
+            f"文件内容不是有效的企业信息导出文件：{exc}。没有导入任何内容。"
+        ) from exc
+    try:
+        validate_envelope(data)
+    except InputError as exc:
+        raise ExchangeError(str(exc)) from exc
+    assert isinstance(data, dict)
     return data
-
-
-def _stamp(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-@dataclass
-class _Entry:
-    id: str | None
-    name: str
-    profile: dict[str, Any]
-    notes: str
-    created: str | None
-    updated: str
-    evaluations: list[tuple[str | None, str | None, dict[str, Any]]]
-
-
-def _label(index: int, raw: Any) -> str:
-    name = raw.get("name") if isinstance(raw, dict) else None
-    profile = raw.get("profile") if isinstance(raw, dict) else None
-    if not isinstance(name, str) and isinstance(profile, dict):
-        name = profile.get("name")
-    shown = f"“{name[:40]}”" if isinstance(name, str) and name.strip() else ""
-    return f"第{index}条企业记录{shown}"
-
-
-def _check_entry(index: int, raw: Any, report: ImportReport) -> _Entry | None:
-    where = _label(index, raw)
-    if not isinstance(raw, dict):
-        report.problems.append(f"{where}：格式不对，已跳过")
-        return None
-    try:
-        name, profile = normalise_profile(raw.get("profile"))
-    except ProfileError as exc:
-        report.problems.append(f"{where}：{'；'.join(exc.problems)}，已跳过")
-        return None
-    raw_id = raw.get("id")
-    entry_id = raw_id if isinstance(raw_id, str) and _ID.fullmatch(raw_id) else None
-    notes = raw.get("notes")
-    evaluations: list[tuple[str | None, str | None, dict[str, Any]]] = []
-    for n, ev in enumerate(raw.get("evaluations") or [], start=1):
-        result = ev.get("result") if isinstance(ev, dict) else None
-        try:
-            if not isinstance(result, dict):
-                raise ValueError
-            evaluation_fields(result)
-            date.fromisoformat(str(result["as_of"]))
-        except (ValueError, KeyError):
-            report.problems.append(f"{where}的第{n}条评估记录不完整，已跳过该评估记录")
-            continue
-        assert isinstance(ev, dict)
-        ev_id = ev.get("id")
-        evaluations.append(
-            (
-                ev_id if isinstance(ev_id, str) and _ID.fullmatch(ev_id) else None,
-                _stamp(ev.get("created")),
-                result,
-            )
-        )
-    return _Entry(
-        id=entry_id,
-        name=name,
-        profile=profile,
-        notes=clean_notes(notes) if isinstance(notes, str) else "",
-        created=_stamp(raw.get("created")),
-        updated=_stamp(raw.get("updated")) or now_iso(),
-        evaluations=evaluations,
-    )
 
 
 def import_data(repo: ProfileRepository, data: dict[str, Any]) -> ImportReport:
     report = ImportReport()
+    seen: dict[str, int] = {}
     entries = [
         entry
-        for index, raw in enumerate(data["enterprises"], start=1)
-        if (entry := _check_entry(index, raw, report)) is not None
+        for index, raw in enumerate(validate_envelope(data), start=1)
+        if (entry := validate_entry(index, raw, seen, report.problems, report.notes)) is not None
     ]
     existing_names = {r.name for r in repo.search()}
     with transaction(repo.conn):
@@ -255,7 +172,7 @@ def import_data(repo: ProfileRepository, data: dict[str, Any]) -> ImportReport:
 
 
 def _import_entry(
-    repo: ProfileRepository, entry: _Entry, existing_names: set[str], report: ImportReport
+    repo: ProfileRepository, entry: ExchangeEntry, existing_names: set[str], report: ImportReport
 ) -> None:
     conn = repo.conn
     current = (
@@ -279,7 +196,7 @@ def _import_entry(
     else:
         assert entry.id is not None
         enterprise_id = entry.id
-        if entry.updated > current["updated"]:
+        if entry.updated_trusted and entry.updated > current["updated"]:
             repo._write(entry.name, entry.profile, entry.id, entry.notes, updated=entry.updated)
             report.updated += 1
         else:

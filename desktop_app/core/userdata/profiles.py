@@ -160,26 +160,11 @@ def _evaluation(row: sqlite3.Row, with_result: bool) -> EvaluationRecord:
 
 
 def evaluation_fields(result: dict[str, Any]) -> dict[str, Any]:
-    """The columns stored for a MatchResult.to_dict(), checked for the keys the list shows."""
-    counts = result.get("counts")
-    totals = result.get("totals")
-    if not isinstance(counts, dict) or not isinstance(totals, dict):
-        raise ValueError("评估结果缺少 counts 或 totals")
-    total = totals.get("eligible")
-    total_text = total.get("text") if isinstance(total, dict) else None
-    as_of = result.get("as_of")
-    if not isinstance(as_of, str) or not isinstance(total_text, str):
-        raise ValueError("评估结果缺少评估日期或合计金额")
-    try:
-        numbers = {k: int(counts.get(k, 0)) for k in ("eligible", "possible", "ineligible")}
-    except (TypeError, ValueError) as exc:
-        raise ValueError("评估结果的项数不是整数") from exc
-    return {
-        "as_of": as_of,
-        "data_version": str(result.get("data_version") or ""),
-        **numbers,
-        "total_text": total_text,
-    }
+    """The columns stored for a MatchResult.to_dict(), through the one evaluation schema
+    (core.schema.exchange); raises InputError (a ValueError) naming what is wrong."""
+    from desktop_app.core.schema.exchange import validate_evaluation
+
+    return validate_evaluation(result)
 
 
 class ProfileRepository:
