@@ -91,8 +91,8 @@ def _region(value: Any, problems: list[str]) -> str | None:
         return None
     try:
         regions.get(code)
-    except regions.UnknownRegionError:
-        problems.append(f"地区代码“{code}”不在本程序的地区表中，请在省、市、区县中选择")
+    except regions.UnknownRegionError as exc:  # its message names a retired code's successor
+        problems.append(f"所在地区：{exc}")
         return None
     return code
 

@@ -146,7 +146,9 @@ def day(value: Any, label: str, problems: list[str]) -> date | None:
     else:
         parsed = None
     if parsed is None:
-        problems.append(f"{label}“{shown(value)}”不是有效日期（格式：2021-05-01）")
+        problems.append(
+            f"{label}“{shown(value)}”格式不对或不是有效日期（应为 YYYY-MM-DD，如 2021-05-01）"
+        )
         return None
     if not EARLIEST_DATE <= parsed <= LATEST_DATE:
         problems.append(f"{label}{parsed.isoformat()}超出可用范围（1800年至2200年）")
