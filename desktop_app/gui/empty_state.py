@@ -18,18 +18,20 @@ from desktop_app.gui import theme
 # Offered when the engine has no suggestions of its own: common words in these documents.
 DEFAULT_SUGGESTIONS = ("贷款", "担保", "贴息", "专精特新", "政府采购", "稳岗", "减税", "人才")
 
-TIP_TEXT = (
-    "<b>使用提示：</b>在上方输入关键词（如“贴息”“担保”“专精特新”）即可搜索，输入时自动出结果；"
-    "左侧可按地区、文件、类别等筛选。↑ ↓ 浏览结果，Enter 查看原文，"
-    "Ctrl+F 回到搜索框，Esc 清空，Ctrl+= / Ctrl+- 调整字号。"
-)
-
 
 def _link(href: str, text: str) -> str:
     # Word joiners keep a suggested word on one line (Qt breaks between any two CJK
     # characters and ignores white-space:nowrap on links).
     joined = "\u2060".join(escape(ch) for ch in text)
     return f'<a href="{href}" style="color:{theme.ACCENT};">{joined}</a>'
+
+
+TIP_TEXT = (
+    "<b>使用提示：</b>在上方输入关键词（如“贴息”“担保”“专精特新”）即可搜索，输入时自动出结果；"
+    "左侧可按地区、文件、类别等筛选。↑ ↓ 浏览结果，Enter 查看原文，"
+    "Ctrl+F 回到搜索框，Esc 清空，Ctrl+= / Ctrl+- 调整字号。"
+    f"详见{_link('action:help', '使用说明（F1）')}。"
+)
 
 
 class EmptyState(QWidget):
@@ -123,6 +125,7 @@ class Banner(QFrame):
     """A one-line message above the results: the first-start tip or a search notice."""
 
     dismissed = Signal()
+    link_activated = Signal(str)  # the href of a link in the message
 
     def __init__(self, object_name: str, closable: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +133,7 @@ class Banner(QFrame):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.linkActivated.connect(self.link_activated)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 10, 10, 10)
         layout.setSpacing(10)

@@ -47,6 +47,7 @@ from desktop_app.gui.tasks import TaskError, TaskRunner
 if TYPE_CHECKING:  # opened on demand: their modules load when first needed, not at start-up
     from desktop_app.gui.about_dialog import AboutDialog
     from desktop_app.gui.document_reader import DocumentReader
+    from desktop_app.gui.help_window import HelpWindow
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self._first_shown = False
         self._reader: DocumentReader | None = None
+        self._help: HelpWindow | None = None
         self._outcome: SearchOutcome | None = None
         self._announcement = ""  # shown with the next results' status (e.g. after a rebuild)
         self._open_when_ready = False  # Enter pressed before the results for the text came
@@ -239,7 +241,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action("转到政策详情", self.detail.body.setFocus, ["Alt+3"]))
 
         help_menu = bar.addMenu("帮助(&H)")
-        help_menu.addAction(self._action("使用提示(&T)", self.show_tip, ["F1"]))
+        help_menu.addAction(self._action("使用说明(&G)", self.show_help, ["F1"]))
+        help_menu.addAction(self._action("使用提示(&T)", self.show_tip))
         help_menu.addAction(self._action("关于惠企政策通(&A)", self.show_about))
 
     def quit_app(self) -> None:
@@ -277,6 +280,9 @@ class MainWindow(QMainWindow):
         self.empty.clear_query_requested.connect(lambda: self.search_panel.set_text(""))
         self.empty.rebuild_requested.connect(self.rebuild_requested.emit)
         self.tip.dismissed.connect(lambda: self.settings.set_tip_dismissed(True))
+        self.tip.link_activated.connect(
+            lambda href: self.show_help() if href == "action:help" else None
+        )
 
     def _restore_state(self) -> None:
         geometry = self.settings.geometry()
@@ -459,6 +465,21 @@ class MainWindow(QMainWindow):
             self._reader.refresh_fonts()
         self.results_view.doItemsLayout()
         self.statusBar().showMessage(f"字号：{size} 磅", 3000)
+
+    def _tip_link(self, href: str) -> None:
+        if href == "action:help":
+            self.show_help()
+
+    def show_help(self, anchor: str = "") -> None:
+        from desktop_app.gui.help_window import HelpWindow
+
+        if self._help is None:
+            self._help = HelpWindow(self)
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
+        if anchor:
+            self._help.show_section(anchor)
 
     def show_tip(self) -> None:
         self.tip.show()

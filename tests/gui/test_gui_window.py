@@ -7,7 +7,7 @@ from datetime import date
 
 from conftest import screenshot
 from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+from PySide6.QtGui import QAction, QGuiApplication, QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.gui.main_window import MainWindow
@@ -388,7 +388,8 @@ def test_tip_dismissed_is_remembered(window: MainWindow, qtbot) -> None:  # type
     window.tip.close_button.click()
     assert not window.tip.isVisible()
     assert window.settings.tip_dismissed()
-    qtbot.keyClick(window, Qt.Key.Key_F1)
+    tip_action = next(a for a in window.findChildren(QAction) if a.text().startswith("使用提示"))
+    tip_action.trigger()
     assert window.tip.isVisible()
 
 
