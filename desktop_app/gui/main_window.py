@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
+from desktop_app.core.data_state import data_state
 from desktop_app.core.search.wording import fallback_notice, no_result_notice
 from desktop_app.gui import errors, theme
 from desktop_app.gui.catalog import Catalog
@@ -42,6 +43,7 @@ from desktop_app.gui.results_model import ResultRow, ResultsModel, Roles
 from desktop_app.gui.search_controller import SearchController, SearchOutcome
 from desktop_app.gui.search_panel import SearchPanel
 from desktop_app.gui.settings import FONT_SIZE_DEFAULT, Settings, clamp_font_size
+from desktop_app.gui.start_page import StartPage
 from desktop_app.gui.tasks import TaskError, TaskRunner
 
 if TYPE_CHECKING:  # opened on demand: their modules load when first needed, not at start-up
@@ -119,7 +121,6 @@ class MainWindow(QMainWindow):
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(6, 10, 6, 10)
         center_layout.setSpacing(8)
-        center_layout.addWidget(self.tip)
         center_layout.addWidget(self.notice)
         center_layout.addWidget(self.stack, 1)
 
@@ -139,12 +140,18 @@ class MainWindow(QMainWindow):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(14, 12, 14, 4)
         top_layout.addWidget(self.search_panel)
+        top_layout.addWidget(self.tip)  # on the start page and over the results alike
         root = QWidget(self)
         root_layout = QVBoxLayout(root)
         root_layout.setContentsMargins(0, 0, 0, 0)
         root_layout.setSpacing(0)
         root_layout.addWidget(top)
-        root_layout.addWidget(self.splitter, 1)
+        # the start page until the user types (or asks for the list); then the results
+        self.start_page = StartPage(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.splitter)
+        root_layout.addWidget(self.pages, 1)
         self.setCentralWidget(root)
         self.statusBar().showMessage("正在加载…")
 
@@ -155,6 +162,8 @@ class MainWindow(QMainWindow):
         self.library_menu = LibraryMenu(self, self.file_menu, runner, self.rebuild_action)
         # 企业 menu (企业评估 / 已保存企业): the wizard and its data load on first use
         self.enterprise_menu = install_enterprise_menu(self)
+        self.start_page.bind("new_evaluation", self.enterprise_menu.new_action)
+        self.start_page.bind("saved_enterprises", self.enterprise_menu.list_action)
         self._wire()
         self._restore_state()
         self.empty.show_loading()
@@ -236,9 +245,16 @@ class MainWindow(QMainWindow):
             self._action("默认字号(&R)", lambda: self.set_font_size(FONT_SIZE_DEFAULT), ["Ctrl+0"])
         )
         view_menu.addSeparator()
-        view_menu.addAction(self._action("转到筛选栏", self.filters.focus_first, ["Alt+1"]))
-        view_menu.addAction(self._action("转到结果列表", self.results_view.setFocus, ["Alt+2"]))
-        view_menu.addAction(self._action("转到政策详情", self.detail.body.setFocus, ["Alt+3"]))
+        view_menu.addAction(self._action("首页(&S)", self.show_start_page, ["Alt+Home"]))
+        view_menu.addAction(
+            self._action("转到筛选栏", self._on_results(self.filters.focus_first), ["Alt+1"])
+        )
+        view_menu.addAction(
+            self._action("转到结果列表", self._on_results(self.results_view.setFocus), ["Alt+2"])
+        )
+        view_menu.addAction(
+            self._action("转到政策详情", self._on_results(self.detail.body.setFocus), ["Alt+3"])
+        )
 
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self._action("使用说明(&G)", self.show_help, ["F1"]))
@@ -254,6 +270,10 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.search_panel.query_changed.connect(self.controller.set_query)
+        self.search_panel.query_changed.connect(self._leave_start_page_when_typing)
+        self.start_page.browse_all.connect(self.show_results_page)
+        self.start_page.recent_chosen.connect(self.enterprise_menu.open_recent)
+        self.enterprise_menu.changed.connect(self.refresh_start_page)
         self.search_panel.history_cleared.connect(self.settings.clear_history)
         box = self.search_panel.box
         box.navigate.connect(self.move_current)
@@ -305,7 +325,9 @@ class MainWindow(QMainWindow):
 
     # -- search results ----------------------------------------------------------------------
     def start(self) -> None:
-        """Run the first search (empty query: every item in document order)."""
+        """Fill the start page and run the first search (empty query: every item in
+        document order), ready for the first word typed."""
+        self.refresh_start_page()
         self.controller.set_filters(self.filters.filters())
 
     def _busy(self, busy: bool) -> None:
@@ -395,12 +417,41 @@ class MainWindow(QMainWindow):
         self.search_panel.focus()
 
     def clear_search(self) -> None:
-        """Esc: clear the query (and focus the box); when it is already empty, the filters."""
+        """Esc: clear the query (and focus the box); when it is already empty, the filters;
+        when there are none either, back to the start page."""
         if self.search_panel.text():
             self.search_panel.set_text("")
         elif self.filters.active_count():
             self.filters.clear()
+        else:
+            self.show_start_page()
         self.search_panel.box.setFocus()
+
+    # -- start page ----------------------------------------------------------------------
+    def show_start_page(self) -> None:
+        self.pages.setCurrentWidget(self.start_page)
+        self.refresh_start_page()
+
+    def show_results_page(self) -> None:
+        self.pages.setCurrentWidget(self.splitter)
+
+    def on_start_page(self) -> bool:
+        return self.pages.currentWidget() is self.start_page
+
+    def _leave_start_page_when_typing(self, text: str) -> None:
+        if text.strip():
+            self.show_results_page()
+
+    def refresh_start_page(self) -> None:
+        """The data's state as of today and the recent enterprises (read when shown)."""
+        self.start_page.set_data_state(
+            data_state(
+                self.catalog.documents,
+                date.today(),
+                (self.catalog.meta.get("built_at") or "")[:10] or None,
+            )
+        )
+        self.start_page.set_recent(self.enterprise_menu.recent())
 
     def move_current(self, step: int) -> None:
         count = self.model.rowCount()
@@ -465,6 +516,13 @@ class MainWindow(QMainWindow):
             self._reader.refresh_fonts()
         self.results_view.doItemsLayout()
         self.statusBar().showMessage(f"字号：{size} 磅", 3000)
+
+    def _on_results(self, focus: Callable[[], object]) -> Callable[[], None]:
+        def go() -> None:
+            self.show_results_page()
+            focus()
+
+        return go
 
     def _tip_link(self, href: str) -> None:
         if href == "action:help":

@@ -19,6 +19,9 @@ TEXT_MUTED = "#52606d"
 BORDER = "#d5dbe3"
 WINDOW_BG = "#f5f7fa"
 PANEL_BG = "#ffffff"
+# disabled controls: grey text on a grey field with a dashed edge, so they never look clickable
+DISABLED_BG = "#eceff3"
+DISABLED_FG = "#8a94a0"
 HIGHLIGHT_BG = "#ffe58a"  # search matches: dark text on soft yellow reads well for tired eyes
 HIGHLIGHT_FG = "#1f2933"
 
@@ -63,6 +66,16 @@ QPushButton, QToolButton {{ background: {PANEL_BG}; border: 1px solid {BORDER};
 QPushButton:hover, QToolButton:hover {{ border-color: {ACCENT}; }}
 QPushButton:focus, QToolButton:focus {{ border: 2px solid {ACCENT}; }}
 QPushButton#Primary {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
+QPushButton:disabled, QToolButton:disabled, QPushButton#Primary:disabled {{
+    background: {DISABLED_BG}; color: {DISABLED_FG}; border: 1px dashed {BORDER}; }}
+QComboBox:disabled, QLineEdit:disabled, QDateEdit:disabled, QSpinBox:disabled {{
+    background: {DISABLED_BG}; color: {DISABLED_FG}; }}
+QPushButton#TaskButton {{ text-align: left; padding: 14px 18px; border-radius: 8px;
+    font-size: {font_size + 2}pt; font-weight: bold; }}
+QPushButton#TaskButton:hover {{ background: {ACCENT_SOFT}; }}
+QPushButton#RecentButton {{ text-align: left; padding: 6px 10px; border: none;
+    border-bottom: 1px solid {BORDER}; border-radius: 0; }}
+QPushButton#RecentButton:hover, QPushButton#RecentButton:focus {{ background: {ACCENT_SOFT}; }}
 QPushButton#Link {{ border: none; background: transparent; color: {ACCENT};
     text-decoration: underline; padding: 2px 4px; }}
 QListView, QTreeView, QTextBrowser, QListWidget {{ background: {PANEL_BG};

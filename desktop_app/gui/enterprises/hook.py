@@ -10,21 +10,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 if TYPE_CHECKING:
+    from desktop_app.core.userdata.recent import RecentEnterprise
     from desktop_app.gui.enterprises.feature import EnterpriseFeature
+    from desktop_app.gui.enterprises.user_data import UserData
 
 MENU_TITLE = "企业(&Q)"
 
 
 class EnterpriseMenu(QObject):
+    changed = Signal()  # an enterprise or evaluation was saved, deleted or imported
+
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
         self._feature: EnterpriseFeature | None = None
+        self._user_data: UserData | None = None
         self.menu = QMenu(MENU_TITLE, window)
         self.new_action = self._action(
             "企业评估(&N)…",
@@ -59,8 +64,36 @@ class EnterpriseMenu(QObject):
         if self._feature is None:
             from desktop_app.gui.enterprises.feature import EnterpriseFeature
 
-            self._feature = EnterpriseFeature(self.window)
+            self._feature = EnterpriseFeature(self.window, self.user_data())
         return self._feature
+
+    def user_data(self) -> UserData:
+        """The saved enterprises, shared by the start page, the wizard and the list."""
+        if self._user_data is None:
+            from desktop_app.gui.enterprises.user_data import UserData
+
+            self._user_data = UserData(parent=self)
+            self._user_data.changed.connect(self.changed)
+        return self._user_data
+
+    def recent(self) -> list[RecentEnterprise]:
+        """The enterprises changed last, for the start page ([] when the file cannot open)."""
+        from desktop_app.core.userdata.recent import recent_enterprises
+
+        repo = self.user_data().repository(self.window)
+        return recent_enterprises(repo) if repo is not None else []
+
+    def open_recent(self, enterprise_id: str, evaluation_id: str) -> None:
+        """One click on the start page: the last evaluation as computed, or the wizard."""
+        feature = self.feature()
+        if evaluation_id:
+            repo = self.user_data().repository(self.window)
+            record = (
+                next((r for r in repo.search("") if r.id == enterprise_id), None) if repo else None
+            )
+            feature.open_result(evaluation_id, record.name if record else "")
+        else:
+            feature.open_wizard(enterprise_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Closing the window first closes the wizards, each asking about unsaved answers.

@@ -1,0 +1,74 @@
+"""The window opens on a start page: the four tasks as large buttons, the recent enterprises
+(one click reopens the last evaluation), the policy data's state today; typing replaces it
+with the results, Esc on an empty search goes back. Screenshot: gui-start-page.png."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import screenshot
+from PySide6.QtCore import Qt
+from test_gui_window import search
+from wizard_helpers import SAMPLE
+
+from desktop_app.core.eligibility.engine import match
+from desktop_app.core.eligibility.profile import Profile
+from desktop_app.core.userdata.profiles import ProfileRepository
+from desktop_app.core.userdata.user_db import open_user_db
+from desktop_app.core.validity import validity_on
+from desktop_app.gui.enterprises.result_dialog import ResultDialog
+from desktop_app.gui.main_window import MainWindow
+
+
+def test_window_opens_on_the_start_page(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert window.on_start_page()
+    page = window.start_page
+    buttons = page.task_buttons
+    assert buttons["new_evaluation"].isVisible() and "Ctrl+N" in buttons["new_evaluation"].text()
+    assert not buttons["batch"].isVisible() or "批量筛查" in buttons["batch"].text()
+    assert buttons["saved_enterprises"].isVisible()
+    screenshot(window, "gui-start-page")
+
+
+def test_data_state_counts_documents_by_validity_today(window: MainWindow) -> None:
+    documents = window.catalog.documents
+    text = window.start_page.data_label.text()
+    assert f"共 {len(documents)} 份政策文件" in text
+    states: dict[str, int] = {}
+    for doc in documents:
+        v = validity_on(doc, date.today())
+        label = "未注明有效期" if v.state == "unknown" else v.label
+        states[label] = states.get(label, 0) + 1
+    for label, n in states.items():
+        assert f"{label}</td><td align='right'>{n} 份" in text
+
+
+def test_typing_replaces_it_and_esc_goes_back(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, window, "贴息")
+    assert not window.on_start_page()
+    assert window.results_view.isVisible()
+    window.search_panel.box.setFocus()
+    qtbot.keyClick(window.search_panel.box, Qt.Key.Key_Escape)  # clears the query
+    assert not window.on_start_page()
+    qtbot.keyClick(window.search_panel.box, Qt.Key.Key_Escape)  # nothing left to clear
+    assert window.on_start_page()
+    window.start_page.browse_button.click()
+    assert not window.on_start_page() and window.model.rowCount() > 0
+
+
+def test_recent_enterprise_reopens_its_last_evaluation(window: MainWindow, qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    opened = open_user_db()
+    repo = ProfileRepository(opened.conn)
+    profile = Profile.from_dict(SAMPLE)
+    result = match(store, profile, date(2026, 11, 22)).to_dict()
+    record = repo.save(profile.to_dict(), evaluation=result)
+    opened.conn.close()
+    window.show_start_page()
+    buttons = window.start_page.recent_buttons
+    assert len(buttons) == 1 and SAMPLE["name"] in buttons[0].text()
+    assert f"符合 {result['counts']['eligible']} 项" in buttons[0].text()
+    buttons[0].click()
+    dialog = window.findChild(ResultDialog)
+    assert isinstance(dialog, ResultDialog) and dialog.isVisible()
+    assert record.name in dialog.windowTitle() or SAMPLE["name"] in dialog.windowTitle()
+    dialog.close()
