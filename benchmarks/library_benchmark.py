@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/library_benchmark.py [--pages 30] [--imported 1000] [--repeat 15]
 
-1. Import: a 30-page .docx and a 30-page .pdf (made by sample_documents.py) read by the
+1. Import: a 30-page .docx and a 30-page .pdf (made by core/library/samples.py) read by the
    generic reader, segmented, stored and indexed (`preview_import` + `store_import`), into an
    empty library and into one that already holds the imported measures of part 2. Goal ≤ 2 s.
 2. Search: the search benchmark's query mix on the bundled database alone ("before") and on
@@ -23,7 +23,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import sample_documents
 from search_benchmark import (
     QUERIES,
     floor_query,
@@ -33,6 +32,7 @@ from search_benchmark import (
 )
 
 from desktop_app.core.build_db import ensure_policy_db
+from desktop_app.core.library import samples as sample_documents
 from desktop_app.core.library.combined import CombinedStore
 from desktop_app.core.library.importer import preview_import, store_import
 from desktop_app.core.library.store import NewDocument, PolicyLibrary
@@ -40,7 +40,7 @@ from desktop_app.core.model import Item
 from desktop_app.core.search import SearchEngine
 from desktop_app.core.store import PolicyStore
 
-MEASURES_PER_PAGE = 6.2  # sample_documents' layout: 80 measures fill 13 A4 pages
+MEASURES_PER_PAGE = 6.2  # samples.py's layout: 80 measures fill 13 A4 pages
 REGIONS = ["220524", "350203", "110105", "440305", "510104", "330106", "420111", "370102"]
 
 

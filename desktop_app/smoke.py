@@ -106,4 +106,48 @@ def gui_steps(store_of: Callable[[Any], PolicyStore]) -> list[tuple[str, Callabl
         ("评估", lambda window: core.evaluate(store_of(window))),
         ("PDF", lambda window: core.pdf(store_of(window))),
         ("打印", lambda window: core.print_first_page()),
+        ("导入", lambda window: import_samples(_bundled_path(store_of(window)))),
     ]
+
+
+def _bundled_path(store: PolicyStore) -> Path:
+    bundled = getattr(store, "bundled", store)
+    if bundled.path is None:
+        raise CoreSmokeFailure("政策数据库没有文件路径")
+    return Path(bundled.path)
+
+
+def import_samples(bundled_path: Path) -> str:
+    """Write a small .docx and .pdf, import both into a library in a temporary folder (never
+    the user's), and find an imported measure by search: the frozen build's readers
+    (python-docx with lxml, pdfium), the library and its index."""
+    from desktop_app.core.library import samples
+    from desktop_app.core.library.combined import CombinedStore
+    from desktop_app.core.library.importer import preview_import, store_import
+    from desktop_app.core.library.store import PolicyLibrary
+    from desktop_app.core.search import SearchEngine
+
+    with tempfile.TemporaryDirectory(prefix="policy-desk-smoke-import-") as name:
+        folder = Path(name)
+        files = [
+            samples.write_docx(folder / "smoke.docx", 3),
+            samples.write_pdf(
+                folder / "smoke.pdf", 3, "柳河县稳岗扩岗若干措施", "柳政发〔2026〕4号"
+            ),
+        ]
+        library = PolicyLibrary.open(folder / "library.sqlite")
+        try:
+            for path in files:
+                store_import(library, preview_import(library, path))
+            docs = library.documents()
+            if len(docs) != len(files) or not all(d.measure_count == 3 for d in docs):
+                raise CoreSmokeFailure(f"导入结果不对：{[(d.id, d.measure_count) for d in docs]}")
+            store = CombinedStore(PolicyStore.open(bundled_path), library)
+            hits = SearchEngine(store).search("小巨人", limit=50).hits
+            found = sorted({h.document_id for h in hits if h.document_id.startswith("imp-")})
+            store.bundled.close()
+        finally:
+            library.close()
+        if found != [d.id for d in docs]:
+            raise CoreSmokeFailure(f"搜索“小巨人”没有找到导入的文件：{found}")
+    return f".docx 与 .pdf 各 3 条措施已导入临时政策库并可检索（{', '.join(found)}）"

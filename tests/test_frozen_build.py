@@ -218,8 +218,14 @@ def run_smoke(
 @pytest.mark.slow
 def test_frozen_smoke_offscreen_from_read_only_folder(bundle: Path, tmp_path: Path) -> None:
     proc = run_smoke(bundle, tmp_path, "offscreen")
-    for step in ("搜索", "评估", "PDF", "打印"):
+    for step in ("搜索", "评估", "PDF", "打印", "导入"):
         assert f"[smoke] {step}：" in proc.stdout
+    # a small .docx and .pdf read by the bundled python-docx/lxml and pdfium, stored, found
+    assert ".docx 与 .pdf 各 3 条措施已导入临时政策库并可检索" in proc.stdout
+    assert sorted(p.name for p in (tmp_path / "home").iterdir() if p.suffix == ".sqlite") == [
+        "library.sqlite",
+        *(["policies.sqlite"] if (tmp_path / "home" / "policies.sqlite").exists() else []),
+    ]
 
 
 @pytest.mark.slow
@@ -261,6 +267,8 @@ def test_bundle_holds_the_listed_data(bundle: Path) -> None:
         "resources/fonts/LICENSE-wqy-microhei.txt",
         "resources/translations/qtbase_zh_CN.qm",
         "resources/icons/icon.png",
+        "db/regions.csv",
+        "db/region_successors.csv",
     ):
         assert (internal / relative).is_file(), relative
     assert not list(internal.rglob("*Quick*")), "Qt Quick found in the bundle"

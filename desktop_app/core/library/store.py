@@ -22,7 +22,6 @@ from desktop_app.core.model import IMPORTED, Department, Document, Item
 from desktop_app.core.store import item_from_row
 from desktop_app.core.userdata.user_db import open_versioned_db, transaction
 
-
 # Bitmaps for every token in 32+ imported items: reading ~800 rowids of 企业 out of FTS for
 # 1,000 imported measures costs 4 ms a lookup, a bitmap microseconds (library_benchmark.py).
 DENSE_MIN = 32

@@ -1,5 +1,6 @@
 """Policy documents of a given length as real .docx and .pdf files (python-docx, reportlab with
-the bundled font), for the import benchmark and the frozen build's smoke test.
+the bundled font), for `--smoke` (the frozen build imports one of each), the import benchmark
+and tests.
 
 The text is a county's 若干措施: a title, a 文号, the issuer, 一、 sections with （一） measures
 of about 200 characters each, each naming its responsible units, and a closing validity
@@ -33,10 +34,10 @@ def _chinese(n: int) -> str:
     return _NUMERALS[tens - 1] + "十" + (_NUMERALS[ones - 1] if ones else "")
 
 
-def paragraphs(measures: int) -> list[str]:
+def paragraphs(measures: int, title: str = TITLE, number: str = NUMBER) -> list[str]:
     out = [
-        TITLE,
-        NUMBER,
+        title,
+        number,
         "各乡（镇）人民政府，县政府各部门：",
         "为支持中小企业发展，制定以下措施。",
     ]
@@ -56,17 +57,17 @@ def paragraphs(measures: int) -> list[str]:
     return out
 
 
-def write_docx(path: Path, measures: int) -> Path:
+def write_docx(path: Path, measures: int, title: str = TITLE, number: str = NUMBER) -> Path:
     from docx import Document
 
     doc = Document()
-    for text in paragraphs(measures):
+    for text in paragraphs(measures, title, number):
         doc.add_paragraph(text)
     doc.save(str(path))
     return path
 
 
-def write_pdf(path: Path, measures: int) -> Path:
+def write_pdf(path: Path, measures: int, title: str = TITLE, number: str = NUMBER) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -75,7 +76,7 @@ def write_pdf(path: Path, measures: int) -> Path:
 
     font = register_fonts()
     style = ParagraphStyle("body", fontName=font, fontSize=14, leading=26, wordWrap="CJK")
-    story = [Paragraph(text, style) for text in paragraphs(measures)]
+    story = [Paragraph(text, style) for text in paragraphs(measures, title, number)]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path
 
