@@ -17,7 +17,9 @@ from tests.library_helpers import metadata, stand_in_reader, write_source
 
 
 @pytest.fixture(autouse=True)
-def _stand_in_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+def _stand_in_reader(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    if "real" in request.node.name:
+        return
     real = importer.preview_import
 
     def preview(library: Any, path: Path, **kwargs: Any) -> Any:
@@ -145,3 +147,18 @@ def test_removal_from_the_window(window: Any, qtbot: Any, tmp_path: Path) -> Non
     assert window.model._rows == [] or all(
         not r.item_id.startswith("imp-") for r in window.model._rows
     )
+
+
+def test_preview_of_a_real_word_file(window: Any, qtbot: Any, tmp_path: Path) -> None:
+    """The real reader on a .docx written by python-docx: the values and passages it found."""
+    from desktop_app.core.library import samples
+
+    path = samples.write_docx(tmp_path / "柳河县若干措施.docx", 6)
+    dialog = _preview_dialog(window, qtbot, path)
+    dialog.resize(1100, 760)
+    screenshot(dialog, "import-preview-real")
+    assert dialog.editors["doc_number"].text() == samples.NUMBER  # type: ignore[union-attr]
+    assert dialog.editors["region_code"].code() == "220524"  # type: ignore[union-attr]
+    labels = [w.text() for w in dialog.findChildren(type(dialog.warnings))]
+    assert "依据：本措施自2026年3月1日起施行，有效期三年" in labels
+    assert dialog.items.count() >= 6
