@@ -30,15 +30,15 @@ from pypdf import PdfReader  # noqa: E402
 from reportlab.platypus import Paragraph  # noqa: E402
 
 from desktop_app.cli.db_commands import open_store  # noqa: E402
-from desktop_app.core.eligibility.engine import (  # noqa: E402
+from desktop_app.core.eligibility.engine import match  # noqa: E402
+from desktop_app.core.eligibility.profile import Profile  # noqa: E402
+from desktop_app.core.eligibility.results import (  # noqa: E402
     ELIGIBLE,
     INELIGIBLE,
     POSSIBLE,
     MatchResult,
     MeasureResult,
-    match,
 )
-from desktop_app.core.eligibility.profile import Profile  # noqa: E402
 from desktop_app.core.pdf.markup import escape  # noqa: E402
 from desktop_app.core.pdf.styles import get_styles  # noqa: E402
 from desktop_app.core.pdf.summary import summary_builder  # noqa: E402

@@ -18,8 +18,8 @@ from typing import Any
 
 from desktop_app import paths
 from desktop_app.core.eligibility import engine
-from desktop_app.core.eligibility.engine import ELIGIBLE, MatchResult
 from desktop_app.core.eligibility.profile import Profile
+from desktop_app.core.eligibility.results import ELIGIBLE, MatchResult
 from desktop_app.core.pdf.summary import build_summary_pdf
 from desktop_app.core.store import PolicyStore
 

@@ -15,8 +15,9 @@ from pdf_helpers import embedded_fonts, flat, page_texts
 from pypdf import PdfReader
 
 from desktop_app.cli.main import main
-from desktop_app.core.eligibility.engine import ELIGIBLE, POSSIBLE, MatchResult, match
+from desktop_app.core.eligibility.engine import match
 from desktop_app.core.eligibility.profile import Profile
+from desktop_app.core.eligibility.results import ELIGIBLE, POSSIBLE, MatchResult
 from desktop_app.core.pdf import summary_text
 from desktop_app.core.pdf.markup import MISSING_GLYPH
 from desktop_app.core.pdf.summary import DISCLAIMER, build_summary_pdf, summary_builder

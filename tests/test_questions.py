@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from desktop_app.core.eligibility.engine import INELIGIBLE, match
+from desktop_app.core.eligibility.engine import match
 from desktop_app.core.eligibility.facts import FactDef, load_registry
 from desktop_app.core.eligibility.profile import Profile
+from desktop_app.core.eligibility.results import INELIGIBLE
 from desktop_app.core.store import PolicyStore
 from desktop_app.core.userdata.questions import plan_questions
 

@@ -9,9 +9,10 @@ from typing import Any
 
 from desktop_app.cli.db_commands import open_store
 from desktop_app.cli.output import CliError, print_json, print_text
-from desktop_app.core.eligibility.engine import ELIGIBLE, INELIGIBLE, POSSIBLE, STATUS_LABELS, match
+from desktop_app.core.eligibility.engine import match
 from desktop_app.core.eligibility.facts import load_registry
 from desktop_app.core.eligibility.profile import Profile, ProfileError
+from desktop_app.core.eligibility.results import ELIGIBLE, INELIGIBLE, POSSIBLE, STATUS_LABELS
 from desktop_app.core.schema import InputError, load_json
 from desktop_app.core.schema.arguments import as_of_date, shown_path
 from desktop_app.core.size_class import SizeInputError

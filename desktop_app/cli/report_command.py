@@ -9,7 +9,8 @@ from typing import Any
 from desktop_app.cli.db_commands import open_store
 from desktop_app.cli.eligibility_commands import parse_as_of, read_profile
 from desktop_app.cli.output import CliError, print_text
-from desktop_app.core.eligibility.engine import ELIGIBLE, POSSIBLE, match
+from desktop_app.core.eligibility.engine import match
+from desktop_app.core.eligibility.results import ELIGIBLE, POSSIBLE
 from desktop_app.core.pdf.builder import PdfWriteError
 from desktop_app.core.pdf.summary import build_summary_pdf
 from desktop_app.core.size_class import SizeInputError

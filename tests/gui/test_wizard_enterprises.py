@@ -20,7 +20,7 @@ from desktop_app.core.userdata.profiles import ProfileRepository
 from desktop_app.gui.enterprises import list_dialog
 from desktop_app.gui.enterprises.hook import EnterpriseMenu, install_enterprise_menu
 from desktop_app.gui.enterprises.list_dialog import EnterprisesDialog
-from desktop_app.gui.enterprises.result_dialog import ResultDialog, rebuild_result
+from desktop_app.gui.enterprises.result_dialog import ResultDialog
 from desktop_app.gui.enterprises.user_data import UserData
 from desktop_app.gui.wizard import summary_export
 from desktop_app.gui.wizard.wizard import RESULT, EvaluationWizard
@@ -146,7 +146,6 @@ def test_damaged_user_database_is_moved_aside_and_reported(  # type: ignore[no-u
 def test_pdf_export_and_print_from_the_result_page(  # type: ignore[no-untyped-def]
     qtbot, gui_app, store, user_data, prompt_log, tmp_path, monkeypatch
 ) -> None:
-    assert summary_export.pdf_available() and summary_export.print_available()
     wizard = EvaluationWizard(store, user_data)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -181,25 +180,28 @@ def test_pdf_export_and_print_from_the_result_page(  # type: ignore[no-untyped-d
     assert printed and printed[0].read_bytes().startswith(b"%PDF")
 
 
-def test_reopened_result_rebuilds_only_for_the_same_data(store) -> None:  # type: ignore[no-untyped-def]
-    stored = match(store, Profile.from_dict(SAMPLE), AS_OF).to_dict()
-    rebuilt = rebuild_result(store, stored)
-    assert rebuilt is not None and rebuilt.to_dict() == stored
-    assert rebuild_result(store, dict(stored, data_version="older")) is None
-
-
 def test_old_data_version_is_explained_in_the_reopened_result(  # type: ignore[no-untyped-def]
-    qtbot, gui_app, store, repo
+    qtbot, gui_app, store, repo, prompt_log, tmp_path, monkeypatch
 ) -> None:
     result = match(store, Profile.from_dict(SAMPLE), AS_OF).to_dict()
     result["data_version"] = "0ld"
     record = repo.save(SAMPLE, evaluation=result)
     evaluation = repo.get_evaluation(repo.evaluations(record.id)[0].id)
-    dialog = ResultDialog(store, evaluation, record.name)
+    dialog = ResultDialog(
+        evaluation, record.name, current_data_version=store.meta()["data_version"]
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     assert "版本 0ld" in dialog.note.text()
-    assert not dialog.pdf_button.isEnabled()
+    # the stored result exports as it was computed, though the data version differs
+    assert dialog.pdf_button.isEnabled()
+    pdf = tmp_path / "历史.pdf"
+    monkeypatch.setattr(summary_export, "choose_pdf_path", lambda *_a: pdf)
+    dialog.pdf_button.click()
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+    assert "数据版本：0ld" in text
 
 
 def test_menu_in_main_window_opens_wizard_list_and_measures(  # type: ignore[no-untyped-def]

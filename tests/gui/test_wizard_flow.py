@@ -14,8 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 from wizard_helpers import AS_OF, SAMPLE, choose, click_next, fill, type_into
 
-from desktop_app.core.eligibility.engine import ELIGIBLE, INELIGIBLE, POSSIBLE, match
+from desktop_app.core.eligibility.engine import match
 from desktop_app.core.eligibility.profile import Profile
+from desktop_app.core.eligibility.results import ELIGIBLE, INELIGIBLE, POSSIBLE
 from desktop_app.core.store import PolicyStore
 from desktop_app.core.userdata.questions import plan_questions
 from desktop_app.gui.enterprises.list_dialog import EnterprisesDialog
@@ -205,7 +206,7 @@ def test_profile_typed_in_matches_engine_then_saved_reopened_and_edited(
 
     # the first evaluation reopens exactly as it was, although the profile has changed since
     first = repo.get_evaluation(repo.evaluations(record.id)[-1].id)
-    shown = ResultDialog(store, first, record.name)
+    shown = ResultDialog(first, record.name)
     qtbot.addWidget(shown)
     shown.show()
     expected = match(store, Profile.from_dict(SAMPLE), AS_OF)

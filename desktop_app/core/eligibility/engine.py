@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import weakref
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -31,127 +30,19 @@ from desktop_app.core.eligibility.conditions import (
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
 from desktop_app.core.eligibility.money import format_yuan, plain
 from desktop_app.core.eligibility.profile import Profile
+from desktop_app.core.eligibility.results import (
+    ELIGIBLE,
+    INELIGIBLE,
+    POSSIBLE,
+    BenefitResult,
+    MatchResult,
+    MeasureResult,
+    SizeInfo,
+)
 from desktop_app.core.eligibility.rules import BENEFIT_KINDS, BenefitSpec, MeasureRules, parse_rules
 from desktop_app.core.model import Document, Item
 from desktop_app.core.store import PolicyStore
 from desktop_app.core.validity import Validity, validity_on
-
-ELIGIBLE, POSSIBLE, INELIGIBLE = "eligible", "possible", "ineligible"
-STATUS_LABELS = {ELIGIBLE: "符合", POSSIBLE: "可能符合（需确认）", INELIGIBLE: "不符合"}
-
-
-@dataclass
-class BenefitResult:
-    label: str
-    kind: str
-    state: str
-    amount: AmountResult
-    quote: str
-    conditions: list[ConditionResult]
-    parameters: list[dict[str, str]]
-    notes: list[str]
-    stacks_with: dict[str, str] | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "label": self.label,
-            "kind": self.kind,
-            "kind_label": BENEFIT_KINDS[self.kind],
-            "state": self.state,
-            "amount": self.amount.to_dict(),
-            "quote": self.quote,
-            "conditions": [c.to_dict() for c in self.conditions],
-            "parameters": self.parameters,
-            "notes": self.notes,
-            "stacks_with": self.stacks_with,
-        }
-
-
-@dataclass
-class MeasureResult:
-    item: Item
-    document: Document
-    citation: str
-    summary: str
-    status: str
-    validity: Validity
-    conditions: list[ConditionResult]  # region, validity, then the measure's own
-    benefits: list[BenefitResult]
-    amount: AmountResult
-    notes: list[str]
-    failed: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    confirmations: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        item = self.item
-        return {
-            "measure_id": item.id,
-            "document_id": item.document_id,
-            "document_title": self.document.title,
-            "doc_number": self.document.doc_number,
-            "article": item.article,
-            "locator": item.locator,
-            "citation": self.citation,
-            "title": item.display_title,
-            "summary": self.summary,
-            "status": self.status,
-            "status_label": STATUS_LABELS[self.status],
-            "validity": self.validity.to_dict(),
-            "amount": self.amount.to_dict(),
-            "conditions": [c.to_dict() for c in self.conditions],
-            "benefits": [b.to_dict() for b in self.benefits],
-            "departments": [d.to_dict() for d in item.departments],
-            "notes": self.notes,
-            "failed": self.failed,
-            "missing": self.missing,
-            "confirmations": self.confirmations,
-        }
-
-
-@dataclass
-class SizeInfo:
-    size: str | None
-    label: str
-    explanation: str
-    working: dict[str, Any] | None
-    override: dict[str, str] | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "size": self.size,
-            "size_label": self.label,
-            "explanation": self.explanation,
-            "working": self.working,
-            "override": self.override,
-        }
-
-
-@dataclass
-class MatchResult:
-    as_of: date
-    profile: Profile
-    size: SizeInfo
-    results: list[MeasureResult]
-    totals: dict[str, Any]
-    supplements: list[dict[str, Any]]
-    data_version: str
-
-    def by_status(self, status: str) -> list[MeasureResult]:
-        return [r for r in self.results if r.status == status]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "as_of": self.as_of.isoformat(),
-            "data_version": self.data_version,
-            "profile": self.profile.to_dict(),
-            "size": self.size.to_dict(),
-            "counts": {s: len(self.by_status(s)) for s in (ELIGIBLE, POSSIBLE, INELIGIBLE)},
-            "totals": self.totals,
-            "results": [r.to_dict() for r in self.results],
-            "supplements": self.supplements,
-        }
-
 
 # --- rules from the database ------------------------------------------------------------------
 
@@ -401,25 +292,9 @@ def _supplements(results: list[MeasureResult], registry: FactsRegistry) -> list[
                 for c in unmet:
                     for m in c.missing:
                         wanted.setdefault(m, set()).add(r.item.id)
-    labels = {
-        "size": "企业规模（行业、从业人员、营业收入、资产总额）",
-        "region": "所在地区",
-        "entity_type": "主体类型",
-        "established": "成立日期",
-    }
     out = []
     for key, ids in sorted(wanted.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        if key in registry.facts:
-            label, kind = registry.facts[key].label, "fact"
-        elif key in registry.qualifications:
-            label, kind = f"取得{registry.qualifications[key].label}认定", "qualification"
-        elif key.endswith(".granted") and key[: -len(".granted")] in registry.qualifications:
-            label, kind = (
-                f"{registry.qualifications[key[: -len('.granted')]].label}的认定日期",
-                "fact",
-            )
-        else:
-            label, kind = labels.get(key, key), "profile"
+        label, kind = registry.missing_label(key), registry.missing_kind(key)
         out.append({"key": key, "kind": kind, "label": label, "measures": sorted(ids)})
     return out
 

@@ -12,6 +12,15 @@ import yaml
 from desktop_app import paths
 
 FACT_TYPES = ("integer", "number", "boolean", "choice", "date")
+GRANTED_SUFFIX = ".granted"  # a qualification's grant date: "<qualification id>.granted"
+# Profile fields the engine can name as missing (facts and qualifications have their labels).
+PROFILE_FIELD_LABELS = {
+    "size": "企业规模（行业、从业人员、营业收入、资产总额）",
+    "region": "所在地区",
+    "entity_type": "主体类型",
+    "established": "成立日期",
+    "industry": "所属行业",
+}
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,27 @@ class FactsRegistry:
 
     def fact(self, fact_id: str) -> FactDef:
         return self.facts[fact_id]
+
+    def missing_label(self, key: str) -> str:
+        """How a missing fact reads to a person: the one wording for the result page, the
+        补充信息 list and the printout."""
+        if key in self.facts:
+            return self.facts[key].label
+        if key in self.qualifications:
+            return f"取得{self.qualifications[key].label}认定"
+        base = key.removesuffix(GRANTED_SUFFIX)
+        if base != key and base in self.qualifications:
+            return f"{self.qualifications[base].label}的认定日期"
+        return PROFILE_FIELD_LABELS.get(key, key)
+
+    def missing_kind(self, key: str) -> str:
+        """fact (to fill in), qualification (to obtain) or profile (a basic field)."""
+        if key in self.qualifications:
+            return "qualification"
+        base = key.removesuffix(GRANTED_SUFFIX)
+        if key in self.facts or (base != key and base in self.qualifications):
+            return "fact"
+        return "profile"
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -23,7 +23,8 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from desktop_app.core.eligibility.conditions import UNMET, ConditionResult
-from desktop_app.core.eligibility.engine import (
+from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
+from desktop_app.core.eligibility.results import (
     ELIGIBLE,
     INELIGIBLE,
     POSSIBLE,
@@ -31,7 +32,6 @@ from desktop_app.core.eligibility.engine import (
     MatchResult,
     MeasureResult,
 )
-from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
 from desktop_app.core.eligibility.rules import BENEFIT_KINDS
 from desktop_app.core.model import UNSTATED
 from desktop_app.core.pdf import summary_text as t

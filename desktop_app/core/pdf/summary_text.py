@@ -14,17 +14,18 @@ from typing import Any
 
 from desktop_app.core import regions
 from desktop_app.core.eligibility.conditions import MET, UNKNOWN, UNMET, ConditionResult
-from desktop_app.core.eligibility.engine import (
-    ELIGIBLE,
-    INELIGIBLE,
-    POSSIBLE,
-    MatchResult,
-    SizeInfo,
-)
-from desktop_app.core.eligibility.engine import MeasureResult as Measure
 from desktop_app.core.eligibility.facts import FactsRegistry
 from desktop_app.core.eligibility.money import plain
 from desktop_app.core.eligibility.profile import ENTITY_TYPES, Profile
+from desktop_app.core.eligibility.results import (
+    ELIGIBLE,
+    INELIGIBLE,
+    POSSIBLE,
+    STATUS_PRINT_LABELS,
+    MatchResult,
+    SizeInfo,
+)
+from desktop_app.core.eligibility.results import MeasureResult as Measure
 from desktop_app.core.model import UNSTATED, Department, Item
 from desktop_app.core.pdf.builder import format_date
 from desktop_app.core.pdf.fonts import has_glyph
@@ -34,17 +35,6 @@ UNFILLED = "未填写"
 NONE_MARK = "—"
 TITLE = "惠企政策适用清单"
 SIZE_SOURCE_NOTE = "《中小企业划型标准规定》（工信部联企业〔2011〕300号）"
-
-# Labels for profile fields the engine can report as missing (facts and qualifications have
-# their own labels in the registry).
-_PROFILE_FIELDS = {
-    "size": "企业规模（行业、从业人员、营业收入、资产总额）",
-    "region": "所在地区",
-    "entity_type": "主体类型",
-    "established": "成立日期",
-    "industry": "所属行业",
-}
-
 
 # -- marks -------------------------------------------------------------------------------------
 
@@ -82,7 +72,7 @@ def condition_mark(cond: ConditionResult, m: Marks | None = None) -> str:
     return (m or marks()).label(cond.state, cond.state_label)
 
 
-STATUS_BADGES = {ELIGIBLE: "符合", POSSIBLE: "可能符合，需补充或确认", INELIGIBLE: "不符合"}
+STATUS_BADGES = STATUS_PRINT_LABELS
 _STATUS_STATE = {ELIGIBLE: MET, POSSIBLE: UNKNOWN, INELIGIBLE: UNMET}
 
 
@@ -321,17 +311,8 @@ def validity_full(measure: Measure) -> str:
 
 
 def missing_label(key: str, result: MatchResult, registry: FactsRegistry) -> str:
-    for s in result.supplements:
-        if s.get("key") == key and s.get("label"):
-            return str(s["label"])
-    if key in registry.facts:
-        return registry.facts[key].label
-    if key in registry.qualifications:
-        return f"取得{registry.qualifications[key].label}认定"
-    base = key.removesuffix(".granted")
-    if base != key and base in registry.qualifications:
-        return f"{registry.qualifications[base].label}的认定日期"
-    return _PROFILE_FIELDS.get(key, key)
+    """The evaluation's own wording of a missing fact, else the registry's (the same words)."""
+    return result.missing_label(key) or registry.missing_label(key)
 
 
 def to_confirm(measure: Measure, result: MatchResult, registry: FactsRegistry) -> list[str]:

@@ -11,16 +11,16 @@ import logging
 from typing import Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.core.store import PolicyStore
 from desktop_app.core.userdata.profiles import RecordNotFoundError
 from desktop_app.gui.enterprises.list_dialog import EnterprisesDialog
 from desktop_app.gui.enterprises.result_dialog import ResultDialog
 from desktop_app.gui.enterprises.user_data import UserData
+from desktop_app.gui.printing import FolderMemory
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.wizard import prompts
-from desktop_app.gui.wizard.summary_export import FolderMemory
 from desktop_app.gui.wizard.wizard import EvaluationWizard
 
 log = logging.getLogger(__name__)
@@ -118,21 +118,20 @@ class EnterpriseFeature(QObject):
         repo = self.user_data.repository(self.window)
         if repo is None:
             return None
+        host = self._host()
         try:
             evaluation = repo.get_evaluation(evaluation_id)
+            dialog = ResultDialog(
+                evaluation,
+                name,
+                current_data_version=host.catalog.store.meta().get("data_version", ""),
+                runner=host.runner,
+                parent=self.dialog or self.window,
+                settings=getattr(host, "settings", None),
+            )
         except (RecordNotFoundError, ValueError) as exc:
             prompts.warn(self.window, "无法打开评估记录", str(exc) or "评估记录已损坏。")
             return None
-        host = self._host()
-        parent: QWidget = self.dialog or self.window
-        dialog = ResultDialog(
-            host.catalog.store,
-            evaluation,
-            name,
-            host.runner,
-            parent,
-            settings=getattr(host, "settings", None),
-        )
         dialog.open_measure_requested.connect(self.open_measure)
         dialog.finished.connect(lambda _r, d=dialog: self._forget_result(d))
         self.results.append(dialog)

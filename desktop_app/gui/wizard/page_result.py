@@ -3,8 +3,6 @@ view (the buttons are wired by the wizard)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop_app.core.eligibility.results import MatchResult
 from desktop_app.gui.wizard.result_view import ResultView
 
 BACK_HINT = "点“上一步”回到问卷补充这些信息，再重新评估。"
@@ -64,7 +63,7 @@ class ResultPage(QWizardPage):
             button.setEnabled(False)
         self.completeChanged.emit()
 
-    def set_result(self, result: dict[str, Any], name: str | None) -> None:
+    def set_result(self, result: MatchResult, name: str | None) -> None:
         self._ready = True
         self.view.show_result(result, name)
         self.save_button.setEnabled(True)

@@ -2,7 +2,7 @@
 符合 / 可能符合（需确认）/ 不符合 (collapsed) and 补充信息后可能适用; on the right the selected
 measure in full. Enter on a measure (or the link) opens it in the main window.
 
-It renders MatchResult.to_dict(), so a live evaluation and one reopened from the history look
+It renders the typed MatchResult, so a live evaluation and one reopened from the history look
 the same.
 """
 
@@ -25,12 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.eligibility.results import (
+    ELIGIBLE,
+    INELIGIBLE,
+    POSSIBLE,
+    STATUS_LABELS,
+    MatchResult,
+    MeasureResult,
+)
 from desktop_app.gui import theme
 from desktop_app.gui.wizard import result_html
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "measure" | "supplement" | "group"
-GROUPS = ("eligible", "possible", "ineligible")
+GROUPS = (ELIGIBLE, POSSIBLE, INELIGIBLE)
 SUPPLEMENTS = "supplements"
 DEFAULT_HINT = "在问卷中补充这些信息后重新评估，结果可能更完整。"
 
@@ -46,8 +54,8 @@ class ResultView(QWidget):
         super().__init__(parent)
         self.can_open = can_open
         self.supplement_hint = DEFAULT_HINT
-        self.result: dict[str, Any] | None = None
-        self._measures: dict[str, dict[str, Any]] = {}
+        self.result: MatchResult | None = None
+        self._measures: dict[str, MeasureResult] = {}
         self._supplements: list[dict[str, Any]] = []
 
         self.summary = QLabel(self)
@@ -111,43 +119,35 @@ class ResultView(QWidget):
         self.detail.clear()
         self.open_button.setEnabled(False)
 
-    def show_result(self, result: dict[str, Any], name: str | None = None) -> None:
+    def show_result(self, result: MatchResult, name: str | None = None) -> None:
         self.clear()
         self.result = result
-        profile = result.get("profile") or {}
         self.summary.setText(
-            result_html.summary_html(result, name or profile.get("name") or "（未填写企业名称）")
+            result_html.summary_html(result, name or result.profile.name or "（未填写企业名称）")
         )
-        measures = result.get("results") or []
-        self._measures = {m["measure_id"]: m for m in measures}
+        self._measures = {m.item.id: m for m in result.results}
         bold = QFont(self.tree.font())
         bold.setBold(True)
         first: QTreeWidgetItem | None = None
         for status in GROUPS:
-            group = [m for m in measures if m.get("status") == status]
-            node = QTreeWidgetItem([f"{result_html.STATUS_LABELS[status]}（{len(group)} 项）", ""])
+            group = result.by_status(status)
+            node = QTreeWidgetItem([f"{STATUS_LABELS[status]}（{len(group)} 项）", ""])
             node.setData(0, KIND_ROLE, "group")
             node.setData(0, ID_ROLE, status)
             node.setFont(0, bold)
             node.setForeground(0, QBrush(QColor(result_html.STATUS_COLOURS[status])))
             self.tree.addTopLevelItem(node)
             for m in group:
-                amount = (m.get("amount") or {}).get("text") or ""
-                child = QTreeWidgetItem(
-                    [
-                        m.get("summary") or m.get("title") or m["measure_id"],
-                        amount if status != "ineligible" else "—",
-                    ]
-                )
-                child.setData(0, ID_ROLE, m["measure_id"])
+                child = QTreeWidgetItem([m.title, m.amount.text if status != INELIGIBLE else "—"])
+                child.setData(0, ID_ROLE, m.item.id)
                 child.setData(0, KIND_ROLE, "measure")
-                child.setToolTip(0, m.get("citation") or "")
+                child.setToolTip(0, m.citation)
                 node.addChild(child)
                 if first is None:
                     first = child
             # 不符合 starts collapsed: it is the long list nobody needs first
-            node.setExpanded(status != "ineligible")
-        self._supplements = list(result.get("supplements") or [])
+            node.setExpanded(status != INELIGIBLE)
+        self._supplements = list(result.supplements)
         node = QTreeWidgetItem([f"补充信息后可能适用（{len(self._supplements)} 项）", ""])
         node.setData(0, KIND_ROLE, "group")
         node.setData(0, ID_ROLE, SUPPLEMENTS)
@@ -205,7 +205,7 @@ class ResultView(QWidget):
 
     # -- behaviour ---------------------------------------------------------------------------
     def _titles(self) -> dict[str, str]:
-        return {mid: m.get("summary") or m.get("title") or mid for mid, m in self._measures.items()}
+        return {mid: m.title for mid, m in self._measures.items()}
 
     def _show(self, item: QTreeWidgetItem | None) -> None:
         kind = item.data(0, KIND_ROLE) if item is not None else None

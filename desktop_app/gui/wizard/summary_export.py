@@ -1,59 +1,26 @@
-"""导出PDF and 打印 for an evaluation, through the summary PDF builder
-(core.pdf.summary.build_summary_pdf) and the GUI printing helpers (gui.printing) when they are
-installed. Both are looked up at run time so the wizard works, with the buttons disabled,
-in a build without them.
-"""
+"""导出PDF and 打印 for an evaluation: the summary PDF builder (core.pdf.summary) on the task
+runner's worker, then the GUI printing helpers (gui.printing) on the GUI thread."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import re
 import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import shiboken6
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop_app.core.eligibility.engine import MatchResult
-from desktop_app.gui import errors
+from desktop_app.core.eligibility.results import MatchResult
+from desktop_app.core.pdf.summary import build_summary_pdf
+from desktop_app.gui import errors, printing
+from desktop_app.gui.printing import FolderMemory
 from desktop_app.gui.tasks import TaskError, TaskRunner
 from desktop_app.gui.wizard import prompts
 
-PDF_MODULE = "desktop_app.core.pdf.summary"
-PRINT_MODULE = "desktop_app.gui.printing"
-# Names the printing helper may offer for "print this PDF file", most specific first.
-PRINT_FUNCTIONS = ("print_pdf_file", "print_pdf", "print_file")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
-
-
-def _has_module(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def pdf_available() -> bool:
-    return _has_module(PDF_MODULE)
-
-
-def _print_function() -> Callable[..., Any] | None:
-    if not (pdf_available() and _has_module(PRINT_MODULE)):
-        return None
-    module = importlib.import_module(PRINT_MODULE)
-    for name in PRINT_FUNCTIONS:
-        fn = getattr(module, name, None)
-        if callable(fn):
-            return fn
-    return None
-
-
-def print_available() -> bool:
-    return _print_function() is not None
 
 
 def suggested_name(enterprise: str, as_of: date) -> str:
@@ -61,21 +28,12 @@ def suggested_name(enterprise: str, as_of: date) -> str:
     return f"惠企政策适用清单-{safe}-{as_of:%Y%m%d}.pdf"
 
 
-class FolderMemory(Protocol):
-    """The main window's Settings: the export dialog opens where the last PDF went."""
-
-    def last_folder(self, purpose: str) -> str: ...
-
-    def set_last_folder(self, purpose: str, folder: str) -> None: ...
-
-
 def choose_pdf_path(
     parent: QWidget | None, suggested: str, settings: FolderMemory | None = None
 ) -> Path | None:
     """The file dialog (replaced in tests): the printing helper's, which remembers the
-    folder, when it and the settings are there."""
-    if settings is not None and _has_module(PRINT_MODULE):
-        printing = importlib.import_module(PRINT_MODULE)
+    folder, when there are settings to remember it in."""
+    if settings is not None:
         chosen = printing.export_pdf_dialog(parent, suggested, settings)
         return Path(chosen) if chosen else None
     text, _filter = QFileDialog.getSaveFileName(
@@ -88,8 +46,7 @@ def choose_pdf_path(
 
 
 def build_pdf(result: MatchResult, path: Path, brief: bool = False) -> int:
-    module = importlib.import_module(PDF_MODULE)
-    return int(module.build_summary_pdf(result, path, brief=brief))
+    return int(build_summary_pdf(result, path, brief=brief))
 
 
 def _run(
@@ -157,9 +114,6 @@ def print_summary(
 ) -> None:
     """Build the summary into a temporary PDF on the worker, then hand it to the printing
     helper on the GUI thread (print dialogs must live there)."""
-    fn = _print_function()
-    if fn is None:
-        return
     folder = Path(tempfile.mkdtemp(prefix="policy-desk-print-"))
     path = folder / "惠企政策适用清单.pdf"
 
@@ -169,7 +123,7 @@ def print_summary(
 
     def done(_pages: int) -> None:
         try:
-            fn(parent, path)
+            printing.print_pdf(parent, path)
         except Exception as exc:
             failed(TaskError(exc, ""))
 

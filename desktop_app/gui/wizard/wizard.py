@@ -21,9 +21,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop_app.core import regions, size_class
-from desktop_app.core.eligibility.engine import MatchResult, match
+from desktop_app.core.eligibility.engine import match
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
 from desktop_app.core.eligibility.profile import ENTITY_TYPES, Profile, ProfileError
+from desktop_app.core.eligibility.results import MatchResult
 from desktop_app.core.size_class import SizeInputError
 from desktop_app.core.store import PolicyStore
 from desktop_app.core.userdata.profiles import (
@@ -36,6 +37,7 @@ from desktop_app.core.userdata.profiles import (
 from desktop_app.core.userdata.questions import QuestionPlan, plan_questions
 from desktop_app.gui import errors
 from desktop_app.gui.enterprises.user_data import UserData
+from desktop_app.gui.printing import FolderMemory
 from desktop_app.gui.tasks import TaskError, TaskRunner
 from desktop_app.gui.wizard import prompts, summary_export
 from desktop_app.gui.wizard.fields import DISABLED_STYLE
@@ -72,7 +74,7 @@ class EvaluationWizard(QWizard):
         record: EnterpriseRecord | None = None,
         *,
         registry: FactsRegistry | None = None,
-        settings: summary_export.FolderMemory | None = None,
+        settings: FolderMemory | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,7 +85,6 @@ class EvaluationWizard(QWizard):
         self.registry = registry or load_registry()
         self.record_id: str | None = record.id if record else None
         self.match_result: MatchResult | None = None
-        self.result_dict: dict[str, Any] | None = None
         self._result_saved = False
         self._closing = False
         # one channel per wizard: a newer evaluation here supersedes an older one here only,
@@ -225,14 +226,12 @@ class EvaluationWizard(QWizard):
             return
         as_of = self.as_of()
         self.match_result = None
-        self.result_dict = None
         self._result_saved = False
         self.result_page.set_busy("正在逐条评估…")
         store, registry = self.store, self.registry
 
-        def work() -> tuple[MatchResult, dict[str, Any]]:
-            result = match(store, profile, as_of, registry)
-            return result, result.to_dict()
+        def work() -> MatchResult:
+            return match(store, profile, as_of, registry)
 
         if self.runner is None:
             try:
@@ -244,12 +243,17 @@ class EvaluationWizard(QWizard):
             return
         self.runner.run(work, self._evaluated, self._evaluation_failed, channel=self._channel)
 
-    def _evaluated(self, outcome: tuple[MatchResult, dict[str, Any]]) -> None:
-        self.match_result, self.result_dict = outcome
+    @property
+    def result_dict(self) -> dict[str, Any] | None:
+        """The shown evaluation in its stored form (what 保存 records in the history)."""
+        return self.match_result.to_dict() if self.match_result is not None else None
+
+    def _evaluated(self, outcome: MatchResult) -> None:
+        self.match_result = outcome
         self._result_saved = False
-        self.result_page.set_result(self.result_dict, self.enterprise_name())
-        self.result_page.pdf_button.setEnabled(summary_export.pdf_available())
-        self.result_page.print_button.setEnabled(summary_export.print_available())
+        self.result_page.set_result(outcome, self.enterprise_name())
+        self.result_page.pdf_button.setEnabled(True)
+        self.result_page.print_button.setEnabled(True)
         self._show_save_state()
         self.evaluated.emit()
 
@@ -313,7 +317,7 @@ class EvaluationWizard(QWizard):
             page.status.setText("本次评估结果尚未记入历史；点“保存”记入。")
         else:
             page.status.setText("尚未保存。")
-        page.save_button.setEnabled(self.result_dict is not None)
+        page.save_button.setEnabled(self.match_result is not None)
 
     # -- PDF and printing ------------------------------------------------------------------
     def export_pdf(self) -> None:
