@@ -29,8 +29,7 @@ from bare_reportlab import build_bare_story  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from reportlab.platypus import Paragraph  # noqa: E402
 
-from desktop_app.cli.db_commands import open_store  # noqa: E402
-from desktop_app.core.eligibility.engine import match  # noqa: E402
+from desktop_app.cli.db_commands import open_data  # noqa: E402
 from desktop_app.core.eligibility.profile import Profile  # noqa: E402
 from desktop_app.core.eligibility.results import (  # noqa: E402
     ELIGIBLE,
@@ -66,12 +65,12 @@ def _trimmed(result: MatchResult, share: float) -> MatchResult:
 
 
 def summary_for_pages(pages: int) -> MatchResult:
-    store = open_store()
+    policy = open_data()
     try:
         profile = Profile.from_dict(json.loads(SAMPLE.read_text(encoding="utf-8")))
-        full = match(store, profile, AS_OF)
+        full = policy.match(profile, AS_OF)
     finally:
-        store.close()
+        policy.close()
     share = 1.0
     while share > 0.02:
         result = _trimmed(full, share)

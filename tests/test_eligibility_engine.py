@@ -181,7 +181,7 @@ def test_engine_never_evaluates_strings() -> None:
 def test_overview_states_each_measures_offer_without_a_profile(store: PolicyStore) -> None:
     from desktop_app.core.eligibility.overview import amount_item_ids, measure_overviews
 
-    overviews = measure_overviews(store)
+    overviews = measure_overviews(store.rules())
     assert overviews["xm-30"].amount_text == "每人1500元"
     assert overviews["xm-31"].amount_text == "每人不超过1000元，总额不超过3万元"
     assert overviews["xm-8"].amount_text == "100万元"

@@ -10,22 +10,20 @@ from desktop_app import paths
 from desktop_app.cli.output import CliError, print_error, print_json, print_text
 from desktop_app.core.build_db import BuildError, build_database, ensure_policy_db
 from desktop_app.core.model import IMPORTED_LABEL, UNSTATED, Document, Item
-from desktop_app.core.store import PolicyDatabaseError, PolicyStore
+from desktop_app.core.services import PolicyData
+from desktop_app.core.store import PolicyDatabaseError
 
 
-def open_store() -> PolicyStore:
-    """The policy database (built first if missing or out of date) with the user's library
-    of imported documents."""
+def open_data() -> PolicyData:
+    """The policy data (the same service the window uses): the database, built first if
+    missing or out of date, with the user's library of imported documents."""
     try:
-        bundled = PolicyStore.open(ensure_policy_db())
+        data = PolicyData.open(ensure_policy_db())
     except (PolicyDatabaseError, BuildError) as exc:
         raise CliError(f"{exc}。可运行 policy-desk build-db 重建数据库。") from exc
-    from desktop_app.core.library.combined import with_library
-
-    store, message = with_library(bundled)
-    if message:
-        print_error(message)
-    return store
+    if data.library_message:
+        print_error(data.library_message)
+    return data
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -67,9 +65,9 @@ def document_json(doc: Document) -> dict[str, Any]:
     return doc.to_dict()
 
 
-def item_json(store: PolicyStore, item: Item) -> dict[str, Any]:
+def item_json(policy: PolicyData, item: Item) -> dict[str, Any]:
     data = item.to_dict()
-    data["citation"] = store.citation(item)
+    data["citation"] = policy.citation(item)
     return data
 
 
@@ -78,8 +76,7 @@ def _documents(args: argparse.Namespace) -> int:
         from desktop_app.cli.import_command import remove_document
 
         return remove_document(args.remove, as_json=args.json)
-    store = open_store()
-    docs = store.documents()
+    docs = open_data().documents
     if args.json:
         print_json([document_json(d) for d in docs])
         return 0
@@ -92,20 +89,20 @@ def _documents(args: argparse.Namespace) -> int:
     return 0
 
 
-def _require_document(store: PolicyStore, document_id: str) -> Document:
-    doc = store.document(document_id)
+def _require_document(policy: PolicyData, document_id: str) -> Document:
+    doc = policy.document(document_id)
     if doc is None:
-        known = "、".join(d.id for d in store.documents())
+        known = "、".join(d.id for d in policy.documents)
         raise CliError(f"没有编号为“{document_id}”的文件。可用的编号：{known}")
     return doc
 
 
 def _measures(args: argparse.Namespace) -> int:
-    store = open_store()
-    doc = _require_document(store, args.document)
-    items = store.items(doc.id)
+    policy = open_data()
+    doc = _require_document(policy, args.document)
+    items = policy.document_items(doc.id)
     if args.json:
-        print_json({"document": document_json(doc), "items": [item_json(store, i) for i in items]})
+        print_json({"document": document_json(doc), "items": [item_json(policy, i) for i in items]})
         return 0
     for i in items:
         print_text(f"{i.id}\t{i.locator}\t{i.display_title}")
@@ -113,17 +110,17 @@ def _measures(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    store = open_store()
-    item = store.item(args.measure_id)
+    policy = open_data()
+    item = policy.item(args.measure_id)
     if item is None:
         raise CliError(
             f"没有编号为“{args.measure_id}”的条目。可用 policy-desk measures --document ID 查看。"
         )
     if args.json:
-        print_json(item_json(store, item))
+        print_json(item_json(policy, item))
         return 0
     units = "、".join(d.name + ("（牵头）" if d.lead else "") for d in item.departments)
-    print_text(store.citation(item))
+    print_text(policy.citation(item))
     print_text(" / ".join(item.path))
     print_text(item.text)
     print_text(f"责任单位：{units or UNSTATED}")

@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.db_commands import open_store
+from desktop_app.cli.db_commands import open_data
 from desktop_app.cli.output import CliError, print_json, print_text
-from desktop_app.core.eligibility.engine import match
 from desktop_app.core.eligibility.facts import load_registry
 from desktop_app.core.eligibility.profile import Profile, ProfileError
 from desktop_app.core.eligibility.results import ELIGIBLE, INELIGIBLE, POSSIBLE, STATUS_LABELS
@@ -71,9 +70,9 @@ def _facts(args: argparse.Namespace) -> int:
 def _match(args: argparse.Namespace) -> int:
     as_of = parse_as_of(args.as_of)
     profile = read_profile(args.profile, as_of)
-    store = open_store()
+    policy = open_data()
     try:
-        result = match(store, profile, as_of)
+        result = policy.match(profile, as_of)
     except SizeInputError as exc:
         raise CliError(str(exc)) from exc
     if args.json:

@@ -6,10 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.db_commands import open_store
+from desktop_app.cli.db_commands import open_data
 from desktop_app.cli.eligibility_commands import parse_as_of, read_profile
 from desktop_app.cli.output import CliError, print_text
-from desktop_app.core.eligibility.engine import match
 from desktop_app.core.eligibility.results import ELIGIBLE, POSSIBLE
 from desktop_app.core.pdf.builder import PdfWriteError
 from desktop_app.core.pdf.summary import build_summary_pdf
@@ -45,16 +44,16 @@ def run_report(args: argparse.Namespace) -> int:
         raise CliError(f"输出文件夹不存在：{output.parent}")
     as_of = parse_as_of(args.as_of)
     profile = read_profile(args.profile, as_of)
-    store = open_store()
+    policy = open_data()
     try:
-        result = match(store, profile, as_of)
+        result = policy.match(profile, as_of)
         pages = build_summary_pdf(result, output, brief=args.brief)
     except SizeInputError as exc:
         raise CliError(str(exc)) from exc
     except PdfWriteError as exc:
         raise CliError(str(exc)) from exc
     finally:
-        store.close()
+        policy.close()
     print_text(
         f"已生成惠企政策适用清单：{output}（共 {pages} 页；符合 {len(result.by_status(ELIGIBLE))} "
         f"项，可能符合 {len(result.by_status(POSSIBLE))} 项）"

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop_app.cli.db_commands import open_store
+from desktop_app.cli.db_commands import open_data
 from desktop_app.cli.output import CliError, print_json, print_text
-from desktop_app.core.eligibility.overview import amount_item_ids
 from desktop_app.core.schema.arguments import as_of_date, region_code
-from desktop_app.core.search import Hit, SearchEngine, SearchFilters, SearchResult
+from desktop_app.core.search import Hit, SearchFilters, SearchResult
 from desktop_app.core.search.wording import fallback_notice
 
 
@@ -84,10 +83,9 @@ def run_search(args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise CliError("--limit 不能为负数")
     query = args.query  # undecodable bytes were refused by check_strings
-    store = open_store()
-    filters = _filters(args, [d.id for d in store.documents()])
-    engine = SearchEngine(store, amount_item_ids=amount_item_ids(store))
-    result = engine.search(query, filters, limit=args.limit)
+    policy = open_data()
+    filters = _filters(args, [d.id for d in policy.documents])
+    result = policy.search_engine().search(query, filters, limit=args.limit)
     if args.json:
         print_json(result_json(result))
         return 0

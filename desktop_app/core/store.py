@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from desktop_app.core.citation import citation, nested_title
 from desktop_app.core.model import Department, Document, Item
+
+if TYPE_CHECKING:
+    from desktop_app.core.eligibility.rules import MeasureRules
+
+__all__ = ["PolicyDatabaseError", "PolicyStore", "nested_title"]
 
 
 class PolicyDatabaseError(Exception):
@@ -69,6 +74,7 @@ class PolicyStore:
         self.conn.row_factory = sqlite3.Row
         self._items: list[Item] | None = None
         self._documents: list[Document] | None = None
+        self._rules: dict[str, MeasureRules] | None = None
 
     @classmethod
     def open(cls, path: Path) -> PolicyStore:
@@ -127,13 +133,22 @@ class PolicyStore:
         return None if row is None else item_from_row(row)
 
     def citation(self, item: Item) -> str:
-        """A citation such as 《…》第（十四）条 (or 第N项 where the source has no number)."""
-        doc = self.document(item.document_id)
-        title = nested_title(doc.title) if doc else item.document_id
-        number = doc.doc_number if doc else None
-        draft = "（征求意见稿）" if doc and doc.status == "征求意见稿" else ""
-        head = f"《{title}{draft}》" + (f"（{number}）" if number else "")
-        return head + _locator_phrase(item)
+        """A citation such as 《…》第（十四）条 (see core.citation)."""
+        return citation(item, self.document(item.document_id))
+
+    @property
+    def data_version(self) -> str:
+        return self.meta().get("data_version", "")
+
+    def rules(self) -> dict[str, MeasureRules]:
+        """The reviewed conditions and benefits of every curated measure, parsed once (the
+        database is read-only while open)."""
+        if self._rules is None:
+            from desktop_app.core.eligibility.rules import parse_rules
+
+            rows = self.conn.execute("SELECT item_id, rules FROM benefits ORDER BY item_id")
+            self._rules = parse_rules({r["item_id"]: json.loads(r["rules"]) for r in rows})
+        return self._rules
 
     def headline_amounts(self) -> dict[str, str | None]:
         """Each curated measure's headline amount as built (每人1500元, 最高300万元…), or None.
@@ -153,32 +168,3 @@ class PolicyStore:
 
     def raw(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params))
-
-
-_PART_ITEM = re.compile(r"^([一二三四五六七八九十]+)（([一二三四五六七八九十]+)）(\d+)\.$")
-_PART_GROUP = re.compile(r"^([一二三四五六七八九十]+)（([一二三四五六七八九十]+)）$")
-_PART_PARA = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
-
-
-def _locator_phrase(item: Item) -> str:
-    """How a citation names the item's place: 第（十四）条, 第30项, 第二部分（一）第2条 …"""
-    loc = item.locator
-    if loc.isdigit():
-        return f"第{loc}项"
-    if loc.startswith("第"):
-        # unnumbered items are counted by position; the heading above makes them findable
-        return (f"{item.path[-1]} " if item.path else "") + loc
-    if loc.startswith("（"):
-        return f"第{loc}条"
-    if m := _PART_ITEM.match(loc):
-        return f"第{m.group(1)}部分（{m.group(2)}）第{m.group(3)}条"
-    if m := _PART_GROUP.match(loc):
-        return f"第{m.group(1)}部分第（{m.group(2)}）条"
-    if m := _PART_PARA.match(loc):
-        return f"第{m.group(1)}部分{m.group(2)}"
-    return loc
-
-
-def nested_title(title: str) -> str:
-    """《…》 inside a title becomes 〈…〉 when the title itself is put in 《》."""
-    return title.replace("《", "〈").replace("》", "〉")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.citation import nested_title
 from desktop_app.core.model import (
     IMPORTED_LABEL,
     UNSTATED,
@@ -32,9 +33,9 @@ from desktop_app.core.model import (
     Document,
     Item,
 )
-from desktop_app.core.store import nested_title
-from desktop_app.gui import benefits_hook, theme
-from desktop_app.gui.catalog import Catalog, article_label, doc_number_label
+from desktop_app.core.services import PolicyData
+from desktop_app.gui import theme
+from desktop_app.gui.catalog import article_label, doc_number_label
 from desktop_app.gui.html_text import badge, highlighted
 
 EMPTY_HTML = (
@@ -87,7 +88,7 @@ def _condition_text(condition: object) -> str:
 
 
 def benefits_html(benefits: Sequence[dict[str, Any]]) -> str:
-    """Empty-safe rendering of curated benefits (see benefits_hook.benefits_for for keys)."""
+    """Empty-safe rendering of curated benefits (keys: overview.detail_benefits)."""
     if not benefits:
         return f'<p style="color:{theme.TEXT_MUTED};">{NO_BENEFITS}</p>'
     out = ["<ul>"]
@@ -120,9 +121,9 @@ class DetailPane(QWidget):
     open_reader = Signal(str)  # item id
     citation_copied = Signal(str)
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, data: PolicyData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._catalog = catalog
+        self._data = data
         self._item: Item | None = None
         self._highlights: tuple[tuple[int, int], ...] = ()
         self._benefits: list[dict[str, Any]] = []
@@ -162,8 +163,8 @@ class DetailPane(QWidget):
         layout.addWidget(self.body, 1)
         self.clear()
 
-    def set_catalog(self, catalog: Catalog) -> None:
-        self._catalog = catalog
+    def set_data(self, data: PolicyData) -> None:
+        self._data = data
         self.clear()
 
     @property
@@ -185,14 +186,14 @@ class DetailPane(QWidget):
         text_highlights: Sequence[tuple[int, int]] = (),
         as_of: date | None = None,
     ) -> None:
-        item = self._catalog.item(item_id)
+        item = self._data.item(item_id)
         if item is None:
             self.clear()
             return
         self._item = item
         self._highlights = tuple(text_highlights)
         self._as_of = as_of or date.today()
-        self.set_benefits(benefits_hook.benefits_for(item.id))
+        self.set_benefits(self._data.benefits(item.id))
 
     def set_benefits(self, benefits: Sequence[dict[str, Any]] | None) -> None:
         """Fill the 待遇与条件 section (None or [] shows the not-curated note)."""
@@ -200,7 +201,7 @@ class DetailPane(QWidget):
         self._render()
 
     def citation(self) -> str:
-        return self._catalog.citation(self._item) if self._item else ""
+        return self._data.citation(self._item) if self._item else ""
 
     def copy_citation(self) -> None:
         text = self.citation()
@@ -226,8 +227,8 @@ class DetailPane(QWidget):
         item = self._item
         if item is None:
             return
-        doc = self._catalog.document(item.document_id)
-        validity = self._catalog.validity(item.document_id, self._as_of)
+        doc = self._data.document(item.document_id)
+        validity = self._data.validity(item.document_id, self._as_of)
         self.title.setText(item.display_title)
         self.source.setText(
             f"{doc.short_title if doc else item.document_id}　{article_label(item)}"

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model import Item
+from desktop_app.core.services import PolicyData
 from desktop_app.gui import theme
-from desktop_app.gui.catalog import Catalog, article_label, doc_number_label
+from desktop_app.gui.catalog import article_label, doc_number_label
 from desktop_app.gui.html_text import highlighted
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -85,11 +86,11 @@ def document_html(items: Sequence[Item]) -> str:
 
 
 class DocumentReader(QDialog):
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, data: PolicyData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("原文阅读")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self._catalog = catalog
+        self._data = data
         self._document_id: str | None = None
         self._positions: dict[str, tuple[int, int]] = {}
         self._leaves: dict[str, QModelIndex] = {}
@@ -130,15 +131,15 @@ class DocumentReader(QDialog):
         layout.addWidget(splitter, 1)
         self.resize(1150, 720)
 
-    def set_catalog(self, catalog: Catalog) -> None:
-        self._catalog = catalog
+    def set_data(self, data: PolicyData) -> None:
+        self._data = data
         self._document_id = None
 
     def refresh_fonts(self) -> None:
         """Nothing to do: the style sheet sizes the header and the text follows the widget."""
 
     def open_item(self, item_id: str, text_highlights: Sequence[tuple[int, int]] = ()) -> bool:
-        item = self._catalog.item(item_id)
+        item = self._data.item(item_id)
         if item is None:
             return False
         if item.document_id != self._document_id:
@@ -154,8 +155,8 @@ class DocumentReader(QDialog):
         return True
 
     def _load_document(self, document_id: str) -> None:
-        doc = self._catalog.document(document_id)
-        items = self._catalog.document_items(document_id)
+        doc = self._data.document(document_id)
+        items = self._data.document_items(document_id)
         self._document_id = document_id
         title = doc.title if doc else document_id
         self.setWindowTitle(f"原文阅读 — {doc.short_title if doc else document_id}")

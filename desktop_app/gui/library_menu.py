@@ -8,6 +8,7 @@ path a rebuild takes, so every view sees the new document at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,9 +88,17 @@ def _refusal(error: TaskError) -> str | None:
 class LibraryMenu(QObject):
     changed = Signal(str)  # a document was imported or removed; the status message
 
-    def __init__(self, window: QMainWindow, menu: QMenu, runner: TaskRunner, before: QAction):
+    def __init__(
+        self,
+        window: QMainWindow,
+        menu: QMenu,
+        runner: TaskRunner,
+        before: QAction,
+        documents: Callable[[], list[Document]],
+    ):
         super().__init__(window)
         self.window = window
+        self._documents = documents  # the documents of the data the window shows now
         self.runner = runner
         self.last_dialog: QDialog | None = None  # tests and screenshots look at it
         self.import_action = QAction("导入政策文件(&I)…", window)
@@ -156,10 +165,6 @@ class LibraryMenu(QObject):
         self.last_dialog = dialog
         dialog.remove_requested.connect(self.remove)
         dialog.open()
-
-    def _documents(self) -> list[Document]:
-        catalog = getattr(self.window, "catalog", None)
-        return list(getattr(catalog, "documents", []))
 
     def remove(self, document: Document) -> None:
         answer = QMessageBox.question(

@@ -1,13 +1,12 @@
 """The main window: search box on top; filters, results and details side by side.
 
 The window composes the views and wires them to the SearchController; the views know
-nothing of each other. Services come in through the constructor (catalog, controller,
+nothing of each other. Services come in through the constructor (policy data, controller,
 settings, task runner) — nothing is looked up globally.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -32,8 +31,8 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME
 from desktop_app.core.data_state import data_state
 from desktop_app.core.search.wording import fallback_notice, no_result_notice
+from desktop_app.core.services import PolicyData
 from desktop_app.gui import errors, theme
-from desktop_app.gui.catalog import Catalog
 from desktop_app.gui.detail_pane import DetailPane
 from desktop_app.gui.empty_state import TIP_TEXT, Banner, EmptyState
 from desktop_app.gui.enterprises.hook import install_enterprise_menu
@@ -53,15 +52,7 @@ if TYPE_CHECKING:  # opened on demand: their modules load when first needed, not
 
 log = logging.getLogger(__name__)
 
-PDF_MODULE = "desktop_app.core.pdf.excerpt"
 EXPORT_LIMIT = 300  # items in one 政策摘编; more would be a book, not a handout
-
-
-def pdf_export_available() -> bool:
-    try:
-        return importlib.util.find_spec(PDF_MODULE) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +62,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        catalog: Catalog,
+        data: PolicyData,
         controller: SearchController,
         settings: Settings,
         runner: TaskRunner,
@@ -81,7 +72,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         # Qt adds the application's display name (惠企政策通) to every window title itself
         self.setWindowTitle(APP_NAME)
-        self.catalog = catalog
+        self.data = data
         self.controller = controller
         self.settings = settings
         self.runner = runner
@@ -94,7 +85,7 @@ class MainWindow(QMainWindow):
 
         # -- views ----------------------------------------------------------------------
         self.search_panel = SearchPanel(settings.history(), self)
-        self.filters = FilterPanel(catalog.documents, categories, catalog.departments(), self)
+        self.filters = FilterPanel(data.documents, categories, data.departments(), self)
 
         self.model = ResultsModel(self)
         self.results_view = QListView(self)
@@ -124,7 +115,7 @@ class MainWindow(QMainWindow):
         center_layout.addWidget(self.notice)
         center_layout.addWidget(self.stack, 1)
 
-        self.detail = DetailPane(catalog, self)
+        self.detail = DetailPane(data, self)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
@@ -159,7 +150,9 @@ class MainWindow(QMainWindow):
         from desktop_app.gui.library_menu import LibraryMenu
 
         # 文件 → 导入政策文件… / 自行导入的文件…
-        self.library_menu = LibraryMenu(self, self.file_menu, runner, self.rebuild_action)
+        self.library_menu = LibraryMenu(
+            self, self.file_menu, runner, self.rebuild_action, lambda: self.data.documents
+        )
         # 企业 menu (企业评估 / 已保存企业): the wizard and its data load on first use
         self.enterprise_menu = install_enterprise_menu(self)
         self.start_page.bind("new_evaluation", self.enterprise_menu.new_action)
@@ -200,7 +193,6 @@ class MainWindow(QMainWindow):
             ["Ctrl+P"],
             "把当前搜索结果导出为政策摘编PDF",
         )
-        self.export_action.setEnabled(pdf_export_available())
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         self.rebuild_action = self._action(
@@ -487,7 +479,7 @@ class MainWindow(QMainWindow):
         if self._reader is None:
             from desktop_app.gui.document_reader import DocumentReader
 
-            self._reader = DocumentReader(self.catalog, self)
+            self._reader = DocumentReader(self.data, self)
         return self._reader
 
     def open_reader(self, item_id: str) -> None:
@@ -546,7 +538,7 @@ class MainWindow(QMainWindow):
     def about_dialog(self) -> AboutDialog:
         from desktop_app.gui.about_dialog import AboutDialog
 
-        return AboutDialog(self.catalog.meta, self.catalog.documents, self)
+        return AboutDialog(self.data.meta, self.data.documents, self)
 
     def show_about(self) -> None:
         self.about_dialog().exec()
@@ -555,19 +547,17 @@ class MainWindow(QMainWindow):
         """Say message in the status bar together with the next results."""
         self._announcement = message
 
-    def set_catalog(self, catalog: Catalog) -> None:
+    def set_data(self, data: PolicyData) -> None:
         """After a rebuild: the views forget the old data; the caller searches again."""
-        self.catalog = catalog
-        self.filters.set_documents(catalog.documents, catalog.departments())
-        self.detail.set_catalog(catalog)
+        self.data = data
+        self.filters.set_documents(data.documents, data.departments())
+        self.detail.set_data(data)
         if self._reader is not None:
-            self._reader.set_catalog(catalog)
+            self._reader.set_data(data)
         self.model.clear()
 
     # -- PDF export ---------------------------------------------------------------------------
     def export_pdf(self) -> None:
-        if not pdf_export_available():
-            return
         outcome = self.controller.last_outcome
         if outcome is None or not outcome.result.total:
             QMessageBox.information(self, "导出政策摘编", "当前没有搜索结果可以导出。")
@@ -591,16 +581,16 @@ class MainWindow(QMainWindow):
         if outcome is None:
             return
         engine = self.controller.engine
-        store = self.catalog.store
+        store = self.data.store
         query, filters = outcome.query, outcome.filters
 
         def work() -> tuple[int, int]:
-            import importlib
+            # reportlab loads with the first export, not with the window
+            from desktop_app.core.pdf.excerpt import build_excerpt_pdf
 
-            excerpt = importlib.import_module(PDF_MODULE)
             hits = engine.search(query, filters, limit=EXPORT_LIMIT, offset=0).hits
             ids = [h.item_id for h in hits]
-            pages = int(excerpt.build_excerpt_pdf(store, ids, path, as_of=filters.as_of))
+            pages = int(build_excerpt_pdf(store, ids, path, as_of=filters.as_of))
             return len(ids), pages
 
         self.export_action.setEnabled(False)

@@ -6,7 +6,7 @@ More rows are fetched on demand (canFetchMore/fetchMore) as the user scrolls.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
@@ -21,7 +21,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop_app.gui.catalog import Catalog, article_label, document_label
+from desktop_app.core.services import PolicyData
+from desktop_app.gui.catalog import article_label, document_label
 
 if TYPE_CHECKING:
     from desktop_app.core.search import Hit
@@ -59,15 +60,14 @@ def _spans(value: Any) -> tuple[Span, ...]:
 
 def decorate(
     hits: Sequence[Hit],
-    catalog: Catalog,
+    data: PolicyData,
     as_of: date,
-    amount_lookup: Callable[[str], str | None],
 ) -> list[ResultRow]:
     rows: list[ResultRow] = []
     for hit in hits:
-        item = catalog.item(hit.item_id)
-        doc = catalog.document(hit.document_id)
-        validity = catalog.validity(hit.document_id, as_of)
+        item = data.item(hit.item_id)
+        doc = data.document(hit.document_id)
+        validity = data.validity(hit.document_id, as_of)
         rows.append(
             ResultRow(
                 item_id=hit.item_id,
@@ -79,7 +79,7 @@ def decorate(
                 snippet=hit.snippet or "",
                 validity_state=validity.state if validity else "unknown",
                 validity_label=validity.label if validity else "未注明",
-                amount=amount_lookup(hit.item_id),
+                amount=data.amount_label(hit.item_id),
                 title_highlights=_spans(hit.title_highlights),
                 snippet_highlights=_spans(hit.snippet_highlights),
                 text_highlights=_spans(hit.text_highlights),

@@ -8,15 +8,13 @@ whose generation counter guarantees an older search never replaces a newer one.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop_app.gui import benefits_hook
-from desktop_app.gui.catalog import Catalog
+from desktop_app.core.services import PolicyData
 from desktop_app.gui.results_model import ResultRow, decorate
 from desktop_app.gui.tasks import TaskError, TaskRunner
 
@@ -50,16 +48,15 @@ class SearchOutcome:
 
 def _run_search(
     engine: SearchBackend,
-    catalog: Catalog,
+    data: PolicyData,
     query: str,
     filters: SearchFilters,
     limit: int,
     offset: int,
-    amount_lookup: Callable[[str], str | None],
 ) -> SearchOutcome:
     result = engine.search(query, filters, limit=limit, offset=offset)
     as_of = filters.as_of or date.today()
-    rows = decorate(result.hits, catalog, as_of, amount_lookup)
+    rows = decorate(result.hits, data, as_of)
     return SearchOutcome(query, filters, result, rows, offset)
 
 
@@ -72,7 +69,7 @@ class SearchController(QObject):
     def __init__(
         self,
         runner: TaskRunner,
-        catalog: Catalog,
+        data: PolicyData,
         engine: SearchBackend,
         filters: SearchFilters,
         *,
@@ -82,7 +79,7 @@ class SearchController(QObject):
     ) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._catalog = catalog
+        self._data = data
         self._engine = engine
         self._filters = filters
         self._query = ""
@@ -106,14 +103,14 @@ class SearchController(QObject):
         return self._engine
 
     @property
-    def catalog(self) -> Catalog:
-        return self._catalog
+    def data(self) -> PolicyData:
+        return self._data
 
-    def set_backend(self, catalog: Catalog, engine: SearchBackend) -> None:
+    def set_backend(self, data: PolicyData, engine: SearchBackend) -> None:
         """Swap in a rebuilt database; the caller searches again afterwards."""
         self._runner.invalidate(SEARCH_CHANNEL)
         self._runner.invalidate(MORE_CHANNEL)
-        self._catalog = catalog
+        self._data = data
         self._engine = engine
 
     def set_query(self, text: str) -> None:
@@ -140,18 +137,10 @@ class SearchController(QObject):
         self._timer.stop()
         self._runner.invalidate(MORE_CHANNEL)
         query, filters = self._query, self._filters
-        engine, catalog = self._engine, self._catalog
+        engine, data = self._engine, self._data
         self.busy_changed.emit(True)
         self._runner.run(
-            lambda: _run_search(
-                engine,
-                catalog,
-                query,
-                filters,
-                self._page_size,
-                0,
-                benefits_hook.amount_label,
-            ),
+            lambda: _run_search(engine, data, query, filters, self._page_size, 0),
             self._on_results,
             self._on_error,
             channel=SEARCH_CHANNEL,
@@ -159,17 +148,9 @@ class SearchController(QObject):
 
     def fetch_more(self, offset: int) -> None:
         query, filters = self._query, self._filters
-        engine, catalog = self._engine, self._catalog
+        engine, data = self._engine, self._data
         self._runner.run(
-            lambda: _run_search(
-                engine,
-                catalog,
-                query,
-                filters,
-                self._page_size,
-                offset,
-                benefits_hook.amount_label,
-            ),
+            lambda: _run_search(engine, data, query, filters, self._page_size, offset),
             self.more_ready.emit,
             self._on_more_error,
             channel=MORE_CHANNEL,

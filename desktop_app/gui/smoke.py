@@ -74,4 +74,4 @@ SMOKE_STEPS: list[tuple[str, SmokeStep]] = [
     ("详情", step_detail),
 ]
 # Evaluation of the sample enterprise and its PDF (desktop_app/smoke.py), on the window's store.
-SMOKE_STEPS += core_smoke.gui_steps(lambda window: window.catalog.store)
+SMOKE_STEPS += core_smoke.gui_steps(lambda window: window.data.store)

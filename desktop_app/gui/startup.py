@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,9 +17,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop_app import paths
-from desktop_app.core.store import PolicyDatabaseError, PolicyStore
+from desktop_app.core.services import PolicyData
+from desktop_app.core.store import PolicyDatabaseError
 from desktop_app.gui import errors
-from desktop_app.gui.catalog import Catalog
 from desktop_app.gui.settings import Settings
 from desktop_app.gui.tasks import Progress, TaskError, TaskRunner
 
@@ -38,42 +37,29 @@ VERIFY_DELAY_MS = 1500
 
 
 @dataclass
-class PolicyData:
+class OpenedData:
+    """The policy data the window shows, with its search engine (built on the worker)."""
+
     path: Path
-    store: PolicyStore
-    catalog: Catalog
+    policy: PolicyData
     engine: SearchBackend
-    categories: list[str]
     # False when opened without checking it against the sources (checked after start-up)
     verified: bool = True
 
 
-def categories_of(catalog: Catalog) -> list[str]:
-    """The categories present in the data, most items first, 其他 last."""
-    counts = Counter(item.category for item in catalog.items)
-    return sorted(counts, key=lambda c: (c == "其他", -counts[c], c))
-
-
-def open_policy_data(path: Path) -> PolicyData:
-    from desktop_app.core.library.combined import with_library
-
-    store, message = with_library(PolicyStore.open(path))
-    if message:
-        log.error("user library: %s", message)
+def open_policy_data(path: Path) -> OpenedData:
+    data = PolicyData.open(path)
+    if data.library_message:
+        log.error("user library: %s", data.library_message)
     try:
-        catalog = Catalog(store)
-        from desktop_app.core.search import SearchEngine
-        from desktop_app.gui import benefits_hook
-
-        benefits_hook.load(store)
-        engine = SearchEngine(store, amount_item_ids=benefits_hook.amount_item_ids())
+        engine = data.search_engine()
     except Exception:
-        store.close()
+        data.close()
         raise
-    return PolicyData(path, store, catalog, engine, categories_of(catalog))
+    return OpenedData(path, data, engine)
 
 
-def prepare_policy_data(progress: Progress) -> PolicyData:
+def prepare_policy_data(progress: Progress) -> OpenedData:
     """The database the app should read, opened; built first only when there is none.
 
     A shipped database is final. A database in the user data folder (source checkouts) is
@@ -112,7 +98,7 @@ def rebuild_target(path: Path) -> Path:
     return path
 
 
-def rebuild_policy_data(path: Path, progress: Progress) -> PolicyData:
+def rebuild_policy_data(path: Path, progress: Progress) -> OpenedData:
     from desktop_app.core.build_db import build_database, sources_available
 
     if not sources_available():
@@ -143,7 +129,7 @@ class Startup(QObject):
         self.startup_mark = startup_mark
         self.runner = TaskRunner(self)
         self.runner.default_error_handler = self._task_failed
-        self.data: PolicyData | None = None
+        self.data: OpenedData | None = None
         self.window: MainWindow | None = None
         self.controller: SearchController | None = None
         self.exit_code: int | None = None
@@ -182,29 +168,30 @@ class Startup(QObject):
             self._progress.deleteLater()
             self._progress = None
 
-    def _data_ready(self, data: PolicyData) -> None:
+    def _data_ready(self, opened: OpenedData) -> None:
         self._close_progress()
-        old, self.data = self.data, data
-        self._last_path = data.path
+        old, self.data = self.data, opened
+        self._last_path = opened.path
         if self.window is None:
-            self._open_window(data)
+            self._open_window(opened)
         else:
             assert self.controller is not None
-            self.controller.set_backend(data.catalog, data.engine)
-            self.window.set_catalog(data.catalog)
+            self.controller.set_backend(opened.policy, opened.engine)
+            self.window.set_data(opened.policy)
             self.window.announce(self._done_note)
             self.controller.search_now()
-        if old is not None and old.store is not data.store:
-            old.store.close()
+        if old is not None and old.policy is not opened.policy:
+            old.policy.close()
 
-    def _open_window(self, data: PolicyData) -> None:
+    def _open_window(self, opened: OpenedData) -> None:
         from desktop_app.core.search import SearchFilters
         from desktop_app.gui.main_window import MainWindow
         from desktop_app.gui.search_controller import SearchController
 
         # The window replaces these with the filter panel's own before the first search.
-        controller = SearchController(self.runner, data.catalog, data.engine, SearchFilters())
-        window = MainWindow(data.catalog, controller, self.settings, self.runner, data.categories)
+        data = opened.policy
+        controller = SearchController(self.runner, data, opened.engine, SearchFilters())
+        window = MainWindow(data, controller, self.settings, self.runner, data.categories())
         window.rebuild_requested.connect(self.request_rebuild)
         window.library_menu.changed.connect(self.reload)
         window.first_results_shown.connect(self._first_results)
@@ -308,7 +295,7 @@ class Startup(QObject):
         self.runner.wait(10_000)
         path = self._last_path
         if self.data is not None:
-            self.data.store.close()
+            self.data.policy.close()
             self.data = None
         self._show_progress(0, message)
         self.runner.run_with_progress(
@@ -362,5 +349,5 @@ class Startup(QObject):
         if self.window is not None:
             self.window.save_state()
         if self.data is not None:
-            self.data.store.close()
+            self.data.policy.close()
             self.data = None

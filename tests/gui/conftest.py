@@ -28,11 +28,11 @@ def settings(isolated_user_data: Path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def policy_data(policy_db_path: Path):  # type: ignore[no-untyped-def]
-    from desktop_app.gui.startup import open_policy_data
+    from desktop_app.core.services import PolicyData
 
-    data = open_policy_data(policy_db_path)
+    data = PolicyData.open(policy_db_path)
     yield data
-    data.store.close()
+    data.close()
 
 
 @pytest.fixture
@@ -44,9 +44,9 @@ def window(gui_app, qtbot, settings, policy_data) -> Iterator[object]:  # type: 
 
     runner = TaskRunner()
     controller = SearchController(
-        runner, policy_data.catalog, policy_data.engine, SearchFilters(), debounce_ms=30
+        runner, policy_data, policy_data.search_engine(), SearchFilters(), debounce_ms=30
     )
-    win = MainWindow(policy_data.catalog, controller, settings, runner, policy_data.categories)
+    win = MainWindow(policy_data, controller, settings, runner, policy_data.categories())
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

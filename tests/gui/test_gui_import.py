@@ -33,9 +33,9 @@ def _reload_on_change(window: Any, qtbot: Any) -> None:
     from desktop_app.gui.startup import open_policy_data
 
     def reload(note: str) -> None:
-        data = open_policy_data(window.catalog.store.path)
-        window.controller.set_backend(data.catalog, data.engine)
-        window.set_catalog(data.catalog)
+        opened = open_policy_data(window.data.path)
+        window.controller.set_backend(opened.policy, opened.engine)
+        window.set_data(opened.policy)
         window.announce(note)
         window.controller.search_now()
 
@@ -89,8 +89,8 @@ def test_preview_import_and_the_imported_document_in_the_window(
     with qtbot.waitSignal(window.library_menu.changed, timeout=10_000) as changed:
         dialog.accept()
     assert "已导入《柳河县支持中小企业发展若干措施》" in changed.args[0]
-    qtbot.waitUntil(lambda: window.catalog.document("imp-0001") is not None, timeout=10_000)
-    assert window.catalog.document("imp-0001").issuer == "柳河县人民政府办公室"
+    qtbot.waitUntil(lambda: window.data.document("imp-0001") is not None, timeout=10_000)
+    assert window.data.document("imp-0001").issuer == "柳河县人民政府办公室"
 
     _search(window, qtbot, "人参")
     assert [r.item_id for r in window.model._rows] == ["imp-0001-3"]
@@ -134,7 +134,7 @@ def test_removal_from_the_window(window: Any, qtbot: Any, tmp_path: Path) -> Non
     dialog = _preview_dialog(window, qtbot, write_source(tmp_path))
     with qtbot.waitSignal(window.library_menu.changed, timeout=10_000):
         dialog.accept()
-    qtbot.waitUntil(lambda: window.catalog.document("imp-0001") is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.data.document("imp-0001") is not None, timeout=10_000)
     window.library_menu.open_manager()
     manager = window.library_menu.last_dialog
     assert manager.list.count() == 1 and "imp-0001" in manager.list.item(0).text()
@@ -142,7 +142,7 @@ def test_removal_from_the_window(window: Any, qtbot: Any, tmp_path: Path) -> Non
     with qtbot.waitSignal(window.library_menu.changed, timeout=10_000) as changed:
         window.library_menu.remove_now("imp-0001")
     assert "已删除" in changed.args[0]
-    qtbot.waitUntil(lambda: window.catalog.document("imp-0001") is None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.data.document("imp-0001") is None, timeout=10_000)
     _search(window, qtbot, "人参")
     assert window.model._rows == [] or all(
         not r.item_id.startswith("imp-") for r in window.model._rows

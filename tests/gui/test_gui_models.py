@@ -17,8 +17,8 @@ from desktop_app.gui.results_model import ResultRow, ResultsModel, Roles, decora
 
 
 def _rows(policy_data, query: str = "", limit: int = 20) -> list[ResultRow]:  # type: ignore[no-untyped-def]
-    result = policy_data.engine.search(query, SearchFilters(), limit=limit)
-    return decorate(result.hits, policy_data.catalog, date(2024, 1, 1), lambda _id: None)
+    result = policy_data.search_engine().search(query, SearchFilters(), limit=limit)
+    return decorate(result.hits, policy_data, date(2024, 1, 1))
 
 
 def test_results_model_passes_modeltester(qtmodeltester, policy_data) -> None:  # type: ignore[no-untyped-def]
@@ -69,8 +69,8 @@ def _leaf_ids(model, parent: QModelIndex) -> list[str]:  # type: ignore[no-untyp
 
 
 def test_document_tree_passes_modeltester(qtmodeltester, policy_data) -> None:  # type: ignore[no-untyped-def]
-    for document in policy_data.catalog.documents:
-        items = policy_data.catalog.document_items(document.id)
+    for document in policy_data.documents:
+        items = policy_data.document_items(document.id)
         model = build_tree(items)
         qtmodeltester.check(model)
         leaves = _leaf_ids(model, QModelIndex())
@@ -78,7 +78,7 @@ def test_document_tree_passes_modeltester(qtmodeltester, policy_data) -> None:  
 
 
 def test_tree_nests_items_under_their_headings(policy_data) -> None:  # type: ignore[no-untyped-def]
-    model = build_tree(policy_data.catalog.document_items("xm"))
+    model = build_tree(policy_data.document_items("xm"))
     top = [model.index(r, 0).data() for r in range(model.rowCount())]
     part = model.index(top.index("五、优化中小微企业发展环境"), 0)
     children = [model.index(r, 0, part).data() for r in range(model.rowCount(part))]
@@ -134,7 +134,7 @@ def test_delegate_paints_every_validity_state(gui_app, policy_data) -> None:  # 
 
 
 def test_article_labels_match_citations(policy_data) -> None:  # type: ignore[no-untyped-def]
-    catalog = policy_data.catalog
+    catalog = policy_data
     assert article_label(catalog.item("yj2020-14")) == "第（十四）条"
     assert article_label(catalog.item("xm-40")) == "第40项"
     for item in catalog.items:

@@ -156,11 +156,11 @@ def test_rebuild_with_window_open(
     try:
         window = startup.window
         assert window is not None
-        old_store = startup.data.store  # type: ignore[union-attr]
+        old_policy = startup.data.policy  # type: ignore[union-attr]
         with qtbot.waitSignal(window.controller.results_ready, timeout=60_000):
             startup.rebuild()
-        assert startup.data is not None and startup.data.store is not old_store
-        assert window.catalog is startup.data.catalog
+        assert startup.data is not None and startup.data.policy is not old_policy
+        assert window.data is startup.data.policy
         assert window.model.rowCount() > 0
         assert "重建" in window.statusBar().currentMessage()
     finally:

@@ -34,7 +34,7 @@ def rows(window: MainWindow) -> list[ResultRow]:
 
 
 def test_empty_query_lists_items_in_document_order(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    catalog = window.catalog
+    catalog = window.data
     assert window.model.total == len(catalog.items)
     first = rows(window)
     assert [r.item_id for r in first] == [i.id for i in catalog.items[: len(first)]]
@@ -54,7 +54,7 @@ def test_typing_with_input_method_searches_and_highlights(window: MainWindow, qt
     found = rows(window)
     assert found, "贷款 should match items"
     for row in found[:10]:
-        item = window.catalog.item(row.item_id)
+        item = window.data.item(row.item_id)
         assert item is not None
         assert row.snippet_highlights, row
         marked = {row.snippet[a:b] for a, b in row.snippet_highlights}
@@ -100,14 +100,14 @@ def test_filters_with_counts_and_one_click_clear(window: MainWindow, qtbot) -> N
     with qtbot.waitSignal(window.controller.results_ready, timeout=10_000):
         panel.facing.setChecked(True)
     facing = rows(window)
-    assert facing and all(window.catalog.item(r.item_id).enterprise_facing for r in facing)  # type: ignore[union-attr]
+    assert facing and all(window.data.item(r.item_id).enterprise_facing for r in facing)  # type: ignore[union-attr]
     assert panel.active_count() == 2
     assert "2" in panel.clear_button.text()
     screenshot(window, "03-filters-applied")
     with qtbot.waitSignal(window.controller.results_ready, timeout=10_000):
         panel.clear_button.click()
     assert panel.active_count() == 0
-    assert window.model.total == len(window.catalog.items)
+    assert window.model.total == len(window.data.items)
 
 
 def test_region_cascade(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -196,10 +196,8 @@ def test_detail_pane_and_copy_citation(window: MainWindow, qtbot) -> None:  # ty
 
 
 def test_curated_benefits_reach_the_list_and_the_detail_pane(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from desktop_app.gui import benefits_hook
-
     search(qtbot, window, "扩岗")
-    assert benefits_hook.amount_label("xm-30") == "每人1500元"
+    assert window.data.amount_label("xm-30") == "每人1500元"
     row = window.model.row_of("xm-30")
     assert row >= 0
     window.results_view.setCurrentIndex(window.model.index(row, 0))
@@ -340,9 +338,9 @@ def test_about_dialog_shows_data_version(window: MainWindow, qtbot) -> None:  # 
     dialog.show()
     qtbot.waitExposed(dialog)
     text = dialog.body.text()
-    meta = window.catalog.meta
+    meta = window.data.meta
     assert meta["data_version"] in text
-    assert f"{len(window.catalog.documents)} 份" in text
+    assert f"{len(window.data.documents)} 份" in text
     assert meta["item_count"] in text
     assert "年" in text and "月" in text  # build date in Chinese
     screenshot(dialog, "07-about")
@@ -360,7 +358,7 @@ def test_window_remembers_geometry_and_splitter(window: MainWindow, settings, qt
     again = Settings(settings.path)
     assert again.geometry() is not None
     assert again.splitter_state("main") is not None
-    other = type(window)(window.catalog, window.controller, again, window.runner, ["其他"])
+    other = type(window)(window.data, window.controller, again, window.runner, ["其他"])
     qtbot.addWidget(other)
     other.show()
     qtbot.waitExposed(other)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import weakref
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from desktop_app.core import regions, size_class
 from desktop_app.core.eligibility.amounts import (
@@ -39,27 +37,31 @@ from desktop_app.core.eligibility.results import (
     MeasureResult,
     SizeInfo,
 )
-from desktop_app.core.eligibility.rules import BENEFIT_KINDS, BenefitSpec, MeasureRules, parse_rules
+from desktop_app.core.eligibility.rules import BENEFIT_KINDS, BenefitSpec, MeasureRules
 from desktop_app.core.model import Document, Item
-from desktop_app.core.store import PolicyStore
 from desktop_app.core.validity import Validity, validity_on
 
 # --- rules from the database ------------------------------------------------------------------
 
 
-# The policy database is read-only while open, so each store's rules are parsed once.
-_RULES: weakref.WeakKeyDictionary[PolicyStore, dict[str, MeasureRules]] = (
-    weakref.WeakKeyDictionary()
-)
+class PolicySource(Protocol):
+    """What an evaluation reads: core.services.PolicyData, or a bare PolicyStore."""
+
+    @property
+    def data_version(self) -> str: ...
+
+    def document(self, document_id: str) -> Document | None: ...
+
+    def all_items(self) -> list[Item]: ...
+
+    def citation(self, item: Item) -> str: ...
+
+    def rules(self) -> dict[str, MeasureRules]: ...
 
 
-def rules_from_store(store: PolicyStore) -> dict[str, MeasureRules]:
-    rules = _RULES.get(store)
-    if rules is None:
-        rows = store.raw("SELECT item_id, rules FROM benefits ORDER BY item_id")
-        rules = parse_rules({r["item_id"]: json.loads(r["rules"]) for r in rows})
-        _RULES[store] = rules
-    return rules
+def rules_from_store(store: PolicySource) -> dict[str, MeasureRules]:
+    """Every curated measure's rules (parsed once per open store)."""
+    return store.rules()
 
 
 # --- evaluation -------------------------------------------------------------------------------
@@ -167,7 +169,7 @@ def _total(amounts: list[AmountResult]) -> AmountResult:
 
 
 def evaluate_measure(
-    store: PolicyStore,
+    store: PolicySource,
     item: Item,
     rules: MeasureRules,
     profile: Profile,
@@ -300,14 +302,14 @@ def _supplements(results: list[MeasureResult], registry: FactsRegistry) -> list[
 
 
 def match(
-    store: PolicyStore,
+    store: PolicySource,
     profile: Profile,
     as_of: date | None = None,
     registry: FactsRegistry | None = None,
 ) -> MatchResult:
     registry = registry or load_registry()
     as_of = as_of or date.today()
-    rules = rules_from_store(store)
+    rules = store.rules()
     size = size_of(profile)
     results = [
         evaluate_measure(store, item, rules[item.id], profile, size, as_of, registry)
@@ -324,7 +326,6 @@ def match(
         ),
         "note": "合计仅含“符合”的措施中可计算的金额；未注明金额的措施不计入。",
     }
-    meta = store.meta()
     return MatchResult(
         as_of,
         profile,
@@ -332,5 +333,5 @@ def match(
         results,
         totals,
         _supplements(results, registry),
-        meta.get("data_version", ""),
+        store.data_version,
     )

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core.eligibility.conditions import describe
-from desktop_app.core.eligibility.engine import rules_from_store
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
 from desktop_app.core.eligibility.money import format_in, plain
 from desktop_app.core.eligibility.rules import (
@@ -117,10 +116,12 @@ def headline_amounts(rules: dict[str, MeasureRules]) -> dict[str, str | None]:
     }
 
 
-def measure_overviews(store: PolicyStore) -> dict[str, MeasureOverview]:
-    registry = load_registry()
+def measure_overviews(
+    rules: dict[str, MeasureRules], registry: FactsRegistry | None = None
+) -> dict[str, MeasureOverview]:
+    registry = registry or load_registry()
     out: dict[str, MeasureOverview] = {}
-    for item_id, rules in rules_from_store(store).items():
+    for item_id, measure in rules.items():
         benefits = tuple(
             BenefitOverview(
                 label=b.label,
@@ -130,16 +131,32 @@ def measure_overviews(store: PolicyStore) -> dict[str, MeasureOverview]:
                 conditions=tuple(_condition_lines(b.conditions, registry)),
                 notes=b.notes,
             )
-            for b in rules.benefits
+            for b in measure.benefits
         )
         out[item_id] = MeasureOverview(
             item_id=item_id,
-            summary=rules.summary,
+            summary=measure.summary,
             amount_text=headline([b.amount_text for b in benefits]),
-            conditions=tuple(_condition_lines(rules.conditions, registry)),
+            conditions=tuple(_condition_lines(measure.conditions, registry)),
             benefits=benefits,
-            notes=rules.notes,
+            notes=measure.notes,
         )
+    return out
+
+
+def detail_benefits(overview: MeasureOverview) -> list[dict[str, Any]]:
+    """The measure's benefits for a detail view, each with the measure's own conditions
+    (which apply to every benefit) before its own, and the measure's summary and notes on
+    the first."""
+    shared = [{"text": t, "quote": q} for t, q in overview.conditions]
+    out = []
+    for n, benefit in enumerate(overview.benefits):
+        data = benefit.to_dict()
+        data["conditions"] = shared + data["conditions"]
+        if n == 0:
+            data["notes"] = list(overview.notes) + data["notes"]
+            data["summary"] = overview.summary
+        out.append(data)
     return out
 
 

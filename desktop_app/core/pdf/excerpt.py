@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from desktop_app.core.citation import nested_title
 from desktop_app.core.model import UNSTATED, Department, Document, Item
 from desktop_app.core.pdf.builder import PdfBuilder, format_date
 from desktop_app.core.pdf.numbering import section_label, subsection_label
-from desktop_app.core.store import PolicyStore, nested_title
+from desktop_app.core.store import PolicyStore
 from desktop_app.core.validity import DRAFT, EXPIRED, IN_FORCE, NOT_YET, validity_on
 
 DISCLAIMER = "以上内容依据公开政策文件整理，仅供参考，以主管部门最终认定为准。"

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app.core import regions
+from desktop_app.core.citation import nested_title
 from desktop_app.core.eligibility.conditions import MET, UNKNOWN, UNMET, ConditionResult
 from desktop_app.core.eligibility.facts import FactsRegistry
 from desktop_app.core.eligibility.money import plain
@@ -29,7 +30,6 @@ from desktop_app.core.eligibility.results import MeasureResult as Measure
 from desktop_app.core.model import UNSTATED, Department, Item
 from desktop_app.core.pdf.builder import format_date
 from desktop_app.core.pdf.fonts import has_glyph
-from desktop_app.core.store import nested_title
 
 UNFILLED = "未填写"
 NONE_MARK = "—"

@@ -18,12 +18,11 @@ from datetime import date
 from typing import Any
 
 from desktop_app.core.eligibility.conditions import UNMET
-from desktop_app.core.eligibility.engine import evaluate_measure, rules_from_store, size_of
+from desktop_app.core.eligibility.engine import PolicySource, evaluate_measure, size_of
 from desktop_app.core.eligibility.facts import FactDef, FactsRegistry, load_registry
 from desktop_app.core.eligibility.profile import Profile
 from desktop_app.core.eligibility.rules import ConditionSpec, MeasureRules
 from desktop_app.core.size_class import SizeInputError
-from desktop_app.core.store import PolicyStore
 
 FACT_TESTS = ("fact_true", "fact_min", "fact_max", "fact_positive", "fact_equals")
 AMOUNT_FACT_KEYS = ("count_fact", "base_fact")
@@ -97,13 +96,13 @@ def facts_of_rules(rules: MeasureRules, benefits: list[int] | None = None) -> li
 
 
 def plan_questions(
-    store: PolicyStore,
+    store: PolicySource,
     profile: Profile,
     as_of: date,
     registry: FactsRegistry | None = None,
 ) -> QuestionPlan:
     registry = registry or load_registry()
-    rules = rules_from_store(store)
+    rules = store.rules()
     # Judge the measures without the activity answers (see the module docstring).
     base = dataclasses.replace(profile, facts={})
     try:

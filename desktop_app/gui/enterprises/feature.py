@@ -1,7 +1,7 @@
 """The enterprise features behind the 企业 menu (see hook.py): wizards, the list of saved
 enterprises and reopened results, wired to the main window's reader.
 
-Used from the window: `catalog.store` (read when an action runs, so a rebuilt database is
+Used from the window: `data` (the PolicyData, read when an action runs, so a rebuilt database is
 picked up), `runner`, `settings` (the PDF export folder) and `open_reader(item_id)`.
 """
 
@@ -13,7 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
-from desktop_app.core.store import PolicyStore
+from desktop_app.core.services import PolicyData
 from desktop_app.core.userdata.profiles import RecordNotFoundError
 from desktop_app.gui.enterprises.list_dialog import EnterprisesDialog
 from desktop_app.gui.enterprises.result_dialog import ResultDialog
@@ -26,14 +26,10 @@ from desktop_app.gui.wizard.wizard import EvaluationWizard
 log = logging.getLogger(__name__)
 
 
-class _Catalog(Protocol):
-    store: PolicyStore
-
-
 class HostWindow(Protocol):
     """What the feature needs from the main window (MainWindow satisfies it)."""
 
-    catalog: _Catalog
+    data: PolicyData
     runner: TaskRunner
     settings: FolderMemory
 
@@ -78,7 +74,7 @@ class EnterpriseFeature(QObject):
                     return wizard
         host = self._host()
         wizard = EvaluationWizard(
-            host.catalog.store,
+            host.data,
             self.user_data,
             host.runner,
             record,
@@ -124,7 +120,7 @@ class EnterpriseFeature(QObject):
             dialog = ResultDialog(
                 evaluation,
                 name,
-                current_data_version=host.catalog.store.meta().get("data_version", ""),
+                current_data_version=host.data.data_version,
                 runner=host.runner,
                 parent=self.dialog or self.window,
                 settings=getattr(host, "settings", None),

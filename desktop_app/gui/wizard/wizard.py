@@ -21,12 +21,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop_app.core import regions, size_class
-from desktop_app.core.eligibility.engine import match
+from desktop_app.core.eligibility.engine import PolicySource, match
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
 from desktop_app.core.eligibility.profile import ENTITY_TYPES, Profile, ProfileError
 from desktop_app.core.eligibility.results import MatchResult
 from desktop_app.core.size_class import SizeInputError
-from desktop_app.core.store import PolicyStore
 from desktop_app.core.userdata.profiles import (
     EnterpriseRecord,
     RecordNotFoundError,
@@ -68,7 +67,7 @@ class EvaluationWizard(QWizard):
 
     def __init__(
         self,
-        store: PolicyStore,
+        store: PolicySource,
         user_data: UserData,
         runner: TaskRunner | None = None,
         record: EnterpriseRecord | None = None,
