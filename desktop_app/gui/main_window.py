@@ -438,9 +438,9 @@ class MainWindow(QMainWindow):
         """The data's state as of today and the recent enterprises (read when shown)."""
         self.start_page.set_data_state(
             data_state(
-                self.catalog.documents,
+                self.data.documents,
                 date.today(),
-                (self.catalog.meta.get("built_at") or "")[:10] or None,
+                (self.data.meta.get("built_at") or "")[:10] or None,
             )
         )
         self.start_page.set_recent(self.enterprise_menu.recent())

@@ -31,7 +31,7 @@ def test_window_opens_on_the_start_page(window: MainWindow, qtbot) -> None:  # t
 
 
 def test_data_state_counts_documents_by_validity_today(window: MainWindow) -> None:
-    documents = window.catalog.documents
+    documents = window.data.documents
     text = window.start_page.data_label.text()
     assert f"共 {len(documents)} 份政策文件" in text
     states: dict[str, int] = {}
