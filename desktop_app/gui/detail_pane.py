@@ -60,12 +60,14 @@ def origin_html(doc: Document) -> str:
 
 
 BASIS_NOTE = {
-    "standing": "（按文件“以下责任单位均需…”列出）",
-    "heading": "（按所在部门标题确定）",
+    "standing": "按文件“以下责任单位均需…”列出",
+    "heading": "按所在部门标题确定",
 }
 
 
 def departments_html(departments: Sequence[Department]) -> str:
+    """The units, the lead one marked; how a unit was found said once for all it applies to
+    (not after each unit)."""
     if not departments:
         return UNSTATED
     parts = []
@@ -73,8 +75,15 @@ def departments_html(departments: Sequence[Department]) -> str:
         label = escape(dep.name)
         if dep.lead:
             label = f"<b>{label}</b>（牵头）"
-        parts.append(label + BASIS_NOTE.get(dep.basis, ""))
-    return "、".join(parts)
+        parts.append(label)
+    notes = []
+    for basis, note in BASIS_NOTE.items():
+        named = [d.name for d in departments if d.basis == basis]
+        if len(named) == len(departments):
+            notes.append(f"均{note}")
+        elif named:
+            notes.append(f"其中{escape('、'.join(named))}{note}")
+    return "、".join(parts) + "".join(f"（{n}）" for n in notes)
 
 
 def _condition_text(condition: object) -> str:

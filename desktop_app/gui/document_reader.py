@@ -160,7 +160,9 @@ class DocumentReader(QDialog):
         self._document_id = document_id
         title = doc.title if doc else document_id
         self.setWindowTitle(f"原文阅读 — {doc.short_title if doc else document_id}")
-        self.header.setText(f"《{title}》")
+        # a draft says so in its heading, as its own title page does
+        draft = f"（{doc.status}）" if doc and doc.status == "征求意见稿" else ""
+        self.header.setText(f"《{title}》{draft}")
         issuer = doc.issuer if doc and doc.issuer else "未注明"
         self.subheader.setText(
             f"文号：{doc_number_label(doc)}　　发文单位：{issuer}　　共 {len(items)} 条"

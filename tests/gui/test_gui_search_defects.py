@@ -81,3 +81,25 @@ def test_window_shortcut_works_while_typing_in_the_search_box(window: MainWindow
 def test_window_title_names_the_app_once(window: MainWindow) -> None:
     assert window.windowTitle().count("惠企政策通") <= 1
     assert "惠企政策离线查询" not in window.windowTitle()
+
+
+def test_reader_heading_says_draft(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    draft = next(d for d in window.catalog.documents if d.status == "征求意见稿")
+    item = next(i for i in window.catalog.items if i.document_id == draft.id)
+    window.open_reader(item.id)
+    reader = window.reader()
+    assert reader.header.text().endswith("（征求意见稿）")
+    reader.close()
+
+
+def test_standing_units_note_said_once(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    item = next(
+        i
+        for i in window.catalog.items
+        if sum(d.basis == "standing" for d in i.departments) >= 2
+    )
+    window.detail.show_item(item.id)
+    text = window.detail.body.toPlainText()
+    units = text.split("责任单位\n", 1)[1].split("\n", 1)[0]
+    assert units.count("以下责任单位均需") == 1
+    assert units.count("、") >= 1
