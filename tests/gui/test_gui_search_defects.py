@@ -94,9 +94,7 @@ def test_reader_heading_says_draft(window: MainWindow, qtbot) -> None:  # type: 
 
 def test_standing_units_note_said_once(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     item = next(
-        i
-        for i in window.catalog.items
-        if sum(d.basis == "standing" for d in i.departments) >= 2
+        i for i in window.catalog.items if sum(d.basis == "standing" for d in i.departments) >= 2
     )
     window.detail.show_item(item.id)
     text = window.detail.body.toPlainText()

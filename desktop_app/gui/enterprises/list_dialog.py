@@ -137,6 +137,11 @@ class EnterprisesDialog(QDialog):
         self.import_button.clicked.connect(self.import_file)
         self.open_result_button.clicked.connect(self.open_evaluation)
         close.clicked.connect(self.close)
+        # Enter belongs to the list (编辑并评估) and the history (查看这次结果): a dialog's
+        # default button would also take it, and one Enter opened two wizards
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.edit_button.setToolTip("在问卷中打开这家企业，修改后重新评估（Enter）")
         self.copy_button.setToolTip("复制这家企业的全部信息为一家新企业（Ctrl+D）")
         self.delete_button.setToolTip("删除这家企业及其评估历史（Delete）")
@@ -194,11 +199,21 @@ class EnterprisesDialog(QDialog):
         # Delete and Ctrl+D act on the list only (in the search box they edit the text), so
         # they are read from the list's own key presses rather than window shortcuts.
         self.list.installEventFilter(self)
+        self.history.installEventFilter(self)
         self.user_data.changed.connect(self.refresh)
         self.refresh()
         self.list.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched in (self.list, self.history)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            # the view would emit itemActivated and then pass Enter on to the dialog
+            (self.edit_current if watched is self.list else self.open_evaluation)()
+            return True
         if (
             watched is self.list
             and isinstance(event, QKeyEvent)
