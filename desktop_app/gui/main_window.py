@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.enterprise_menu = install_enterprise_menu(self)
         self.start_page.bind("new_evaluation", self.enterprise_menu.new_action)
         self.start_page.bind("saved_enterprises", self.enterprise_menu.list_action)
+        self.start_page.bind("import_document", self.library_menu.import_action)
         self._wire()
         self._restore_state()
         self.empty.show_loading()
@@ -221,7 +222,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.copy_action = self._action("复制引用(&Y)", self.detail.copy_citation, ["Ctrl+Shift+C"])
         edit_menu.addAction(self.copy_action)
-        self.open_action = self._action("查看原文(&O)\tEnter", self.open_current, ["Ctrl+O"])
+        # Ctrl+O opens a file (导入政策文件), as everywhere else; Enter opens the reader
+        self.open_action = self._action("查看原文(&O)\tEnter", self.open_current, ["Ctrl+Return"])
         edit_menu.addAction(self.open_action)
         history = edit_menu.addMenu("搜索历史(&H)")
         history.aboutToShow.connect(lambda: self.search_panel.fill_history_menu(history))

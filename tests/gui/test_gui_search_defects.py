@@ -101,3 +101,14 @@ def test_standing_units_note_said_once(window: MainWindow, qtbot) -> None:  # ty
     units = text.split("责任单位\n", 1)[1].split("\n", 1)[0]
     assert units.count("以下责任单位均需") == 1
     assert units.count("、") >= 1
+
+
+def test_no_two_actions_share_a_shortcut(window: MainWindow) -> None:
+    """Qt triggers neither of two actions registered for the same keys."""
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            key = sequence.toString()
+            assert key not in seen, f"{key}: {seen.get(key)} / {action.text()}"
+            seen[key] = action.text()
+    assert {"Ctrl+Q", "Ctrl+E", "Ctrl+N", "Ctrl+O", "F1"} <= set(seen)
