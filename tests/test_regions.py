@@ -155,6 +155,13 @@ def test_retired_codes_resolve_to_their_successor(old: str, new: str) -> None:
     assert regions.successor(new) is None
 
 
+def test_containment_follows_successors() -> None:
+    assert regions.contains("350404", "350402")  # 梅列区 lies in today's 三元区
+    assert regions.contains("350400", "350402")
+    assert regions.contains("370100", "371202")  # 莱芜市莱城区 → 济南市莱芜区
+    assert not regions.contains("350405", "350402")
+
+
 def test_every_successor_is_in_force() -> None:
     table = regions.load()
     path = regions.successors_path()

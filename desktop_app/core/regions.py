@@ -154,9 +154,10 @@ class RegionTable:
         return chain
 
     def contains(self, outer: str, inner: str) -> bool:
-        """True when inner lies in outer (a region contains itself)."""
-        outer_code = self.get(outer).code
-        return any(region.code == outer_code for region in self.ancestors(inner))
+        """True when inner lies in outer (a region contains itself). A retired code stands
+        for the division that took it over (a profile saved before a merger stays placed)."""
+        outer_code = self.resolve(outer).code
+        return any(region.code == outer_code for region in self.ancestors(self.resolve(inner).code))
 
     def path_label(self, code: str, sep: str = " / ") -> str:
         return sep.join(region.name for region in reversed(self.ancestors(code)))

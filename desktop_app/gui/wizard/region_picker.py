@@ -82,15 +82,20 @@ class RegionPicker(QWidget):
     def set_code(self, code: str | None) -> None:
         """Select the region and its parents; an unknown code selects nothing."""
         chain: list[str] = []
+        step = regions.successor(code) if code else None
         if code:
             try:
-                chain = [r.code for r in reversed(regions.ancestors(code))]
+                chain = [r.code for r in reversed(regions.ancestors(regions.resolve(code).code))]
             except LookupError:
                 chain = []
         self.blockSignals(True)
         self._orphan = code if code and not chain else None
-        self.orphan_label.setText(f"已保存的地区代码 {code}（不在本程序的区划表中）")
-        self.orphan_label.setVisible(self._orphan is not None)
+        if step is not None:
+            # a code retired by a merger or renaming: its successor is selected, and said so
+            self.orphan_label.setText(f"原地区代码 {code} 已停用（{step.basis}），已改为现行代码")
+        else:
+            self.orphan_label.setText(f"已保存的地区代码 {code}（不在本程序的区划表中）")
+        self.orphan_label.setVisible(self._orphan is not None or step is not None)
         self.province.setCurrentIndex(max(0, self.province.findData(chain[0])) if chain else 0)
         self._cascade(0)
         if len(chain) > 1:
