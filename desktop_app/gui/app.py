@@ -71,6 +71,11 @@ def load_translations(app: QApplication) -> list[QTranslator]:
                 break
     if not loaded:
         log.warning("Qt Chinese translations not found in %s", folders)
+    from desktop_app.gui.qt_strings import MissingStrings
+
+    missing = MissingStrings(app)
+    app.installTranslator(missing)  # installed last: asked first, answers only for its strings
+    loaded.append(missing)
     return loaded
 
 
