@@ -1,8 +1,10 @@
 """Paints one result: title, document and article, validity badge, amount, and the snippet
 with the matched words highlighted.
 
-Rows have a fixed height (one title line, one source line, two snippet lines) so the list
-never jumps while results stream in, and the height follows the user's font size.
+Rows have a fixed height (two title lines, one source line, two snippet lines) so the list
+never jumps while results stream in, and the height follows the user's font size. The title
+has the row's whole width (a long one wraps to a second line rather than vanish); the badges
+sit at the end of the source line, whose article number comes first so it is never cut.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ PAD_H = 16
 PAD_V = 10
 GAP = 4
 SNIPPET_LINES = 2
+TITLE_LINES = 2
 ACCENT_BAR = 4
 
 
@@ -72,16 +75,11 @@ def _layout(
     return layout, end < len(text)
 
 
-def draw_highlighted(
-    painter: QPainter,
-    rect: QRectF,
-    text: str,
-    spans: Sequence[tuple[int, int]],
-    font: QFont,
-    max_lines: int,
-) -> None:
-    """Draw text in rect, wrapped to max_lines, eliding with … and keeping highlights."""
-    width = max(10.0, rect.width())
+def fitted_layout(
+    text: str, spans: Sequence[tuple[int, int]], font: QFont, width: float, max_lines: int
+) -> QTextLayout:
+    """text wrapped to max_lines of width, the last line elided with … if it does not fit."""
+    width = max(10.0, width)
     layout, truncated = _layout(text, spans, font, width, max_lines)
     if truncated:
         last = layout.lineAt(layout.lineCount() - 1)
@@ -93,13 +91,44 @@ def draw_highlighted(
         keep = len(text) - 1  # the ellipsis itself is never highlighted
         spans = [(a, min(b, keep)) for a, b in spans if a < keep]
         layout, _ = _layout(text, spans, font, width, max_lines)
+    return layout
+
+
+def shown_text(layout: QTextLayout) -> str:
+    """The characters a fitted layout shows."""
+    lines = [layout.lineAt(i) for i in range(layout.lineCount())]
+    return "".join(layout.text()[ln.textStart() : ln.textStart() + ln.textLength()] for ln in lines)
+
+
+def draw_highlighted(
+    painter: QPainter,
+    rect: QRectF,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    font: QFont,
+    max_lines: int,
+) -> None:
+    """Draw text in rect, wrapped to max_lines, eliding with … and keeping highlights."""
+    layout = fitted_layout(text, spans, font, rect.width(), max_lines)
     painter.save()
     painter.setClipRect(rect)
     layout.draw(painter, rect.topLeft())
     painter.restore()
 
 
+def source_line(row: ResultRow) -> str:
+    """Article first: when the line is cut, the document's name loses its end, not the 第N条."""
+    return "  ·  ".join(p for p in (row.article_label, row.document_label) if p)
+
+
 class ResultDelegate(QStyledItemDelegate):
+    def shown_title(self, option: QStyleOptionViewItem, row: ResultRow) -> str:
+        """What the row shows of its title at option's width and font (for tests and
+        accessibility): the whole title unless it needs more than two lines."""
+        title_font = self._fonts(option.font)[0]
+        width = option.rect.width() - 2 * PAD_H
+        return shown_text(fitted_layout(row.title, [], title_font, width, TITLE_LINES))
+
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFont]:
         title = theme.scaled_font(base, 1, bold=True)
         meta = theme.scaled_font(base, -1)
@@ -113,7 +142,7 @@ class ResultDelegate(QStyledItemDelegate):
         title, meta, snippet, _ = self._fonts(option.font)
         height = (
             2 * PAD_V
-            + QFontMetrics(title).height()
+            + TITLE_LINES * QFontMetrics(title).lineSpacing()
             + GAP
             + QFontMetrics(meta).height()
             + GAP
@@ -151,17 +180,28 @@ class ResultDelegate(QStyledItemDelegate):
         right = rect.right() - PAD_H
         y = rect.top() + PAD_V
 
-        # badges on the right of the title line, drawn first so the title knows its room
-        title_h = QFontMetrics(title_font).height()
-        badge_right = right
+        title_h = TITLE_LINES * QFontMetrics(title_font).lineSpacing()
+        painter.setPen(QColor(theme.TEXT))
+        draw_highlighted(
+            painter,
+            QRectF(left, y, right - left, title_h),
+            row.title,
+            row.title_highlights,
+            title_font,
+            TITLE_LINES,
+        )
+        y += title_h + GAP
+
+        # the source line: badges at its end, drawn first so the text knows its room
+        meta_h = QFontMetrics(meta_font).height()
         badge_right = self._badge(
             painter,
             badge_font,
             row.validity_label,
             *theme.badge_colours(row.validity_state),
-            badge_right,
+            right,
             y,
-            title_h,
+            meta_h,
         )
         if row.amount:
             badge_right = self._badge(
@@ -172,29 +212,17 @@ class ResultDelegate(QStyledItemDelegate):
                 QColor(theme.ACCENT_SOFT),
                 badge_right - 8,
                 y,
-                title_h,
+                meta_h,
                 max_width=(right - left) * 2 // 5,
             )
-
-        painter.setPen(QColor(theme.TEXT))
-        draw_highlighted(
-            painter,
-            QRectF(left, y, badge_right - 10 - left, title_h),
-            row.title,
-            row.title_highlights,
-            title_font,
-            1,
-        )
-        y += title_h + GAP
-
-        meta_h = QFontMetrics(meta_font).height()
-        source = "  ·  ".join(p for p in (row.document_label, row.article_label) if p)
+        source = source_line(row)
+        room = max(0, badge_right - 10 - left)
         painter.setFont(meta_font)
         painter.setPen(QColor(theme.ACCENT if selected else theme.TEXT_MUTED))
         painter.drawText(
-            QRect(left, y, right - left, meta_h),
+            QRect(left, y, room, meta_h),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            QFontMetrics(meta_font).elidedText(source, Qt.TextElideMode.ElideRight, right - left),
+            QFontMetrics(meta_font).elidedText(source, Qt.TextElideMode.ElideRight, room),
         )
         y += meta_h + GAP
 
