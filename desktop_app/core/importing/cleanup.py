@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from desktop_app.core.importing.blocks import Block, RawText
-from desktop_app.core.importing.numbering import starts_numbered
+from desktop_app.core.importing.numbering import match_marker, starts_numbered
 from desktop_app.core.importing.tables import spanning_text
 from desktop_app.core.importing.wrapping import continues, line_width, unbalanced
 
@@ -39,17 +39,22 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
-_ARTICLE_GAP = re.compile(r"^(第[\s一二三四五六七八九十百零〇\d]+条)[ \t\u3000]+(?=\S)")
+_ARTICLE_GAP = re.compile(r"^(第[\s一二三四五六七八九十百零〇\d]+[章节条])[ \t\u3000]+(?=\S)")
 
 
 def squeeze_spaces(text: str) -> str:
     """Drop spaces next to a Chinese character or between digits; keep them between words,
-    and keep the one space printed after an article's number (第一条　为了…)."""
+    and keep the one space printed after 第X章/节/条 (第一条　为了…). A heading
+    number keeps to its word ("9. A级景区" → "9.A级景区")."""
     gap = _ARTICLE_GAP.match(text.strip())
     if gap:
         rest = text.strip()[gap.end() :]
         return _squeeze(gap.group(1)) + " " + _squeeze(rest)
-    return _squeeze(text)
+    squeezed = _squeeze(text)
+    marker = match_marker(squeezed)
+    if marker is not None and marker.scheme != "article":
+        return marker.marker + marker.body.lstrip()
+    return squeezed
 
 
 def _squeeze(raw: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.core import regions
 from desktop_app.core.importing.dates import parse_date
+from desktop_app.core.importing.errors import DocumentReadError
 from desktop_app.core.importing.front_matter import FrontMatter
 from desktop_app.core.importing.validity_text import find_validity
 
@@ -106,11 +107,16 @@ def build_metadata(
     if front.status:
         meta.status, ev["status"] = front.status, front.status_passage or front.status
     if region_code:
-        table = regions.load()
-        region = table.get(region_code)  # UnknownRegionError for a code not in the table
+        try:
+            region = regions.resolve(region_code)  # a retired code: its successor
+        except regions.UnknownRegionError as exc:
+            raise DocumentReadError(str(exc)) from exc
         meta.region_code, meta.level = region.code, region.level
     else:
-        sources = [(p, k) for p, k in ((meta.issuer, "issuer"), (meta.title, "title")) if p]
+        # the passages as printed (a title over two lines keeps its line break)
+        sources = [
+            (p, k) for p, k in ((ev.get("issuer"), "issuer"), (ev.get("title"), "title")) if p
+        ]
         found = _region(sources, warnings)
         if found:
             meta.region_code, ev["region_code"] = found

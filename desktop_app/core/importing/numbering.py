@@ -17,7 +17,11 @@ _NUM = f"(?:{_CN}|\\d{{1,3}})"
 _SCHEMES: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"^(第({_NUM})章)\s*")),
     ("section", re.compile(rf"^(第({_NUM})节)\s*")),
-    ("article", re.compile(rf"^(第({_NUM})条)(?:\s+|(?=[^，。、的款项]))")),
+    # 第三条 … an article; 第三条规定的…, 第三条和第四条 are a citation in a sentence
+    (
+        "article",
+        re.compile(rf"^(第({_NUM})条)(?!\s*(?:规定|所|中|之|的|款|项|和|及|或|至|、|，|。))\s*"),
+    ),
     ("shi", re.compile(rf"^(({_CN})是)(?=[，,：:、\u4e00-\u9fff“《（])")),
     ("cn", re.compile(rf"^(({_CN})[、．.])\s*")),
     ("paren_cn", re.compile(rf"^([（(]({_CN})[）)])\s*")),

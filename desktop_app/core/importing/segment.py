@@ -161,8 +161,7 @@ class Segmenter:
             title=item_title(marker),
             text=text,
         )
-        self._attach_end_units(segment)
-        self._add(segment)
+        self._add(segment, stated_here=self._attach_end_units(segment))
         self.last_numbered = segment
         # an item with sub-items below it stands in their path
         label = marker.marker + (segment.title or "")
@@ -189,8 +188,10 @@ class Segmenter:
             return
         if self.last_numbered is not None:
             if _continues_item(self.last_numbered):
-                self.last_numbered.text += "\n" + text
-                self._attach_end_units(self.last_numbered)
+                item = self.last_numbered
+                item.text += "\n" + text
+                if units_at_end(text):
+                    self._apply_standing(item, stated_here=self._attach_end_units(item))
                 return
             # a paragraph after a numbered leaf item is its sibling, under the same headings
             self.stack.pop()
@@ -208,29 +209,31 @@ class Segmenter:
             locator = f"第{self.top_paragraphs}段"
         kind = "general" if introduces_items else self._kind(None)
         segment = Segment(kind, None, locator, [o.label for o in self.stack], None, text)
-        self._attach_end_units(segment)
-        self._add(segment)
+        self._add(segment, stated_here=self._attach_end_units(segment))
 
     # -- units ----------------------------------------------------------------------------
-    def _add(self, segment: Segment) -> None:
+    def _add(self, segment: Segment, *, stated_here: bool = False) -> None:
         if not segment.departments:
             inherited = next((o.departments for o in reversed(self.stack) if o.departments), [])
             if inherited:
                 segment.departments = list(inherited)
         self.items.append(segment)
-        self._apply_standing(segment)
+        self._apply_standing(segment, stated_here=stated_here)
 
     def _apply_standing(self, segment: Segment, *, stated_here: bool = False) -> None:
         if self.standing and not stated_here and segment.kind != "preamble":
             names = {d.name for d in segment.departments}
             segment.departments += [d for d in self.standing if d.name not in names]
-            segment.notes.append(f"责任单位含前文所注“{self.standing_note}”的单位。")
+            note = f"责任单位含前文所注“{self.standing_note}”的单位。"
+            if note not in segment.notes:
+                segment.notes.append(note)
 
-    def _attach_end_units(self, segment: Segment) -> None:
+    def _attach_end_units(self, segment: Segment) -> bool:
+        """Units at the end of the item's text; True when they state a standing list."""
         found = units_at_end(segment.text)
         if found is None:
-            return
-        self._set_units(segment, found.group(0), found.group(1))
+            return False
+        return self._set_units(segment, found.group(0), found.group(1))
 
     def _set_units(self, segment: Segment, passage: str, body: str) -> bool:
         units = parse_units(passage, body, lead_first=self.lead_first)
