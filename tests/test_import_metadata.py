@@ -52,7 +52,10 @@ def test_notice_wrapped_document() -> None:
 
 
 def test_only_a_cited_number_is_no_number_of_its_own() -> None:
-    text = "某县若干措施\n根据《若干措施》（国办发〔2018〕15号），制定本措施。\n一、任务\n（一）甲。乙。\n"
+    text = (
+        "某县若干措施\n根据《若干措施》（国办发〔2018〕15号），制定本措施。\n"
+        "一、任务\n（一）甲。乙。\n"
+    )
     assert meta(text).doc_number is None
 
 
