@@ -59,25 +59,28 @@ def read_pdf(data: bytes) -> RawText:
 
 
 def _line_extents(textpage: object, text: str) -> list[tuple[float, float] | None]:
-    """(left, right) of each line's printed characters, from pdfium's character boxes."""
-    count = textpage.count_chars()  # type: ignore[attr-defined]
-    if count != len(text):
+    """(left, right) of each line's printed characters, from pdfium's boxes of its first and
+    last character (two lookups a line; every character's box would cost 0.3 s for 30 pages).
+    Lines as `read_pdf` splits them: at \r\n, \n or \r."""
+    size = len(text)
+    if textpage.count_chars() != size:  # type: ignore[attr-defined]
         return []  # characters and boxes do not line up (ligatures): no geometry
+    box = textpage.get_charbox  # type: ignore[attr-defined]
     extents: list[tuple[float, float] | None] = []
-    left: float | None = None
-    right = 0.0
     i = 0
-    while i <= len(text):
-        if i == len(text) or text[i] in "\r\n":
-            extents.append((left, right) if left is not None else None)
-            left, right = None, 0.0
-            if i < len(text) and text[i] == "\r" and text[i + 1 : i + 2] == "\n":
-                i += 1
-        elif not text[i].isspace():
-            box_left, _, box_right, _ = textpage.get_charbox(i)  # type: ignore[attr-defined]
-            left = box_left if left is None else left
-            right = max(right, box_right)
-        i += 1
+    while i <= size:
+        j = i
+        while j < size and text[j] not in "\r\n":
+            j += 1
+        first, last = i, j - 1
+        while first <= last and text[first].isspace():
+            first += 1
+        while last >= first and text[last].isspace():
+            last -= 1
+        extents.append((box(first)[0], box(last)[2]) if first <= last else None)
+        if j < size and text[j] == "\r" and text[j + 1 : j + 2] == "\n":
+            j += 1
+        i = j + 1
     return extents
 
 
