@@ -29,10 +29,15 @@ def hit_ids(engine: SearchEngine, query: str, filters: SearchFilters | None = No
 
 
 def word_truth(items: list[Item], query: str) -> set[str]:
-    """Items a single query word matches: it, or one of its synonyms, is a substring."""
+    """Items a single query word matches: it, one of its synonyms or one of its colloquial
+    expansions (with theirs) is a substring."""
+    from desktop_app.core.search.colloquial import load_colloquial
     from desktop_app.core.search.synonyms import SynonymTable, load_groups
 
     norm = normalize_text(query)
-    forms = [norm, *SynonymTable(load_groups()).variants(norm)]
+    table = SynonymTable(load_groups())
+    forms = [norm, *table.variants(norm)]
+    for target in load_colloquial().expand(norm):
+        forms += [target, *table.variants(target)]
     fields = {item.id: item_fields(item) for item in items}
     return {i for i, fs in fields.items() if any(w in f for w in forms for f in fs)}
