@@ -84,8 +84,8 @@ def test_window_title_names_the_app_once(window: MainWindow) -> None:
 
 
 def test_reader_heading_says_draft(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    draft = next(d for d in window.catalog.documents if d.status == "征求意见稿")
-    item = next(i for i in window.catalog.items if i.document_id == draft.id)
+    draft = next(d for d in window.data.documents if d.status == "征求意见稿")
+    item = next(i for i in window.data.all_items() if i.document_id == draft.id)
     window.open_reader(item.id)
     reader = window.reader()
     assert reader.header.text().endswith("（征求意见稿）")
@@ -94,7 +94,7 @@ def test_reader_heading_says_draft(window: MainWindow, qtbot) -> None:  # type: 
 
 def test_standing_units_note_said_once(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     item = next(
-        i for i in window.catalog.items if sum(d.basis == "standing" for d in i.departments) >= 2
+        i for i in window.data.all_items() if sum(d.basis == "standing" for d in i.departments) >= 2
     )
     window.detail.show_item(item.id)
     text = window.detail.body.toPlainText()
