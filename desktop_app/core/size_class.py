@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from desktop_app.core.numbers import plain
 from desktop_app.paths import curated_dir
 
 SIZES = ("large", "medium", "small", "micro")  # highest first: a larger index is a lower class
@@ -339,10 +340,8 @@ def _check_value(key: str, value: object, std: SizeStandard) -> float | None:
 
 
 def format_number(number: float | None) -> str:
-    """300.0 → "300", 299.99 → "299.99", never scientific notation."""
-    if number is None:
-        return ""
-    return format(Decimal(repr(number)).normalize(), "f")
+    """300.0 → "300", 299.99 → "299.99" (core.numbers.plain); blank for an unknown value."""
+    return "" if number is None else plain(number)
 
 
 def _num(number: float) -> float | int:

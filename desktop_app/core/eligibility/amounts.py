@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from desktop_app.core.eligibility.facts import FactsRegistry
-from desktop_app.core.eligibility.money import format_in, format_yuan, plain, to_yuan
+from desktop_app.core.eligibility.money import format_in, format_yuan, to_yuan
 from desktop_app.core.eligibility.profile import Profile
 from desktop_app.core.eligibility.rules import AmountSpec
+from desktop_app.core.numbers import plain
 
 EXACT, UP_TO, RANGE, NOT_COMPUTABLE = "exact", "up_to", "range", "not_computable"
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from desktop_app.core.eligibility.facts import FactsRegistry
-from desktop_app.core.eligibility.money import plain
 from desktop_app.core.eligibility.profile import ENTITY_TYPES, Profile
 from desktop_app.core.eligibility.rules import ConditionSpec
 from desktop_app.core.model import Document
+from desktop_app.core.numbers import plain
+from desktop_app.core.size_class import SIZE_LABELS
 
 MET, UNMET, UNKNOWN = "met", "unmet", "unknown"
 STATE_LABELS = {MET: "符合", UNMET: "不符合", UNKNOWN: "待确认"}
-SIZE_LABELS = {"large": "大型", "medium": "中型", "small": "小型", "micro": "微型"}
 
 
 @dataclass
@@ -79,32 +80,33 @@ def _fact_value_text(ctx: Context, fact_id: str, value: Any) -> str:
 
 def describe(spec: ConditionSpec, registry: FactsRegistry) -> str:
     """How a condition reads to a person, without any enterprise's values."""
-    p = spec.params
     if spec.label:
         return spec.label
-    if spec.test in ("any_of", "all_of"):
-        joiner = "或" if spec.test == "any_of" else "且"
-        return joiner.join(describe(c, registry) for c in spec.children)
-    if spec.test == "size_in":
-        return "企业规模为" + "、".join(SIZE_LABELS[s] for s in p["sizes"]) + "企业"
-    if spec.test == "entity_type":
-        return f"主体类型为{ENTITY_TYPES[p['value']]}"
-    if spec.test == "qualification":
-        labels = "或".join(registry.qualifications[q].label for q in p["any_of"])
-        return f"{'新认定为' if p.get('new') else '已认定为'}{labels}"
-    if spec.test == "lacks_qualification":
-        return f"尚未成为{registry.qualifications[p['id']].label}"
-    if spec.test == "established_within_years":
-        return f"成立不满{plain(p['years'])}年"
-    if spec.test == "confirm":
-        return f"需确认：{p['wording']}"
+    return CONDITION_TESTS[spec.test].describe(spec, registry)
+
+
+def _describe_size(spec: ConditionSpec, _registry: FactsRegistry) -> str:
+    return "企业规模为" + "、".join(SIZE_LABELS[s] for s in spec.params["sizes"]) + "企业"
+
+
+def _describe_group(spec: ConditionSpec, registry: FactsRegistry) -> str:
+    joiner = "或" if spec.test == "any_of" else "且"
+    return joiner.join(describe(c, registry) for c in spec.children)
+
+
+def _describe_qualification(spec: ConditionSpec, registry: FactsRegistry) -> str:
+    labels = "或".join(registry.qualifications[q].label for q in spec.params["any_of"])
+    return f"{'新认定为' if spec.params.get('new') else '已认定为'}{labels}"
+
+
+def _describe_fact(spec: ConditionSpec, registry: FactsRegistry) -> str:
+    p = spec.params
     fact = registry.facts[p["fact"]]
+    unit = fact.unit or ""
     if spec.test == "fact_min":
-        word = "超过" if p.get("exclusive") else "不少于"
-        return f"{fact.label}{word}{plain(p['min'])}{fact.unit or ''}"
+        return f"{fact.label}{'超过' if p.get('exclusive') else '不少于'}{plain(p['min'])}{unit}"
     if spec.test == "fact_max":
-        word = "低于" if p.get("exclusive") else "不超过"
-        return f"{fact.label}{word}{plain(p['max'])}{fact.unit or ''}"
+        return f"{fact.label}{'低于' if p.get('exclusive') else '不超过'}{plain(p['max'])}{unit}"
     if spec.test == "fact_positive":
         return f"{fact.label}大于0"
     if spec.test == "fact_equals":
@@ -113,8 +115,7 @@ def describe(spec: ConditionSpec, registry: FactsRegistry) -> str:
 
 
 def evaluate(spec: ConditionSpec, ctx: Context) -> ConditionResult:
-    handler = _HANDLERS[spec.test]
-    return handler(spec, ctx)
+    return CONDITION_TESTS[spec.test].evaluate(spec, ctx)
 
 
 def _group(spec: ConditionSpec, ctx: Context) -> ConditionResult:
@@ -259,18 +260,124 @@ def _confirm(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     )
 
 
-_HANDLERS = {
-    "size_in": _size_in,
-    "entity_type": _entity_type,
-    "qualification": _qualification,
-    "lacks_qualification": _lacks_qualification,
-    "fact_true": _fact,
-    "fact_min": _fact,
-    "fact_max": _fact,
-    "fact_positive": _fact,
-    "fact_equals": _fact,
-    "established_within_years": _established_within,
-    "confirm": _confirm,
-    "any_of": _group,
-    "all_of": _group,
+# -- the registry -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConditionTest:
+    """One test of the rule format (db/benefits/README.md): what it takes, what it means,
+    how it reads and how it is evaluated. Validation (rules.validate_rules), the question plan
+    (userdata.questions) and the README's table all come from CONDITION_TESTS."""
+
+    name: str
+    params: tuple[str, ...]  # required
+    optional: tuple[str, ...]
+    meaning: str  # one line for the README table
+    evaluate: Callable[[ConditionSpec, Context], ConditionResult]
+    describe: Callable[[ConditionSpec, FactsRegistry], str]
+    # a test of one fact of facts.yaml (params["fact"]): the fact types it can test
+    fact_types: tuple[str, ...] = ()
+    group: bool = False  # combines the conditions under `conditions`
+
+    def facts_read(self, spec: ConditionSpec) -> list[str]:
+        """The facts (db/facts.yaml ids) this test reads from a profile."""
+        return [str(spec.params["fact"])] if self.fact_types else []
+
+
+_NUMBERS = ("integer", "number")
+CONDITION_TESTS: dict[str, ConditionTest] = {
+    t.name: t
+    for t in (
+        ConditionTest(
+            "size_in",
+            ("sizes",),
+            (),
+            "企业规模（按划型标准或手动指定）属所列之一",
+            _size_in,
+            lambda s, _r: (
+                "企业规模为" + "、".join(SIZE_LABELS[x] for x in s.params["sizes"]) + "企业"
+            ),
+        ),
+        ConditionTest(
+            "entity_type",
+            ("value",),
+            (),
+            "主体类型：enterprise 企业 / individual_business 个体工商户",
+            _entity_type,
+            lambda s, _r: f"主体类型为{ENTITY_TYPES[s.params['value']]}",
+        ),
+        ConditionTest(
+            "qualification",
+            ("any_of",),
+            ("new",),
+            "持有所列资质之一；new: true 为新认定（认定日期在文件有效期内，否则人工确认）",
+            _qualification,
+            _describe_qualification,
+        ),
+        ConditionTest(
+            "lacks_qualification",
+            ("id",),
+            (),
+            "尚未取得该资质（如“首次认定”）",
+            _lacks_qualification,
+            lambda s, r: f"尚未成为{r.qualifications[s.params['id']].label}",
+        ),
+        ConditionTest(
+            "fact_true", ("fact",), (), "是非题答“是”", _fact, _describe_fact, ("boolean",)
+        ),
+        ConditionTest(
+            "fact_min",
+            ("fact", "min"),
+            ("exclusive",),
+            "数值不少于 min（以上含本数）；exclusive: true 为超过",
+            _fact,
+            _describe_fact,
+            _NUMBERS,
+        ),
+        ConditionTest(
+            "fact_max",
+            ("fact", "max"),
+            ("exclusive",),
+            "数值不超过 max（以下含本数）；exclusive: true 为低于、不满",
+            _fact,
+            _describe_fact,
+            _NUMBERS,
+        ),
+        ConditionTest(
+            "fact_positive",
+            ("fact",),
+            (),
+            "数值大于 0（如“有研发投入”）",
+            _fact,
+            _describe_fact,
+            _NUMBERS,
+        ),
+        ConditionTest(
+            "fact_equals",
+            ("fact", "value"),
+            (),
+            "选择题选中 value",
+            _fact,
+            _describe_fact,
+            ("choice",),
+        ),
+        ConditionTest(
+            "established_within_years",
+            ("years",),
+            (),
+            "成立不满 years 年（按评估日计）",
+            _established_within,
+            lambda s, _r: f"成立不满{plain(s.params['years'])}年",
+        ),
+        ConditionTest(
+            "confirm",
+            ("wording",),
+            (),
+            "含糊的条件（如“符合条件的”），由人确认",
+            _confirm,
+            lambda s, _r: f"需确认：{s.params['wording']}",
+        ),
+        ConditionTest("any_of", (), (), "所列条件满足其一", _group, _describe_group, group=True),
+        ConditionTest("all_of", (), (), "所列条件全部满足", _group, _describe_group, group=True),
+    )
 }

@@ -17,7 +17,6 @@ from desktop_app.core.eligibility.amounts import (
 )
 from desktop_app.core.eligibility.conditions import (
     MET,
-    SIZE_LABELS,
     UNKNOWN,
     UNMET,
     ConditionResult,
@@ -26,7 +25,7 @@ from desktop_app.core.eligibility.conditions import (
     evaluate,
 )
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
-from desktop_app.core.eligibility.money import format_yuan, plain
+from desktop_app.core.eligibility.money import format_yuan
 from desktop_app.core.eligibility.profile import Profile
 from desktop_app.core.eligibility.results import (
     ELIGIBLE,
@@ -39,6 +38,8 @@ from desktop_app.core.eligibility.results import (
 )
 from desktop_app.core.eligibility.rules import BENEFIT_KINDS, BenefitSpec, MeasureRules
 from desktop_app.core.model import Document, Item
+from desktop_app.core.numbers import plain
+from desktop_app.core.size_class import SIZE_LABELS
 from desktop_app.core.validity import Validity, validity_on
 
 # --- rules from the database ------------------------------------------------------------------

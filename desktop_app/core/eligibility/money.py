@@ -5,17 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from desktop_app.core.eligibility.rules import UNITS
+from desktop_app.core.numbers import plain
 
 
 def to_yuan(value: Decimal | float | int | str, unit: str) -> Decimal:
     return Decimal(str(value)) * UNITS[unit]
-
-
-def plain(number: Decimal | float | int) -> str:
-    """1500 → '1500', 2.50 → '2.5', 1E+3 → '1000' (never scientific notation)."""
-    dec = Decimal(str(number)).normalize()
-    text = format(dec, "f")
-    return text
 
 
 def format_yuan(yuan: Decimal) -> str:

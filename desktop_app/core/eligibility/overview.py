@@ -8,13 +8,14 @@ from typing import Any
 
 from desktop_app.core.eligibility.conditions import describe
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
-from desktop_app.core.eligibility.money import format_in, plain
+from desktop_app.core.eligibility.money import format_in
 from desktop_app.core.eligibility.rules import (
     BENEFIT_KINDS,
     AmountSpec,
     ConditionSpec,
     MeasureRules,
 )
+from desktop_app.core.numbers import plain
 from desktop_app.core.store import PolicyStore
 
 

@@ -8,11 +8,11 @@ from typing import Any
 
 from desktop_app.core.eligibility.facts import FactsRegistry
 from desktop_app.core.schema.errors import ProfileError
+from desktop_app.core.size_class import SIZES
 
 __all__ = ["ENTITY_TYPES", "MAX_NAME", "SIZES", "Profile", "ProfileError", "Qualification"]
 
 ENTITY_TYPES = {"enterprise": "企业", "individual_business": "个体工商户"}
-SIZES = ("large", "medium", "small", "micro")
 MAX_NAME = 300
 
 

@@ -1,9 +1,10 @@
 """The reviewed benefits data (db/benefits/*.yaml) as typed rules, and its validation.
 
 A rule file maps an item id to its conditions and benefits. Conditions use a fixed set of tests
-(CONDITION_TESTS) and amounts a fixed set of formulas (AMOUNT_TYPES); every test and benefit
-carries the exact quote from the item's text that it rests on. `validate_rules` fails when a quote
-is not in the item's text or a structured number is not in its quote.
+(the registry conditions.CONDITION_TESTS) and amounts a fixed set of formulas (AMOUNT_TYPES);
+every test and benefit carries the exact quote from the item's text that it rests on.
+`validate_rules` fails when a quote is not in the item's text or a structured number is not
+in its quote.
 """
 
 from __future__ import annotations
@@ -198,11 +199,20 @@ def _check_quote(errors: RuleErrors, item: Item, quote: str, what: str) -> None:
 def _check_condition(
     errors: RuleErrors, item: Item, cond: ConditionSpec, registry: FactsRegistry
 ) -> None:
+    from desktop_app.core.eligibility.conditions import CONDITION_TESTS
+
     where = f"条件 {cond.test}"
-    if cond.test not in CONDITION_TESTS:
+    test = CONDITION_TESTS.get(cond.test)
+    if test is None:
         errors.add(item.id, f"未知的条件类型 {cond.test}")
         return
-    if cond.test in ("any_of", "all_of"):
+    for name in test.params:
+        if name not in cond.params:
+            errors.add(item.id, f"{where} 缺少参数 {name}")
+            return
+    for name in set(cond.params) - set(test.params) - set(test.optional):
+        errors.add(item.id, f"{where} 的参数 {name} 未知")
+    if test.group:
         if len(cond.children) < 2:
             errors.add(item.id, f"{where} 至少需要两个子条件")
         for child in cond.children:
@@ -210,19 +220,12 @@ def _check_condition(
         return
     _check_quote(errors, item, cond.quote, where)
     p = cond.params
-    if cond.test in ("fact_true", "fact_min", "fact_max", "fact_positive", "fact_equals"):
+    if test.fact_types:
         fact = registry.facts.get(p.get("fact", ""))
         if fact is None:
             errors.add(item.id, f"{where} 的事项 {p.get('fact')} 不在 facts.yaml 中")
             return
-        expected = {
-            "fact_true": ("boolean",),
-            "fact_min": ("integer", "number"),
-            "fact_max": ("integer", "number"),
-            "fact_positive": ("integer", "number"),
-            "fact_equals": ("choice",),
-        }[cond.test]
-        if fact.type not in expected:
+        if fact.type not in test.fact_types:
             errors.add(item.id, f"{where} 不能用于 {fact.type} 类型的事项 {fact.id}")
         if cond.test == "fact_equals" and p.get("value") not in fact.choices:
             errors.add(item.id, f"{where} 的取值 {p.get('value')} 不在 {fact.id} 的选项中")

@@ -16,7 +16,6 @@ from desktop_app.core import regions
 from desktop_app.core.citation import nested_title
 from desktop_app.core.eligibility.conditions import MET, UNKNOWN, UNMET, ConditionResult
 from desktop_app.core.eligibility.facts import FactsRegistry
-from desktop_app.core.eligibility.money import plain
 from desktop_app.core.eligibility.profile import ENTITY_TYPES, Profile
 from desktop_app.core.eligibility.results import (
     ELIGIBLE,
@@ -28,6 +27,7 @@ from desktop_app.core.eligibility.results import (
 )
 from desktop_app.core.eligibility.results import MeasureResult as Measure
 from desktop_app.core.model import UNSTATED, Department, Item
+from desktop_app.core.numbers import plain
 from desktop_app.core.pdf.builder import format_date
 from desktop_app.core.pdf.fonts import has_glyph
 

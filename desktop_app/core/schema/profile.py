@@ -32,7 +32,6 @@ FIELDS = (
     "facts",
     "size_override",
 )
-SIZE_LABELS = {"large": "大型", "medium": "中型", "small": "小型", "micro": "微型"}
 MAX_QUALIFICATIONS = 200
 MAX_FACTS = 2000
 

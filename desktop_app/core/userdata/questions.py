@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from desktop_app.core.eligibility.conditions import UNMET
+from desktop_app.core.eligibility.conditions import CONDITION_TESTS, UNMET
 from desktop_app.core.eligibility.engine import PolicySource, evaluate_measure, size_of
 from desktop_app.core.eligibility.facts import FactDef, FactsRegistry, load_registry
 from desktop_app.core.eligibility.profile import Profile
 from desktop_app.core.eligibility.rules import ConditionSpec, MeasureRules
 from desktop_app.core.size_class import SizeInputError
 
-FACT_TESTS = ("fact_true", "fact_min", "fact_max", "fact_positive", "fact_equals")
 AMOUNT_FACT_KEYS = ("count_fact", "base_fact")
 
 
@@ -70,9 +69,7 @@ class QuestionPlan:
 
 
 def _condition_facts(spec: ConditionSpec) -> list[str]:
-    found: list[str] = []
-    if spec.test in FACT_TESTS:
-        found.append(str(spec.params["fact"]))
+    found = CONDITION_TESTS[spec.test].facts_read(spec)
     for child in spec.children:
         found.extend(_condition_facts(child))
     return found

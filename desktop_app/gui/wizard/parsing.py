@@ -16,6 +16,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from desktop_app.core.numbers import plain
+
 EARLIEST_DATE = date(1949, 10, 1)  # no enterprise or qualification in this data predates it
 _DATE_PATTERNS = (
     re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
@@ -46,14 +48,7 @@ def amount_words(number: float) -> str:
     for size, word in ((1e8, "亿"), (1e4, "万")):
         if abs(number) >= size and (number / size) == int(number / size):
             return f"{int(number / size)}{word}"
-    return plain_number(number)
-
-
-def plain_number(number: float) -> str:
-    """85.0 → 85, 0.5 → 0.5, never scientific notation."""
-    if number == int(number):
-        return str(int(number))
-    return format(Decimal(repr(number)).normalize(), "f")
+    return plain(number)
 
 
 def parse_number(
@@ -128,5 +123,5 @@ def format_value(value: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, int | float):
-        return plain_number(float(value))
+        return plain(float(value))
     return str(value)
