@@ -83,7 +83,12 @@ def test_import_stores_adds_the_id_and_everything_sees_it(
     pdf = tmp_path / "摘编.pdf"
     code, _, err = _run(capsys, "excerpt", "imp-0001-3", "xm-30", "--output", str(pdf))
     assert code == 0, err
-    assert pdf.read_bytes().startswith(b"%PDF")
+    from tests.pdf_helpers import flat, page_texts
+
+    text = flat("".join(page_texts(pdf.read_bytes())))
+    assert "支持柳河人参产业" in text and "自行导入" in text
+    assert "推定：自2026年3月1日起施行，有效期三年" in text
+    assert "柳政发〔2026〕3号" in text
 
 
 def test_errors_are_chinese_with_exit_code_2(

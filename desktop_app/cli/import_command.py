@@ -79,15 +79,17 @@ def library_warnings(library: PolicyLibrary, document_id: str) -> list[str]:
 
 def _summary(data: dict[str, Any], *, dry_run: bool) -> str:
     doc = data["document"]
-    measures = len(data["items"])
+    version = doc.get("version") or 1
+    stored = (
+        f"已导入：{doc.get('id')}（自行导入" + (f"，第{version}版" if version > 1 else "") + "）"
+    )
     lines = [
-        ("识别结果（未存入）：" if dry_run else f"已导入：{doc['id']}（自行导入）")
-        + f"《{doc.get('title') or UNSTATED}》",
+        ("识别结果（未存入）：" if dry_run else stored) + f"《{doc.get('title') or UNSTATED}》",
         f"文号：{doc.get('doc_number') or UNSTATED}　发文机关：{doc.get('issuer') or UNSTATED}",
         f"成文日期：{doc.get('issued') or UNSTATED}　地区：{doc.get('region_code') or UNSTATED}",
         f"有效期：{doc.get('valid_from') or UNSTATED} 至 {doc.get('valid_to') or UNSTATED}"
         + (f"（{doc['validity_basis']}）" if doc.get("validity_basis") else ""),
-        f"条目：{measures} 条",
+        f"条目：{len(data['items'])} 条",
     ]
     lines += [f"提示：{w}" for w in data["warnings"]]
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.core.citation import nested_title
-from desktop_app.core.model import UNSTATED, Department, Document, Item
+from desktop_app.core.model import IMPORTED_LABEL, UNSTATED, Department, Document, Item
 from desktop_app.core.pdf.builder import PdfBuilder, format_date
 from desktop_app.core.pdf.numbering import section_label, subsection_label
 from desktop_app.core.store import PolicyStore
@@ -75,8 +75,18 @@ def document_rows(doc: Document, as_of: date) -> list[tuple[str, str]]:
         ("成文日期", _date_text(doc.issued) if doc.issued else UNSTATED),
         ("有效期", validity_text(doc, as_of)),
     ]
+    if doc.validity_basis:
+        rows.append(("有效期依据", doc.validity_basis))
     if doc.scope_note:
         rows.append(("适用范围", doc.scope_note))
+    if doc.is_imported:
+        rows.append(
+            (
+                "来源",
+                f"{IMPORTED_LABEL}（{(doc.imported or '')[:10]} 导入，第{doc.version}版，"
+                f"文件 {doc.source_file}，SHA-256 {doc.source_sha256[:16]}…）",
+            )
+        )
     return rows
 
 
