@@ -136,6 +136,7 @@ class Startup(QObject):
         self._progress: QProgressDialog | None = None
         self._last_path = paths.policy_db_path()
         self._done_note = "政策数据库已重建"
+        self._library_told: str | None = None
 
     # -- start -------------------------------------------------------------------------------
     def begin(self) -> None:
@@ -182,6 +183,16 @@ class Startup(QObject):
             self.controller.search_now()
         if old is not None and old.policy is not opened.policy:
             old.policy.close()
+        message = opened.policy.library_message
+        if message and message != self._library_told and not (self.smoke or self.startup_mark):
+            # a damaged library moved aside, or one that cannot be opened: say so once
+            self._library_told = message
+            QTimer.singleShot(
+                0,
+                lambda: errors.show_error(
+                    self.window, message, title="自行导入的政策库", with_log_hint=False
+                ),
+            )
 
     def _open_window(self, opened: OpenedData) -> None:
         from desktop_app.core.search import SearchFilters

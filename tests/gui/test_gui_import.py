@@ -162,3 +162,30 @@ def test_preview_of_a_real_word_file(window: Any, qtbot: Any, tmp_path: Path) ->
     labels = [w.text() for w in dialog.findChildren(type(dialog.warnings))]
     assert "依据：本措施自2026年3月1日起施行，有效期三年" in labels
     assert dialog.items.count() >= 6
+
+
+def test_a_damaged_library_is_moved_aside_and_the_user_told(
+    gui_app: Any, qtbot: Any, settings: Any, isolated_user_data: Path, monkeypatch: Any
+) -> None:
+    from desktop_app.gui import errors
+    from desktop_app.gui.startup import Startup
+
+    isolated_user_data.mkdir(parents=True, exist_ok=True)
+    (isolated_user_data / "library.sqlite").write_bytes(b"garbage" * 500)
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        errors, "show_error", lambda parent, message, **kw: told.append((kw["title"], message))
+    )
+    startup = Startup(gui_app, settings)
+    with qtbot.waitSignal(startup.window_ready, timeout=60_000):
+        startup.begin()
+    try:
+        qtbot.waitUntil(lambda: bool(told), timeout=5_000)
+        assert told[0][0] == "自行导入的政策库" and "已改名保存" in told[0][1]
+        assert list(isolated_user_data.glob("library.sqlite.corrupt-*"))
+        assert startup.window is not None and startup.window.model.rowCount() > 0
+    finally:
+        startup.shutdown()
+        if startup.window is not None:
+            startup.window.close()
+            startup.window.deleteLater()
