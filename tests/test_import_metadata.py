@@ -145,7 +145,8 @@ def test_validity(
         assert m.validity_basis is None
     else:
         assert m.validity_basis is not None and m.validity_basis.startswith(basis_start)
-        assert closing.rstrip("。") in m.validity_basis  # the rule and its quote
+        quote = m.validity_basis.split("“", 1)[1].rstrip("”")  # the rule, then its quote
+        assert quote and quote in closing
     for field in ("valid_from", "valid_to"):
         if getattr(m, field):
             assert m.evidence[field] in closing
@@ -172,3 +173,19 @@ def test_every_value_has_its_passage_in_the_text(path: Path) -> None:
     for field in ("title", "doc_number", "issuer", "issued", "status", "valid_to"):
         if getattr(m, field) is not None:
             assert field in m.evidence, field
+
+
+def test_a_period_inside_a_measure_is_not_the_documents() -> None:
+    text = (
+        "某县若干措施\n一、任务\n"
+        "（一）支持高企认定。高新技术企业认定有效期三年，自2024年1月1日起执行新标准。\n"
+        "（二）贷款贴息。对新增贷款给予贴息。\n"
+        "（三）人才支持。对引进人才给予补贴。\n"
+        "（四）用地保障。优先保障用地。\n"
+        "（五）服务保障。建立联系制度。\n"
+        "（六）宣传引导。加强政策宣传。\n"
+    )
+    m = meta(text + "某县人民政府\n2024年5月20日\n")
+    assert (m.valid_from, m.valid_to, m.validity_basis) == (None, None, None)
+    closing = meta(text + "有效期至2026年12月31日。\n")
+    assert closing.valid_to == "2026-12-31"

@@ -30,8 +30,26 @@ class Validity:
     to_passage: str | None = None
 
 
+# The document speaking of itself: 本办法自…起施行, 本方案有效期…
+_SELF = re.compile(
+    r"本(?:若干)?(?:办法|方案|措施|细则|规定|意见|通知|政策|文件|计划|规划|要点|条例|实施方案|行动方案)"
+)
+# How many closing lines (the last article, a signature, a date) count without 本办法.
+_CLOSING_LINES = 5
+
+
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[。；\n])", text) if s.strip()]
+    """The sentences that can state the document's own period: those naming the document
+    (本办法…), or any in its closing lines. "认定有效期三年" inside a measure is the period
+    of a qualification, not of the document."""
+    lines = text.split("\n")
+    tail = len(lines) - _CLOSING_LINES
+    sentences = []
+    for index, line in enumerate(lines):
+        for sentence in re.split(r"(?<=[。；])", line):
+            if sentence.strip() and (index >= tail or _SELF.search(sentence)):
+                sentences.append(sentence)
+    return sentences
 
 
 def _iso(date_text: str) -> str | None:
@@ -39,42 +57,56 @@ def _iso(date_text: str) -> str | None:
     return parsed.isoformat() if parsed else None
 
 
+def _clause(sentence: str, match: re.Match[str]) -> str:
+    """The clause(s) of `sentence` the match lies in: between the commas around it."""
+    begin = max(sentence.rfind(c, 0, match.start()) for c in "，,：") + 1
+    ends = [i for i in (sentence.find(c, match.end()) for c in "，,。；") if i >= 0]
+    return sentence[begin : min(ends) if ends else len(sentence)].strip()
+
+
 def find_validity(text: str, issued: str | None) -> Validity:
     found = Validity()
     years: tuple[int, str] | None = None
     for sentence in _sentences(text):
-        quote = sentence.strip().rstrip("。；")
         if m := _FROM_TO.search(sentence):
+            quote = _clause(sentence, m)
             found.valid_from, found.valid_to = _iso(m.group(1)), _iso(m.group(2))
             found.from_passage = found.to_passage = quote
             found.basis = f"原文载明：“{quote}”"
             continue
         if m := _UNTIL.search(sentence):
+            quote = _clause(sentence, m)
             found.valid_to, found.to_passage = _iso(m.group(1)), quote
             found.basis = f"原文载明：“{quote}”"
         if m := _FROM.search(sentence):
+            quote = _clause(sentence, m)
             found.valid_from, found.from_passage = _iso(m.group(1)), quote
             found.basis = found.basis or f"原文载明：“{quote}”"
-        elif _FROM_ISSUE.search(sentence) and found.valid_from is None:
-            found.from_passage = quote
+        elif (m := _FROM_ISSUE.search(sentence)) and found.valid_from is None:
+            quote = found.from_passage = _clause(sentence, m)
             if issued:
                 found.valid_from = issued
                 found.basis = f"推定（自印发之日起施行，以成文日期{issued}为起始日）：“{quote}”"
             else:
                 found.basis = f"未注明（自印发之日起施行，文中未注明成文日期）：“{quote}”"
         if (y := _YEARS.search(sentence)) and (n := cn_number(y.group(1))):
-            years = (n, quote)
+            years = (n, _clause(sentence, y))
     if years and found.valid_to is None:
-        n, quote = years
-        stated_start = found.valid_from
-        start = stated_start or issued
-        found.to_passage = quote
-        if start:
-            end = add_years(parse_date(start), n)  # type: ignore[arg-type]
-            found.valid_from, found.valid_to = start, end.isoformat()
-            found.from_passage = found.from_passage or quote
-            source = "施行日期" if stated_start else "成文日期"
-            found.basis = f"推定（有效期{n}年，自{source}{start}起算至{found.valid_to}）：“{quote}”"
-        else:
-            found.basis = f"未注明（有效期{n}年，文中未注明起算日期）：“{quote}”"
+        _derive_end(found, years, issued)
     return found
+
+
+def _derive_end(found: Validity, years: tuple[int, str], issued: str | None) -> None:
+    """有效期三年 / 暂定三年: the end from the stated start, else from the document's date."""
+    n, quote = years
+    stated_start = found.valid_from
+    start = stated_start or issued
+    found.to_passage = quote
+    if start:
+        end = add_years(parse_date(start), n)  # type: ignore[arg-type]
+        found.valid_from, found.valid_to = start, end.isoformat()
+        found.from_passage = found.from_passage or quote
+        source = "施行日期" if stated_start else "成文日期"
+        found.basis = f"推定（有效期{n}年，自{source}{start}起算至{found.valid_to}）：“{quote}”"
+    else:
+        found.basis = f"未注明（有效期{n}年，文中未注明起算日期）：“{quote}”"
