@@ -216,3 +216,45 @@ def test_sha256_and_name_are_of_the_file(tmp_path: Path) -> None:
 def test_committed_fixture_files_read_like_their_text(name: str, suffix: str) -> None:
     """The binary copies in tests/data/import (make_fixtures.py) have not drifted."""
     assert _shape((FIXTURES / name).with_suffix(suffix)) == _shape(FIXTURES / name)
+
+
+def test_docx_table_with_lead_and_supporting_columns_and_merged_cells(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县2025年惠企政策重点任务清单")
+    rows = [
+        ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"],
+        [
+            "1",
+            "技改补助",
+            "对设备投资200万元以上的项目按5%给予补助。",
+            "县工信局",
+            "县财政局",
+            "2025年6月",
+        ],
+        ["2", "贷款贴息", "对新增流动资金贷款给予贴息。", "县财政局", "县金融办", "2025年底"],
+        ["3", "人才补贴", "对引进的硕士以上人才给予生活补贴。", "", "县人社局", "长期"],
+    ]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    table.cell(2, 3).merge(table.cell(3, 3))  # one lead unit for rows 2 and 3
+    document.save(str(tmp_path / "list.docx"))
+    doc = read_document(tmp_path / "list.docx")
+    items = [i for i in doc.items if i.kind != "preamble"]
+    assert [i.article for i in items] == ["1", "2", "3"]
+    assert items[0].text == (
+        "对设备投资200万元以上的项目按5%给予补助。\n重点任务：技改补助\n完成时限：2025年6月"
+    )
+    assert [(d["name"], d["lead"]) for d in items[0].departments] == [
+        ("县工信局", True),
+        ("县财政局", False),
+    ]
+    assert [(d["name"], d["lead"]) for d in items[2].departments] == [
+        ("县财政局", True),
+        ("县人社局", False),
+    ]
+    assert doc.metadata.title == "某县2025年惠企政策重点任务清单"

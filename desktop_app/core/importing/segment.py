@@ -261,29 +261,22 @@ class Segmenter:
         if is_header(cells):
             self.table = layout_of(cells)
             return
-        layout = self.table or layout_of([""] * len(cells))
-        number = (
-            cells[layout.number]
-            if layout.number is not None and layout.number < len(cells)
-            else None
-        )
-        content = cells[layout.content] if layout.content < len(cells) else ""
-        if not content.strip():
+        if self.table is None:
+            self.table = layout_of([""] * len(cells))
+        row = self.table.read(cells)
+        if not row.text:
             return
-        units_text = (
-            cells[layout.units] if layout.units is not None and layout.units < len(cells) else ""
-        )
         segment = Segment(
             kind=self._kind(None),
-            article=number or None,
-            locator=number or f"第{len(self.items) + 1}项",
+            article=row.number,
+            locator=row.number or f"第{len(self.items) + 1}项",
             path=[o.label for o in self.stack],
             title=None,
-            text=content,
+            text=row.text,
         )
         stated_here = False
-        if units_text.strip():
-            stated_here = self._set_units(segment, units_text, units_text)
+        if row.units_text:
+            stated_here = self._set_units(segment, row.units_text, row.units_body)
         self.items.append(segment)
         self._apply_standing(segment, stated_here=stated_here)
         self.last_numbered = None

@@ -17,12 +17,44 @@ _UNIT_HEADER = re.compile(r"责任单位|牵头单位|责任部门|牵头部门|
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
 
 
-@dataclass(frozen=True)
+@dataclass
 class TableLayout:
+    """Which cells of a row are what, from the header row."""
+
+    header: list[str]
     number: int | None
-    content: int
-    units: int | None
-    width: int
+    units: list[int]  # 责任单位 / 牵头单位 / 配合单位 columns
+    others: list[int]  # everything else: the content and columns such as 完成时限
+    content: int | None = None  # the main content column, fixed by the first data row
+
+    def read(self, cells: list[str]) -> Row:
+        cell = {i: (cells[i].strip() if i < len(cells) else "") for i in range(len(cells))}
+        if self.content is None:
+            candidates = self.others or list(cell)
+            self.content = max(candidates, key=lambda i: len(cell.get(i, "")))
+        extra = [
+            f"{self.header[i]}：{cell[i]}"
+            for i in self.others
+            if i != self.content and cell.get(i) and i < len(self.header) and self.header[i]
+        ]
+        text = "\n".join([cell.get(self.content, ""), *extra]).strip()
+        filled = [i for i in self.units if cell.get(i)]
+        if len(filled) == 1 and len(self.units) == 1:
+            # one units column: its cell as printed (the bundled task table's layout)
+            units_text = units_body = cell[filled[0]]
+        else:
+            units_text = "；".join(cell[i] for i in filled)
+            units_body = "；".join(f"{self.header[i]}：{cell[i]}" for i in filled)
+        number = cell.get(self.number) if self.number is not None else None
+        return Row(number or None, text, units_text, units_body)
+
+
+@dataclass(frozen=True)
+class Row:
+    number: str | None
+    text: str  # the content cell, then other cells as "表头：内容" lines
+    units_text: str  # the units cells as printed
+    units_body: str  # the same with their column labels (牵头单位：…；配合单位：…)
 
 
 def is_header(cells: list[str]) -> bool:
@@ -32,10 +64,9 @@ def is_header(cells: list[str]) -> bool:
 def layout_of(header: list[str]) -> TableLayout:
     names = [c.strip() for c in header]
     number = next((i for i, n in enumerate(names) if n in _NUMBER_HEADERS), None)
-    units = next((i for i, n in enumerate(names) if _UNIT_HEADER.search(n)), None)
-    others = [i for i in range(len(names)) if i not in (number, units)]
-    content = max(others, key=lambda i: len(names[i])) if others else 0
-    return TableLayout(number, content, units, len(names))
+    units = [i for i, n in enumerate(names) if _UNIT_HEADER.search(n)]
+    others = [i for i in range(len(names)) if i != number and i not in units]
+    return TableLayout(names, number, units, others)
 
 
 def spanning_text(cells: list[str]) -> str | None:
