@@ -57,10 +57,16 @@ def _iso(date_text: str) -> str | None:
     return parsed.isoformat() if parsed else None
 
 
-def _clause(sentence: str, match: re.Match[str]) -> str:
-    """The clause(s) of `sentence` the match lies in: between the commas around it."""
-    begin = max(sentence.rfind(c, 0, match.start()) for c in "，,：") + 1
-    ends = [i for i in (sentence.find(c, match.end()) for c in "，,。；") if i >= 0]
+_ALL = (_FROM_TO, _UNTIL, _FROM, _FROM_ISSUE, _YEARS)
+
+
+def _clause(sentence: str, _match: re.Match[str]) -> str:
+    """The clauses of `sentence` that state the period: from the comma before the first
+    statement to the comma after the last ("本措施自…起施行，有效期三年", without the rest)."""
+    spans = [m.span() for pattern in _ALL for m in pattern.finditer(sentence)]
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
+    begin = max(sentence.rfind(c, 0, start) for c in "，,：") + 1
+    ends = [i for i in (sentence.find(c, end) for c in "，,。；") if i >= 0]
     return sentence[begin : min(ends) if ends else len(sentence)].strip()
 
 
