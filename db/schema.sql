@@ -28,7 +28,9 @@ CREATE TABLE documents (
     source_sha256     TEXT NOT NULL,
     source_text       TEXT NOT NULL,         -- the document exactly as bundled
     measure_count     INTEGER NOT NULL,      -- items of kind 'measure'
-    item_count        INTEGER NOT NULL
+    item_count        INTEGER NOT NULL,
+    derived_period    TEXT                   -- JSON {valid_from, valid_to, rule, quote, after}
+                                             -- derived from the text (推定), or NULL
 );
 
 CREATE TABLE items (

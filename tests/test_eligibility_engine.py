@@ -87,7 +87,14 @@ def test_invalid_profiles_give_chinese_messages(change: dict, message: str) -> N
 def test_blank_profile_is_valid_and_everything_is_unknown(store: PolicyStore) -> None:
     result = match(store, Profile.from_dict({}), date(2026, 11, 22))
     assert result.size.size is None
-    assert all(r.status in ("possible", "ineligible") for r in result.results)
+    assert all(r.status in ("possible", "ineligible", "not_in_force") for r in result.results)
+    # with no region every region's measures are results (possible at most), none left out
+    assert result.other_regions == []
+    assert all(
+        r.conditions_status in ("possible", "ineligible")
+        for r in result.results
+        if r.status == "not_in_force"
+    )
     assert result.totals["eligible"]["text"] == "0元"
 
 
@@ -142,7 +149,15 @@ def test_match_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
         "departments",
     } <= set(xm30)
     ids = {r["measure_id"] for r in data["results"]}
-    assert len(ids) == 109
+    # a Xiamen firm: the Fujian measures are results, the other regions' are only counted
+    assert len(ids) + data["out_of_region"] == 109
+    assert set(data["other_regions"]).isdisjoint(ids)
+    assert all(i.startswith(("sm-", "hb2019-", "yj2020-")) for i in data["other_regions"])
+    assert set(data["counts"]) == {"eligible", "possible", "ineligible", "not_in_force"}
+    fj = next(r for r in data["results"] if r["measure_id"] == "fj2019-016")
+    assert fj["status"] == "not_in_force" and fj["validity"]["state"] == "lapsed"
+    assert fj["validity"]["basis"]["quote"] == "2019年福建省中小企业发展工作要点"
+    assert "payer" in xm30["benefits"][0]
 
 
 def test_match_cli_errors_are_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -200,9 +215,9 @@ def test_totals_add_ranges_by_their_bounds() -> None:
     from decimal import Decimal
 
     from desktop_app.core.eligibility.amounts import EXACT, RANGE, UP_TO, AmountResult
-    from desktop_app.core.eligibility.engine import _total
+    from desktop_app.core.eligibility.combine import total as combine_total
 
-    total = _total(
+    total = combine_total(
         [
             AmountResult(EXACT, "4500元", "a", value_yuan=Decimal(4500)),
             AmountResult(UP_TO, "最高1万元", "b", value_yuan=Decimal(10000)),

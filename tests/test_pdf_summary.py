@@ -124,7 +124,12 @@ def test_conditions_are_marked_and_possible_measures_say_what_is_missing(
     assert xm5.status == POSSIBLE
     assert "需补充：入选省技术创新重点攻关及产业化项目" in joined
     # a 不符合 measure says which condition failed, with the enterprise's own value
-    assert "企业位于福建省/三明市（实际：福建省/厦门市/湖里区）" in joined
+    assert "主体类型为个体工商户（实际：企业）" in joined
+    # other regions' measures are not listed at all, only counted
+    assert "三明市" not in joined.split("五、不符合的措施")[1].split("六、")[0]
+    assert f"另有{len(result.other_regions)}项措施适用于其他地区" in joined
+    # the 2019 work plan's measures are listed for reference, with the basis of their validity
+    assert "六、文件不在有效期内的措施" in joined and "已过执行期（推定）" in joined
 
 
 def test_page_numbers_on_every_page_and_font_embedded(
@@ -243,7 +248,7 @@ def test_shared_document_conditions_are_hoisted(store: PolicyStore) -> None:
     result = _match(store, _sample())
     shared = summary_text.document_conditions(result.by_status(ELIGIBLE))
     texts = [c.text for c in shared["xm"]]
-    assert texts == ["企业位于福建省", "文件未注明有效期（按仍在执行评估）"]
+    assert texts == ["企业位于福建省"]  # an unstated validity is no condition any more
 
 
 # -- the report command ---------------------------------------------------------------------

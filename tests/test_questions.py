@@ -12,7 +12,7 @@ import pytest
 from desktop_app.core.eligibility.engine import match
 from desktop_app.core.eligibility.facts import FactDef, load_registry
 from desktop_app.core.eligibility.profile import Profile
-from desktop_app.core.eligibility.results import INELIGIBLE
+from desktop_app.core.eligibility.results import INELIGIBLE, NOT_IN_FORCE
 from desktop_app.core.store import PolicyStore
 from desktop_app.core.userdata.questions import plan_questions
 
@@ -93,10 +93,10 @@ def _filled(fact: FactDef) -> Any:
 
 def _fingerprint(store: PolicyStore, profile: Profile) -> dict[str, tuple[str, str]]:
     """Each measure's status, and its amount unless it is ruled out (an amount shown for a
-    measure that does not apply is never read)."""
+    measure that does not apply, or whose document is not in force, is never counted)."""
     result = match(store, profile, AS_OF)
     return {
-        r.item.id: (r.status, "" if r.status == INELIGIBLE else r.amount.text)
+        r.item.id: (r.status, "" if r.status in (INELIGIBLE, NOT_IN_FORCE) else r.amount.text)
         for r in result.results
     }
 

@@ -129,3 +129,24 @@ def test_saved_evaluation_prints_as_computed_after_the_data_changed(
     finally:
         changed.close()
         opened.conn.close()
+
+
+def test_round_trip_keeps_the_honest_verdict_fields(store: PolicyStore) -> None:
+    """Format 3: not_in_force with what the conditions say, the validity's basis, localized
+    departments, payers and the measures of other regions survive the history."""
+    sanming = {**SAMPLE, "region": "350404"}
+    result = match(store, Profile.from_dict(sanming), date(2026, 12, 1))
+    back = MatchResult.from_dict(json.loads(json.dumps(result.to_dict(), ensure_ascii=False)))
+    assert back.to_dict() == result.to_dict()
+    assert back.other_regions == result.other_regions and back.other_regions
+    fj = back.measure("fj2019-016")
+    assert fj is not None and fj.status == "not_in_force" and fj.conditions_status == "eligible"
+    assert fj.validity.basis and fj.validity.derived
+    xm30 = back.measure("xm-30")
+    assert xm30 is not None
+    assert [d.name for d in xm30.shown_departments()][0] == "三明市人社局（对应部门）"
+    xm8 = back.measure("xm-8")
+    assert xm8 is not None and xm8.benefits[0].payer == {
+        "name": "省级财政",
+        "quote": "省级财政给予一次性100万元奖励",
+    }

@@ -11,7 +11,13 @@ from desktop_app.cli.db_commands import open_data
 from desktop_app.cli.output import CliError, print_json, print_text
 from desktop_app.core.eligibility.facts import load_registry
 from desktop_app.core.eligibility.profile import Profile, ProfileError
-from desktop_app.core.eligibility.results import ELIGIBLE, INELIGIBLE, POSSIBLE, STATUS_LABELS
+from desktop_app.core.eligibility.results import (
+    ELIGIBLE,
+    INELIGIBLE,
+    NOT_IN_FORCE,
+    POSSIBLE,
+    STATUS_LABELS,
+)
 from desktop_app.core.schema import InputError, load_json
 from desktop_app.core.schema.arguments import as_of_date, shown_path
 from desktop_app.core.size_class import SizeInputError
@@ -81,12 +87,16 @@ def _match(args: argparse.Namespace) -> int:
     print_text(
         f"评估日期：{as_of.isoformat()}　企业规模：{result.size.label}（{result.size.explanation}）"
     )
-    for status in (ELIGIBLE, POSSIBLE, INELIGIBLE):
+    for status in (ELIGIBLE, POSSIBLE, INELIGIBLE, NOT_IN_FORCE):
         group = result.by_status(status)
         print_text(f"\n【{STATUS_LABELS[status]}】{len(group)} 项")
-        if status == INELIGIBLE:
+        if status in (INELIGIBLE, NOT_IN_FORCE):
             continue
         for r in group:
             print_text(f"  {r.item.id}\t{r.summary}\t{r.amount.text}")
     print_text(f"\n可计算金额合计：{result.totals['eligible']['text']}")
+    for part in result.totals.get("parts") or []:
+        print_text(f"  含 {part['measure_id']}\t{part['title']}\t{part['amount']}")
+    if result.other_regions:
+        print_text(f"其他地区的 {len(result.other_regions)} 项措施未列入。")
     return 0

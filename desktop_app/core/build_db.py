@@ -32,6 +32,7 @@ from desktop_app.core.sources import (
     yanjiang_plan,
 )
 from desktop_app.core.sources.common import ItemDraft
+from desktop_app.core.validity_rules import derive_period
 
 SCHEMA_VERSION = "1"
 Progress = Callable[[int, str], None]  # percent, Chinese message
@@ -65,7 +66,7 @@ def input_files() -> list[Path]:
     code = Path(__file__).parent
     # the parsers and the search index code shape the built tables too
     roots = [paths.documents_dir(), paths.curated_dir(), code / "sources", code / "search"]
-    files = [Path(__file__)]
+    files = [Path(__file__), code / "validity_rules.py"]
     for root in roots:
         files += sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc")
     return files
@@ -179,6 +180,14 @@ def collect_content() -> BuiltContent:
                 source_sha256=hashlib.sha256(raw).hexdigest(),
                 measure_count=sum(1 for i in doc_items if i.kind == "measure"),
                 item_count=len(doc_items),
+                derived_period=derive_period(
+                    meta["title"],
+                    meta["doc_type"],
+                    meta["issued"],
+                    text,
+                    meta["valid_from"],
+                    meta["valid_to"],
+                ),
             )
         )
         items += doc_items
@@ -221,6 +230,9 @@ def _document_row(doc: Document, text: str) -> dict[str, Any]:
         row.pop(key)
     row["evidence"] = json.dumps(doc.evidence, ensure_ascii=False, sort_keys=True)
     row["notes"] = json.dumps(doc.notes, ensure_ascii=False)
+    row["derived_period"] = (
+        json.dumps(doc.derived_period, ensure_ascii=False) if doc.derived_period else None
+    )
     row["source_text"] = text
     return row
 

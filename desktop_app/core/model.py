@@ -55,6 +55,8 @@ class Document:
     imported: str | None = None
     version: int = 1
     validity_basis: str | None = None
+    # a period derived from the text when none is stated (core/validity_rules.py), or None
+    derived_period: dict[str, Any] | None = None
 
     @property
     def is_imported(self) -> bool:

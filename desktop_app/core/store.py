@@ -43,6 +43,11 @@ def _document(row: sqlite3.Row) -> Document:
         source_sha256=row["source_sha256"],
         measure_count=row["measure_count"],
         item_count=row["item_count"],
+        derived_period=(
+            json.loads(row["derived_period"])
+            if "derived_period" in row.keys() and row["derived_period"]  # noqa: SIM118 (a Row)
+            else None
+        ),
     )
 
 

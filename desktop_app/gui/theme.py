@@ -31,6 +31,7 @@ BADGE_COLOURS: dict[str, tuple[str, str]] = {
     "expired": ("#9b2c2c", "#fbe9e9"),
     "not_yet": ("#2c5282", "#e6eef8"),
     "draft": ("#8a5300", "#fdf1d6"),
+    "lapsed": ("#9b2c2c", "#fbe9e9"),
     "unknown": ("#4a5563", "#edf0f4"),
 }
 

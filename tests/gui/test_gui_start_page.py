@@ -15,7 +15,7 @@ from desktop_app.core.eligibility.engine import match
 from desktop_app.core.eligibility.profile import Profile
 from desktop_app.core.userdata.profiles import ProfileRepository
 from desktop_app.core.userdata.user_db import open_user_db
-from desktop_app.core.validity import validity_on
+from desktop_app.core.validity import LABELS, validity_on
 from desktop_app.gui.enterprises.result_dialog import ResultDialog
 from desktop_app.gui.main_window import MainWindow
 
@@ -37,7 +37,8 @@ def test_data_state_counts_documents_by_validity_today(window: MainWindow) -> No
     states: dict[str, int] = {}
     for doc in documents:
         v = validity_on(doc, date.today())
-        label = "未注明有效期" if v.state == "unknown" else v.label
+        # counted by state: the state's own label (a 推定 period is marked beside each document)
+        label = "未注明有效期" if v.state == "unknown" else LABELS[v.state]
         states[label] = states.get(label, 0) + 1
     for label, n in states.items():
         assert f"{label}</td><td align='right'>{n} 份" in text

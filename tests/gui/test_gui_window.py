@@ -136,12 +136,13 @@ def test_region_cascade(window: MainWindow, qtbot) -> None:  # type: ignore[no-u
 
 def test_validity_filter_and_badges(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     labels = {r.document_id: r.validity_label for r in rows(window)}
-    assert labels["fj2019"] == "未注明"
+    assert labels["fj2019"] == "已过执行期（推定）"  # the 2019 work plan, checked on today's date
     panel = window.filters
     with qtbot.waitSignal(window.controller.results_ready, timeout=10_000):
         panel.documents.set_checked(["sm"])
         panel.documents.itemChanged.emit(panel.documents.item(0))
-    assert {r.validity_label for r in rows(window)} == {"征求意见稿"}
+    # a draft whose stated period (to 2025-12-31) has also ended says both
+    assert {r.validity_label for r in rows(window)} == {"征求意见稿·有效期已届满"}
     with qtbot.waitSignal(window.controller.results_ready, timeout=10_000):
         panel.valid_only.setChecked(True)
     assert window.model.rowCount() == 0  # a draft is never in force

@@ -27,6 +27,7 @@ class ConditionResult:
     needs_confirmation: bool = False
     missing: list[str] = field(default_factory=list)  # fact / qualification ids to fill in
     children: list[ConditionResult] = field(default_factory=list)
+    confirmation: str | None = None  # what a person must confirm, when it differs from text
 
     @property
     def state_label(self) -> str:
@@ -42,6 +43,7 @@ class ConditionResult:
             "needs_confirmation": self.needs_confirmation,
             "missing": list(self.missing),
             "children": [c.to_dict() for c in self.children],
+            "confirmation": self.confirmation,
         }
 
 
@@ -53,6 +55,9 @@ class Context:
     as_of: date
     document: Document
     registry: FactsRegistry
+    # the document's period (stated, or 推定 from its text) for 新认定; None when unstated
+    period: tuple[str | None, str | None] | None = None
+    period_derived: bool = False
 
 
 def combine(states: list[str]) -> str:
@@ -137,6 +142,7 @@ def _group(spec: ConditionSpec, ctx: Context) -> ConditionResult:
         needs_confirmation=state == UNKNOWN and any(c.needs_confirmation for c in children),
         missing=sorted(set(missing)),
         children=children,
+        confirmation="；".join(c.confirmation for c in children if c.confirmation) or None,
     )
 
 
@@ -152,6 +158,21 @@ def _size_in(spec: ConditionSpec, ctx: Context) -> ConditionResult:
             missing=["size"],
         )
     state = MET if ctx.size in sizes else UNMET
+    if (
+        state == MET
+        and ctx.profile.entity_type == "individual_business"
+        and not spec.params.get("includes_individual_business")
+    ):
+        # 个体工商户 are sized by the same table but are not 企业: the text must name them
+        return ConditionResult(
+            text,
+            UNKNOWN,
+            f"个体工商户，按标准划为{SIZE_LABELS[ctx.size]}；原文对象为企业，未提及个体工商户",
+            spec.quote,
+            needs_confirmation=True,
+            confirmation="个体工商户是否适用本条（原文对象为中小微企业，未提及个体工商户），"
+            "需向主管部门确认",
+        )
     return ConditionResult(text, state, ctx.size_text, spec.quote)
 
 
@@ -166,26 +187,52 @@ def _entity_type(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     )
 
 
+def _held(ctx: Context, qual_id: str, *, tiers: bool) -> tuple[Any, str]:
+    """The qualification (or, with tiers, a higher tier standing on it) held on the evaluation
+    date, and a note on a grant dated after it; (None, note) when none is held then."""
+    ids = ctx.registry.held_through(qual_id) if tiers else (qual_id,)
+    later = []
+    for qid in ids:
+        qual = ctx.profile.qualification(qid)
+        if qual is None:
+            continue
+        if qual.granted is not None and qual.granted > ctx.as_of:
+            label = ctx.registry.qualifications[qid].label
+            later.append(f"{label}于{qual.granted.isoformat()}认定，晚于评估日{ctx.as_of}")
+            continue
+        return qual, ""
+    return None, "；".join(later)
+
+
+def _qual_value(ctx: Context, qual: Any, wanted: str) -> str:
+    label = ctx.registry.qualifications[qual.id].label
+    granted = f"（{qual.granted.isoformat()}认定）" if qual.granted else "（未填写认定日期）"
+    value = f"已认定{label}{granted}"
+    if qual.id != wanted:
+        value += f"，属{ctx.registry.qualifications[wanted].label}的更高层次"
+    return value
+
+
 def _qualification(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     ids: list[str] = spec.params["any_of"]
     new = bool(spec.params.get("new"))
     text = describe(spec, ctx.registry)
-    held = [q for q in (ctx.profile.qualification(i) for i in ids) if q is not None]
+    # a higher tier counts (a 小巨人 is a 专精特新中小企业), except for 新认定 and where the text
+    # gives each tier its own treatment (分别…, `exact: true`)
+    tiers = not new and not spec.params.get("exact")
+    found = [(q, _held(ctx, q, tiers=tiers)) for q in ids]
+    held = [(wanted, qual) for wanted, (qual, _) in found if qual is not None]
     if not held:
         # qualifications are ticked by the user: one not ticked is one not held
-        return ConditionResult(text, UNMET, "未认定", spec.quote, missing=list(ids))
-    qual = held[0]
-    label = ctx.registry.qualifications[qual.id].label
-    granted = f"（{qual.granted.isoformat()}认定）" if qual.granted else ""
-    value = f"已认定{label}{granted}"
+        notes = "；".join(note for _, (_, note) in found if note)
+        return ConditionResult(text, UNMET, notes or "未认定", spec.quote, missing=list(ids))
+    wanted, qual = held[0]
+    value = _qual_value(ctx, qual, wanted)
     if not new:
         return ConditionResult(text, MET, value, spec.quote)
-    doc = ctx.document
     if qual.granted is None:
-        return ConditionResult(
-            text, UNKNOWN, value + "，未填写认定日期", spec.quote, missing=[f"{qual.id}.granted"]
-        )
-    if doc.valid_from is None and doc.valid_to is None:
+        return ConditionResult(text, UNKNOWN, value, spec.quote, missing=[f"{qual.id}.granted"])
+    if ctx.period is None:
         return ConditionResult(
             text + "（文件未注明“新认定”的时间范围）",
             UNKNOWN,
@@ -193,21 +240,23 @@ def _qualification(spec: ConditionSpec, ctx: Context) -> ConditionResult:
             spec.quote,
             needs_confirmation=True,
         )
-    start = date.fromisoformat(doc.valid_from) if doc.valid_from else date.min
-    end = date.fromisoformat(doc.valid_to) if doc.valid_to else date.max
+    start_s, end_s = ctx.period
+    start = date.fromisoformat(start_s) if start_s else date.min
+    end = date.fromisoformat(end_s) if end_s else date.max
     inside = start <= qual.granted <= end
-    period = f"（文件有效期{doc.valid_from or '未注明'}至{doc.valid_to or '未注明'}）"
+    kind = "推定执行期" if ctx.period_derived else "文件有效期"
+    period = f"（{kind}{start_s or '未注明'}至{end_s or '未注明'}）"
     return ConditionResult(text + period, MET if inside else UNMET, value, spec.quote)
 
 
 def _lacks_qualification(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     qid = spec.params["id"]
     label = ctx.registry.qualifications[qid].label
-    held = ctx.profile.qualification(qid) is not None
+    qual, _ = _held(ctx, qid, tiers=True)
     return ConditionResult(
         f"尚未成为{label}",
-        UNMET if held else MET,
-        f"已是{label}" if held else f"未认定为{label}",
+        MET if qual is None else UNMET,
+        f"未认定为{label}" if qual is None else _qual_value(ctx, qual, qid),
         spec.quote,
     )
 
@@ -291,8 +340,9 @@ CONDITION_TESTS: dict[str, ConditionTest] = {
         ConditionTest(
             "size_in",
             ("sizes",),
-            (),
-            "企业规模（按划型标准或手动指定）属所列之一",
+            ("includes_individual_business",),
+            "企业规模（按划型标准或手动指定）属所列之一；个体工商户不是企业，除非原文提到个体工商户"
+            "（includes_individual_business: true），至多待确认",
             _size_in,
             lambda s, _r: (
                 "企业规模为" + "、".join(SIZE_LABELS[x] for x in s.params["sizes"]) + "企业"
@@ -309,8 +359,10 @@ CONDITION_TESTS: dict[str, ConditionTest] = {
         ConditionTest(
             "qualification",
             ("any_of",),
-            ("new",),
-            "持有所列资质之一；new: true 为新认定（认定日期在文件有效期内，否则人工确认）",
+            ("new", "exact"),
+            "评估日已持有所列资质之一（认定日期晚于评估日不算），更高层次同样算（小巨人属专精特新）；"
+            "new: true 为新认定（认定日期在文件有效期或推定执行期内，否则人工确认），不按层次；"
+            "exact: true 为原文分层分别对待，不按层次",
             _qualification,
             _describe_qualification,
         ),
@@ -318,7 +370,7 @@ CONDITION_TESTS: dict[str, ConditionTest] = {
             "lacks_qualification",
             ("id",),
             (),
-            "尚未取得该资质（如“首次认定”）",
+            "评估日尚未取得该资质或其更高层次（如“小升规”）",
             _lacks_qualification,
             lambda s, r: f"尚未成为{r.qualifications[s.params['id']].label}",
         ),

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Protocol
 
-from desktop_app.core import regions, size_class
-from desktop_app.core.eligibility.amounts import (
-    EXACT,
-    NOT_COMPUTABLE,
-    RANGE,
-    UP_TO,
-    AmountResult,
-    compute,
-)
+from desktop_app.core import regions
+from desktop_app.core.eligibility.amounts import NOT_COMPUTABLE, AmountResult, compute
+from desktop_app.core.eligibility.combine import alternatives, shared_cap, total
 from desktop_app.core.eligibility.conditions import (
     MET,
     UNKNOWN,
@@ -24,23 +18,39 @@ from desktop_app.core.eligibility.conditions import (
     combine,
     evaluate,
 )
+from desktop_app.core.eligibility.departments import localize
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
-from desktop_app.core.eligibility.money import format_yuan
 from desktop_app.core.eligibility.profile import Profile
 from desktop_app.core.eligibility.results import (
     ELIGIBLE,
     INELIGIBLE,
+    NOT_IN_FORCE,
     POSSIBLE,
+    STATUS_LABELS,
+    STATUSES,
     BenefitResult,
     MatchResult,
     MeasureResult,
     SizeInfo,
 )
 from desktop_app.core.eligibility.rules import BENEFIT_KINDS, BenefitSpec, MeasureRules
+from desktop_app.core.eligibility.sizing import size_of
+from desktop_app.core.eligibility.summaries import supplements, totals
 from desktop_app.core.model import Document, Item
 from desktop_app.core.numbers import plain
-from desktop_app.core.size_class import SIZE_LABELS
-from desktop_app.core.validity import Validity, validity_on
+from desktop_app.core.validity import NOT_IN_FORCE_STATES, validity_on
+
+__all__ = [
+    "ELIGIBLE",
+    "INELIGIBLE",
+    "NOT_IN_FORCE",
+    "POSSIBLE",
+    "STATUSES",
+    "STATUS_LABELS",
+    "SizeInfo",
+    "size_of",
+]
+
 
 # --- rules from the database ------------------------------------------------------------------
 
@@ -68,29 +78,6 @@ def rules_from_store(store: PolicySource) -> dict[str, MeasureRules]:
 # --- evaluation -------------------------------------------------------------------------------
 
 
-def size_of(profile: Profile) -> SizeInfo:
-    if profile.size_override:
-        o = profile.size_override
-        label = SIZE_LABELS[o.size]
-        return SizeInfo(
-            o.size,
-            label,
-            f"手动指定为{label}企业，理由：{o.reason}",
-            None,
-            {"size": o.size, "reason": o.reason},
-        )
-    if profile.industry is None:
-        return SizeInfo(None, "无法判断", "未填写所属行业，无法划型", None, None)
-    result = size_class.classify(
-        profile.industry,
-        profile.employees,
-        profile.revenue,
-        profile.assets,
-        individual_business=profile.entity_type == "individual_business",
-    )
-    return SizeInfo(result.size, result.size_label, result.explanation, result.to_dict(), None)
-
-
 def region_contains(outer: str, inner: str) -> bool:
     try:
         return regions.contains(outer, inner)
@@ -116,57 +103,58 @@ def _region_condition(doc: Document, profile: Profile) -> ConditionResult:
     return ConditionResult(text, state, where, "")
 
 
-def _validity_condition(validity: Validity) -> ConditionResult:
-    text = "文件在评估日有效"
-    if validity.state == "unknown":
-        # an unstated period does not fail the measure; it is flagged for confirmation instead
-        return ConditionResult(
-            "文件未注明有效期（按仍在执行评估）",
-            MET,
-            validity.detail,
-            "",
-            needs_confirmation=True,
-        )
-    return ConditionResult(text, MET if validity.applicable else UNMET, validity.detail, "")
-
-
-def _bounds(amount: AmountResult) -> tuple[Decimal, Decimal]:
-    """The least and the most an amount can be; (0, 0) when it cannot be computed."""
-    value = amount.value_yuan
-    if value is None or amount.kind == NOT_COMPUTABLE:
-        return Decimal(0), Decimal(0)
-    if amount.kind == EXACT:
-        return value, value
-    if amount.kind == RANGE:
-        return amount.min_yuan or Decimal(0), value
-    return Decimal(0), value
-
-
-def _total(amounts: list[AmountResult]) -> AmountResult:
-    if len(amounts) == 1:
-        return amounts[0]
-    low = sum((_bounds(a)[0] for a in amounts), Decimal(0))
-    high = sum((_bounds(a)[1] for a in amounts), Decimal(0))
-    exact, upper = low, high - low
-    parts = [a.working for a in amounts if a.kind != NOT_COMPUTABLE]
-    if not parts:
-        # a money benefit whose amount is unstated says more than "non-monetary support"
-        texts = [a.text for a in amounts]
-        text = next(
-            (t for t in texts if t != "非资金支持"), texts[0] if texts else "原文未注明金额"
-        )
-        return AmountResult(NOT_COMPUTABLE, text, "；".join(a.working for a in amounts))
-    if upper == 0:
-        return AmountResult(EXACT, format_yuan(exact), "；".join(parts), value_yuan=exact)
-    if exact == 0:
-        return AmountResult(UP_TO, f"最高{format_yuan(upper)}", "；".join(parts), value_yuan=upper)
-    return AmountResult(
-        RANGE,
-        f"{format_yuan(exact)}至{format_yuan(exact + upper)}",
-        "；".join(parts),
-        value_yuan=exact + upper,
-        min_yuan=exact,
+def _benefit(spec: BenefitSpec, ctx: Context) -> BenefitResult:
+    own = [evaluate(c, ctx) for c in spec.conditions]
+    stack = spec.stacks_with
+    return BenefitResult(
+        label=spec.label,
+        kind=spec.kind,
+        state=combine([c.state for c in own]),
+        amount=_amount(spec, ctx.profile, ctx.registry),
+        quote=spec.quote,
+        conditions=own,
+        parameters=[
+            {"label": p.label, "value": plain(p.value), "unit": p.unit, "quote": p.quote}
+            for p in spec.parameters
+        ],
+        notes=list(spec.notes),
+        stacks_with=(
+            {"measure": stack.measure, "relation": stack.relation, "quote": stack.quote}
+            if stack
+            else None
+        ),
+        payer={"name": spec.payer.name, "quote": spec.payer.quote} if spec.payer else None,
+        group=spec.group,
     )
+
+
+def measure_amount(rules: MeasureRules, benefits: list[BenefitResult]) -> AmountResult:
+    """The applicable benefits' amounts combined: each amount group by its mode (alternatives,
+    shared cap), then everything added up."""
+    if not benefits:
+        return AmountResult(NOT_COMPUTABLE, "—", "不适用")
+    parts: list[AmountResult] = []
+    for group in rules.amount_groups:
+        members = [b for b in benefits if b.group == group.id]
+        if not members:
+            continue
+        if group.mode == "alternatives":
+            parts.append(
+                alternatives([(b.label, b.amount, b.state == MET) for b in members], group)
+            )
+        else:
+            parts.append(shared_cap([b.amount for b in members], group))
+    grouped = {g.id for g in rules.amount_groups}
+    parts += [b.amount for b in benefits if b.group not in grouped]
+    return total(parts)
+
+
+def _conditions_status(shared: str, benefit_states: list[str]) -> str:
+    if shared == UNMET or all(s == UNMET for s in benefit_states):
+        return INELIGIBLE
+    if shared == MET and MET in benefit_states:
+        return ELIGIBLE
+    return POSSIBLE
 
 
 def evaluate_measure(
@@ -181,60 +169,42 @@ def evaluate_measure(
     doc = store.document(item.document_id)
     assert doc is not None
     validity = validity_on(doc, as_of)
-    ctx = Context(profile, size.size, f"{size.label}（{size.explanation}）", as_of, doc, registry)
-    conditions = [_region_condition(doc, profile), _validity_condition(validity)]
+    period = (
+        (validity.valid_from, validity.valid_to)
+        if validity.valid_from or validity.valid_to
+        else None
+    )
+    ctx = Context(
+        profile,
+        size.size,
+        f"{size.label}（{size.explanation}）",
+        as_of,
+        doc,
+        registry,
+        period=period,
+        period_derived=validity.derived,
+    )
+    conditions = [_region_condition(doc, profile)]
     conditions += [evaluate(c, ctx) for c in rules.conditions]
-    benefits: list[BenefitResult] = []
-    for spec in rules.benefits:
-        own = [evaluate(c, ctx) for c in spec.conditions]
-        benefits.append(
-            BenefitResult(
-                label=spec.label,
-                kind=spec.kind,
-                state=combine([c.state for c in own]),
-                amount=_amount(spec, profile, registry),
-                quote=spec.quote,
-                conditions=own,
-                parameters=[
-                    {"label": p.label, "value": plain(p.value), "unit": p.unit, "quote": p.quote}
-                    for p in spec.parameters
-                ],
-                notes=list(spec.notes),
-                stacks_with=(
-                    {
-                        "measure": spec.stacks_with.measure,
-                        "relation": spec.stacks_with.relation,
-                        "quote": spec.stacks_with.quote,
-                    }
-                    if spec.stacks_with
-                    else None
-                ),
-            )
-        )
-    shared = combine([c.state for c in conditions])
+    benefits = [_benefit(spec, ctx) for spec in rules.benefits]
     benefit_states = [b.state for b in benefits]
-    if shared == UNMET or all(s == UNMET for s in benefit_states):
-        status = INELIGIBLE
-    elif shared == MET and MET in benefit_states:
-        status = ELIGIBLE
-    else:
-        status = POSSIBLE
+    by_conditions = _conditions_status(combine([c.state for c in conditions]), benefit_states)
+    # a document not in force on the date decides alone; its conditions are still shown
+    status = NOT_IN_FORCE if validity.state in NOT_IN_FORCE_STATES else by_conditions
     open_benefits = [b for b in benefits if b.state != UNMET]
     applicable = (
-        [b for b in open_benefits if b.state == MET] if status == ELIGIBLE else open_benefits
-    )
-    amount = (
-        _total([b.amount for b in applicable])
-        if applicable
-        else AmountResult(NOT_COMPUTABLE, "—", "不适用")
+        [b for b in open_benefits if b.state == MET] if by_conditions == ELIGIBLE else open_benefits
     )
     all_conditions = conditions + [c for b in open_benefits for c in b.conditions]
     failed = [c.text for c in conditions if c.state == UNMET]
     if not failed and all(s == UNMET for s in benefit_states):
         failed = [c.text for b in benefits for c in b.conditions if c.state == UNMET]
     notes = list(rules.notes)
-    if validity.state == "unknown":
+    if validity.state != "in_force":
         notes.insert(0, validity.detail)
+    departments, departments_note = localize(item.departments, doc, profile.region)
+    if departments_note:
+        notes.append(departments_note)
     return MeasureResult(
         item=item,
         document=doc,
@@ -244,17 +214,22 @@ def evaluate_measure(
         validity=validity,
         conditions=conditions,
         benefits=benefits,
-        amount=amount,
+        amount=measure_amount(rules, applicable),
         notes=notes,
         failed=failed,
         missing=sorted({m for c in all_conditions if c.state == UNKNOWN for m in c.missing}),
         confirmations=[
-            c.text for c in all_conditions if c.state == UNKNOWN and c.needs_confirmation
+            c.confirmation or c.text
+            for c in all_conditions
+            if c.state == UNKNOWN and c.needs_confirmation
         ],
+        conditions_status=by_conditions,
+        departments=departments,
+        departments_note=departments_note,
     )
 
 
-_STATUS_ORDER = {ELIGIBLE: 0, POSSIBLE: 1, INELIGIBLE: 2}
+_STATUS_ORDER = {ELIGIBLE: 0, POSSIBLE: 1, NOT_IN_FORCE: 2, INELIGIBLE: 3}
 _NON_MONETARY = ("service", "financing", "procurement", "land", "other")
 
 
@@ -272,67 +247,42 @@ def _sort_key(result: MeasureResult) -> tuple[int, int, Decimal]:
     return (_STATUS_ORDER[result.status], 0 if has_value else 1, -(amount.value_yuan or Decimal(0)))
 
 
-def _supplements(results: list[MeasureResult], registry: FactsRegistry) -> list[dict[str, Any]]:
-    """What a user could add to make more measures apply: missing facts, and qualifications
-    whose absence is the only reason a measure fails."""
-    wanted: dict[str, set[str]] = {}
-    for r in results:
-        if r.status == POSSIBLE:
-            for m in r.missing:
-                wanted.setdefault(m, set()).add(r.item.id)
-        if r.status != INELIGIBLE:
-            continue
-        shared = [c for c in r.conditions if c.state == UNMET]
-        if any(b.state != UNMET for b in r.benefits):
-            blockers = [shared]
-        else:
-            blockers = [shared + [c for c in b.conditions if c.state == UNMET] for b in r.benefits]
-        for unmet in blockers:
-            # only a qualification the enterprise could obtain; a wrong region or size is final
-            if unmet and all(
-                c.missing and set(c.missing) <= set(registry.qualifications) for c in unmet
-            ):
-                for c in unmet:
-                    for m in c.missing:
-                        wanted.setdefault(m, set()).add(r.item.id)
-    out = []
-    for key, ids in sorted(wanted.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        label, kind = registry.missing_label(key), registry.missing_kind(key)
-        out.append({"key": key, "kind": kind, "label": label, "measures": sorted(ids)})
-    return out
-
-
 def match(
     store: PolicySource,
     profile: Profile,
     as_of: date | None = None,
     registry: FactsRegistry | None = None,
 ) -> MatchResult:
+    """Every enterprise-facing measure of the enterprise's region, evaluated on the date.
+    Measures of other regions are not results: only their ids are kept (other_regions)."""
     registry = registry or load_registry()
     as_of = as_of or date.today()
     rules = store.rules()
     size = size_of(profile)
-    results = [
-        evaluate_measure(store, item, rules[item.id], profile, size, as_of, registry)
-        for item in store.all_items()
-        if item.enterprise_facing and item.id in rules
-    ]
+    results: list[MeasureResult] = []
+    other_regions: list[str] = []
+    for item in store.all_items():
+        if not (item.enterprise_facing and item.id in rules):
+            continue
+        doc = store.document(item.document_id)
+        if doc is not None and _outside(doc, profile):
+            other_regions.append(item.id)
+            continue
+        results.append(
+            evaluate_measure(store, item, rules[item.id], profile, size, as_of, registry)
+        )
     results.sort(key=_sort_key)
-    eligible = [r.amount for r in results if r.status == ELIGIBLE]
-    total = _total(eligible) if eligible else AmountResult(NOT_COMPUTABLE, "0元", "")
-    totals = {
-        "eligible": total.to_dict(),
-        "not_computable": sum(
-            1 for r in results if r.status == ELIGIBLE and r.amount.kind == NOT_COMPUTABLE
-        ),
-        "note": "合计仅含“符合”的措施中可计算的金额；未注明金额的措施不计入。",
-    }
     return MatchResult(
         as_of,
         profile,
         size,
         results,
-        totals,
-        _supplements(results, registry),
+        totals(results),
+        supplements(results, registry),
         store.data_version,
+        other_regions,
     )
+
+
+def _outside(doc: Document, profile: Profile) -> bool:
+    return profile.region is not None and not region_contains(doc.scope_region_code, profile.region)

@@ -45,9 +45,14 @@ class FactDef:
 class QualificationDef:
     id: str
     label: str
+    # the tiers this one stands on (a 小巨人 is a 专精特新中小企业), with the quote saying so
+    implies: tuple[str, ...] = ()
+    tier_quote: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["implies"] = list(self.implies)
+        return data
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,16 @@ class FactsRegistry:
         if key in self.facts or (base != key and base in self.qualifications):
             return "fact"
         return "profile"
+
+    def held_through(self, qual_id: str) -> tuple[str, ...]:
+        """The qualifications whose holder also counts as holding qual_id: itself first, then
+        every higher tier that stands on it (directly or through another tier)."""
+        out = [qual_id]
+        for q in out:
+            out += [
+                h.id for h in self.qualifications.values() if q in h.implies and h.id not in out
+            ]
+        return tuple(out)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -111,5 +126,14 @@ def load_registry(path: Path | None = None) -> FactsRegistry:
             max=raw.get("max"),
             choices=tuple(raw.get("choices", ())),
         )
-    quals = {q["id"]: QualificationDef(q["id"], q["label"]) for q in data["qualifications"]}
+    quals = {
+        q["id"]: QualificationDef(
+            q["id"], q["label"], tuple(q.get("implies", ())), q.get("tier_quote")
+        )
+        for q in data["qualifications"]
+    }
+    for q in quals.values():
+        unknown = [i for i in q.implies if i not in quals]
+        if unknown:
+            raise ValueError(f"facts.yaml: {q.id} 的 implies 含未知资质 {unknown}")
     return FactsRegistry(facts, quals)

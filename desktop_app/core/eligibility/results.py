@@ -27,14 +27,28 @@ from desktop_app.core.model import Department, Document, Item
 from desktop_app.core.validity import Validity
 
 # 1: the dict saved by version 0.1 (no format_version key); 2: adds the document's short
-# title, status and scope note and the item's departments text, which the printout needs.
-FORMAT_VERSION = 2
+# title, status and scope note and the item's departments text, which the printout needs;
+# 3 (#12): status not_in_force with conditions_status, the validity's evidence (derived, basis,
+# period), departments as the enterprise reads them (local, shown) with departments_note, the
+# payer and amount group of each benefit, and the measures of other regions (other_regions).
+FORMAT_VERSION = 3
 
 ELIGIBLE, POSSIBLE, INELIGIBLE = "eligible", "possible", "ineligible"
-STATUSES = (ELIGIBLE, POSSIBLE, INELIGIBLE)
+NOT_IN_FORCE = "not_in_force"  # the document is not in force on the date: for reference only
+STATUSES = (ELIGIBLE, POSSIBLE, INELIGIBLE, NOT_IN_FORCE)
 # How a status reads on screen and in the CLI, and on paper (where the badge says what to do).
-STATUS_LABELS = {ELIGIBLE: "符合", POSSIBLE: "可能符合（需确认）", INELIGIBLE: "不符合"}
-STATUS_PRINT_LABELS = {ELIGIBLE: "符合", POSSIBLE: "可能符合，需补充或确认", INELIGIBLE: "不符合"}
+STATUS_LABELS = {
+    ELIGIBLE: "符合",
+    POSSIBLE: "可能符合（需确认）",
+    INELIGIBLE: "不符合",
+    NOT_IN_FORCE: "文件不在有效期内，仅供参考",
+}
+STATUS_PRINT_LABELS = {
+    ELIGIBLE: "符合",
+    POSSIBLE: "可能符合，需补充或确认",
+    INELIGIBLE: "不符合",
+    NOT_IN_FORCE: "文件不在有效期内，仅供参考",
+}
 
 
 class ResultFormatError(ValueError):
@@ -51,7 +65,9 @@ class BenefitResult:
     conditions: list[ConditionResult]
     parameters: list[dict[str, str]]
     notes: list[str]
-    stacks_with: dict[str, str] | None
+    stacks_with: dict[str, str | None] | None  # measure None: built on a text not bundled
+    payer: dict[str, str] | None = None  # {name, quote}: who pays, where the text says it
+    group: str | None = None  # the measure's amount group (alternatives / shared cap)
 
     @property
     def kind_label(self) -> str:
@@ -69,6 +85,8 @@ class BenefitResult:
             "parameters": self.parameters,
             "notes": self.notes,
             "stacks_with": self.stacks_with,
+            "payer": self.payer,
+            "group": self.group,
         }
 
     @classmethod
@@ -83,6 +101,8 @@ class BenefitResult:
             parameters=list(data.get("parameters") or []),
             notes=list(data.get("notes") or []),
             stacks_with=data.get("stacks_with"),
+            payer=data.get("payer"),
+            group=data.get("group"),
         )
 
 
@@ -94,13 +114,30 @@ class MeasureResult:
     summary: str
     status: str
     validity: Validity
-    conditions: list[ConditionResult]  # region, validity, then the measure's own
+    conditions: list[ConditionResult]  # region, then the measure's own
     benefits: list[BenefitResult]
     amount: AmountResult
     notes: list[str]
     failed: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     confirmations: list[str] = field(default_factory=list)
+    # what the conditions alone say (eligible / possible / ineligible), also when the document
+    # is not in force and the status is not_in_force; "" = the status itself (older results)
+    conditions_status: str = ""
+    # the units as the enterprise should read them ({name, as_printed, lead, basis, local,
+    # shown}: core/eligibility/departments.py); empty = the item's own, unlocalized
+    departments: list[dict[str, Any]] = field(default_factory=list)
+    departments_note: str | None = None
+
+    def shown_departments(self) -> list[Department]:
+        """The units to print: another place's marked as such or named as the local
+        counterpart; the item's own where nothing was localized."""
+        if not self.departments:
+            return list(self.item.departments)
+        return [
+            Department(d.get("shown") or d["name"], d["as_printed"], bool(d["lead"]), d["basis"])
+            for d in self.departments
+        ]
 
     @property
     def status_label(self) -> str:
@@ -131,11 +168,13 @@ class MeasureResult:
             "summary": self.summary,
             "status": self.status,
             "status_label": self.status_label,
+            "conditions_status": self.conditions_status or self.status,
             "validity": self.validity.to_dict(),
             "amount": self.amount.to_dict(),
             "conditions": [c.to_dict() for c in self.conditions],
             "benefits": [b.to_dict() for b in self.benefits],
-            "departments": [d.to_dict() for d in item.departments],
+            "departments": self.departments or [d.to_dict() for d in item.departments],
+            "departments_note": self.departments_note,
             "departments_text": item.departments_text,
             "notes": self.notes,
             "failed": self.failed,
@@ -176,7 +215,7 @@ class MeasureResult:
             path=[],
             title=data.get("title"),
             text="",
-            departments=[Department(**d) for d in data.get("departments") or []],
+            departments=[_department(d) for d in data.get("departments") or []],
             departments_text=data.get("departments_text"),
             enterprise_facing=True,
         )
@@ -194,7 +233,15 @@ class MeasureResult:
             failed=list(data.get("failed") or []),
             missing=list(data.get("missing") or []),
             confirmations=list(data.get("confirmations") or []),
+            conditions_status=data.get("conditions_status") or data["status"],
+            departments=[dict(d) for d in data.get("departments") or [] if "shown" in d],
+            departments_note=data.get("departments_note"),
         )
+
+
+def _department(data: dict[str, Any]) -> Department:
+    # format 3 adds local and shown beside the item's own fields
+    return Department(data["name"], data["as_printed"], bool(data["lead"]), data["basis"])
 
 
 @dataclass
@@ -234,6 +281,8 @@ class MatchResult:
     totals: dict[str, Any]
     supplements: list[dict[str, Any]]
     data_version: str
+    # measures of other regions: never results, only their ids (count: out_of_region)
+    other_regions: list[str] = field(default_factory=list)
 
     def by_status(self, status: str) -> list[MeasureResult]:
         return [r for r in self.results if r.status == status]
@@ -263,6 +312,8 @@ class MatchResult:
             "profile": self.profile.to_dict(),
             "size": self.size.to_dict(),
             "counts": self.counts(),
+            "out_of_region": len(self.other_regions),
+            "other_regions": list(self.other_regions),
             "totals": self.totals,
             "results": [r.to_dict() for r in self.results],
             "supplements": self.supplements,
@@ -288,6 +339,7 @@ class MatchResult:
                 totals=dict(data.get("totals") or {}),
                 supplements=list(data.get("supplements") or []),
                 data_version=str(data.get("data_version") or ""),
+                other_regions=[str(i) for i in data.get("other_regions") or []],
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ResultFormatError(f"评估结果已损坏，无法读取（{exc}）") from exc
@@ -315,6 +367,7 @@ def condition_from_dict(data: dict[str, Any]) -> ConditionResult:
         needs_confirmation=bool(data.get("needs_confirmation")),
         missing=list(data.get("missing") or []),
         children=[condition_from_dict(c) for c in data.get("children") or []],
+        confirmation=data.get("confirmation"),
     )
 
 

@@ -76,9 +76,29 @@ class Parameter:
 
 @dataclass(frozen=True)
 class StackRelation:
-    measure: str
+    measure: str | None  # the measure the text builds on; None when no bundled text holds it
     relation: str
     quote: str
+
+
+@dataclass(frozen=True)
+class Payer:
+    name: str  # who pays, as the text says: 省级财政, 市级财政, 受益地财政, 就业补助资金
+    quote: str
+
+
+# how the benefits of one amount group combine (instead of being added up)
+GROUP_MODES = ("alternatives", "shared_cap")
+
+
+@dataclass(frozen=True)
+class AmountGroup:
+    id: str
+    mode: str  # alternatives: one of them, never their sum; shared_cap: their sum is capped
+    quote: str
+    label: str = ""
+    cap: Decimal | None = None
+    cap_unit: str = "万元"
 
 
 @dataclass(frozen=True)
@@ -91,6 +111,8 @@ class BenefitSpec:
     parameters: tuple[Parameter, ...] = ()
     notes: tuple[str, ...] = ()
     stacks_with: StackRelation | None = None
+    payer: Payer | None = None
+    group: str | None = None  # an AmountGroup id of the measure
 
 
 @dataclass(frozen=True)
@@ -100,6 +122,7 @@ class MeasureRules:
     conditions: tuple[ConditionSpec, ...]
     benefits: tuple[BenefitSpec, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
+    amount_groups: tuple[AmountGroup, ...] = ()
 
 
 def _condition(raw: dict[str, Any]) -> ConditionSpec:
@@ -115,6 +138,7 @@ def _benefit(raw: dict[str, Any]) -> BenefitSpec:
     amount_raw = dict(raw.get("amount") or {"type": "none"})
     amount_type = amount_raw.pop("type")
     stack = raw.get("stacks_with")
+    payer = raw.get("payer")
     return BenefitSpec(
         label=raw["label"],
         kind=raw["kind"],
@@ -126,9 +150,22 @@ def _benefit(raw: dict[str, Any]) -> BenefitSpec:
             for p in raw.get("parameters", [])
         ),
         notes=tuple(raw.get("notes", [])),
-        stacks_with=StackRelation(stack["measure"], stack["relation"], stack["quote"])
+        stacks_with=StackRelation(stack.get("measure"), stack["relation"], stack["quote"])
         if stack
         else None,
+        payer=Payer(payer["name"], payer["quote"]) if payer else None,
+        group=raw.get("group"),
+    )
+
+
+def _group(raw: dict[str, Any]) -> AmountGroup:
+    return AmountGroup(
+        id=raw["id"],
+        mode=raw["mode"],
+        quote=raw["quote"],
+        label=raw.get("label", ""),
+        cap=Decimal(str(raw["cap"])) if raw.get("cap") is not None else None,
+        cap_unit=raw.get("cap_unit", "万元"),
     )
 
 
@@ -141,6 +178,7 @@ def parse_rules(data: dict[str, Any]) -> dict[str, MeasureRules]:
             conditions=tuple(_condition(c) for c in raw.get("conditions", [])),
             benefits=tuple(_benefit(b) for b in raw["benefits"]),
             notes=tuple(raw.get("notes", [])),
+            amount_groups=tuple(_group(g) for g in raw.get("amount_groups", [])),
         )
     return rules
 
@@ -300,8 +338,34 @@ def _check_benefit(
             errors.add(item.id, f"{where} 的参数 {param.value} 不在引文“{param.quote}”中")
     if benefit.stacks_with:
         _check_quote(errors, item, benefit.stacks_with.quote, f"{where} 的叠加关系")
+    if benefit.payer:
+        _check_quote(errors, item, benefit.payer.quote, f"{where} 的出资方")
+        if _squash(benefit.payer.name) not in _squash(benefit.payer.quote):
+            errors.add(item.id, f"{where} 的出资方“{benefit.payer.name}”不在其引文中")
     for cond in benefit.conditions:
         _check_condition(errors, item, cond, registry)
+
+
+def _check_groups(errors: RuleErrors, item: Item, rule: MeasureRules) -> None:
+    groups = {g.id: g for g in rule.amount_groups}
+    for group in rule.amount_groups:
+        where = f"金额组 {group.id}"
+        if group.mode not in GROUP_MODES:
+            errors.add(item.id, f"{where} 的方式 {group.mode} 未知")
+        _check_quote(errors, item, group.quote, where)
+        members = [b for b in rule.benefits if b.group == group.id]
+        if len(members) < 2:
+            errors.add(item.id, f"{where} 至少需要两项待遇")
+        if group.mode == "shared_cap":
+            if group.cap is None:
+                errors.add(item.id, f"{where} 缺少上限 cap")
+            elif not _number_in_quote(group.cap, group.quote):
+                errors.add(item.id, f"{where} 的上限 {group.cap} 不在引文“{group.quote}”中")
+            if group.cap_unit not in UNITS:
+                errors.add(item.id, f"{where} 的单位 {group.cap_unit} 未知")
+    for benefit in rule.benefits:
+        if benefit.group is not None and benefit.group not in groups:
+            errors.add(item.id, f"待遇“{benefit.label}”的金额组 {benefit.group} 未定义")
 
 
 def validate_rules(
@@ -321,8 +385,10 @@ def validate_rules(
             _check_condition(errors, item, cond, registry)
         for benefit in rule.benefits:
             _check_benefit(errors, item, benefit, registry)
-            if benefit.stacks_with and benefit.stacks_with.measure not in rules:
-                errors.add(item_id, f"叠加关系指向的 {benefit.stacks_with.measure} 没有待遇数据")
+            target = benefit.stacks_with.measure if benefit.stacks_with else None
+            if target is not None and target not in rules:
+                errors.add(item_id, f"叠加关系指向的 {target} 没有待遇数据")
+        _check_groups(errors, item, rule)
     for item in items.values():
         if item.enterprise_facing and item.id not in rules:
             errors.add(item.id, "面向企业的条目缺少待遇与条件数据")

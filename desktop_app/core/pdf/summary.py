@@ -27,6 +27,7 @@ from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
 from desktop_app.core.eligibility.results import (
     ELIGIBLE,
     INELIGIBLE,
+    NOT_IN_FORCE,
     POSSIBLE,
     BenefitResult,
     MatchResult,
@@ -39,6 +40,8 @@ from desktop_app.core.pdf.builder import PdfBuilder
 from desktop_app.core.pdf.excerpt import DISCLAIMER
 from desktop_app.core.pdf.markup import escape
 from desktop_app.core.pdf.styles import MUTED, PdfStyles
+from desktop_app.core.pdf.summary_reference import HEADING as NOT_IN_FORCE_HEADING
+from desktop_app.core.pdf.summary_reference import not_in_force_table
 from desktop_app.core.pdf.summary_tables import Cell, KeepOrSplit, grid
 
 __all__ = ["DISCLAIMER", "TITLE", "build_summary_pdf", "summary_builder"]
@@ -57,10 +60,12 @@ _HEADING_ROOM = 5.5 * cm
 NOTES = (
     "本清单依据企业填写的信息，对照程序内置的政策文件逐条评估生成。"
     "“符合”指按所填信息满足原文列明的全部条件；“可能符合”指尚缺少信息或有需要主管部门"
-    "认定的条件；“不符合”指至少有一项条件不满足。",
+    "认定的条件；“不符合”指至少有一项条件不满足；“文件不在有效期内”的措施仅供参考，"
+    "不计入上述各类和金额合计；适用于其他地区的措施不列入。",
     "估算金额按所填信息和原文标准计算，“最高”为原文规定的上限；"
     "原文未写明金额或标准的，不作估算。“未注明”指原文没有写明该项内容。",
-    "联系部门为原文所列的责任单位；申请渠道、材料和时限请向该部门咨询。",
+    "联系部门为原文所列的责任单位；申请渠道、材料和时限请向该部门咨询。"
+    "原文所列为外地单位的，已注明，请向当地对应部门咨询。",
 )
 
 
@@ -149,6 +154,11 @@ def summary_builder(
         pdf.paragraph(BRIEF_NOTE, style="small")
     else:
         _full_sections(pdf, ctx, eligible, possible, ineligible)
+    outside = result.by_status(NOT_IN_FORCE)
+    _heading(
+        pdf, f"{'四' if brief else '六'}、{NOT_IN_FORCE_HEADING}（{len(outside)}项，仅供参考）"
+    )
+    not_in_force_table(pdf, outside, ctx.numbers, ctx.titles)
 
     pdf.spacer(4).note_box(
         "\n\n".join([*(f"{n}. {text}" for n, text in enumerate(NOTES, start=1)), DISCLAIMER]),
@@ -234,9 +244,14 @@ def _overview(
 ) -> str:
     total = _total_text(result)
     money = f"可计算金额合计{total}" if total else "均无可计算金额"
+    outside = len(result.by_status(NOT_IN_FORCE))
+    other = len(result.other_regions)
     return (
         f"共评估{len(result.results)}项措施：符合{len(eligible)}项，"
-        f"可能符合{len(possible)}项，不符合{len(ineligible)}项；符合的措施中{money}。"
+        f"可能符合{len(possible)}项，不符合{len(ineligible)}项"
+        + (f"，文件不在有效期内{outside}项（仅供参考）" if outside else "")
+        + f"；符合的措施中{money}。"
+        + (f"另有{other}项措施适用于其他地区，未列入。" if other else "")
     )
 
 
@@ -271,7 +286,7 @@ def _measure_table(
             _measure_cell(m),
             t.benefit_labels(m),
             [(t.amount_text(m), "strong")],
-            t.departments_short(m.item),
+            t.departments_short(t.local_item(m)),
             m.validity.label,
         ]
         if possible:
@@ -383,7 +398,7 @@ def _measure_detail(
     lines = [
         [("评估结果", t.status_mark(m.status, ctx.marks)), ("估算金额", m.amount.text or UNSTATED)],
         [("出处", m.citation), ("文号", doc.doc_number or UNSTATED)],
-        [("联系部门", t.departments_full(m.item))],
+        [("联系部门", t.departments_full(t.local_item(m)))],
     ]
     parts: list[Flowable] = [Paragraph(escape(lead), s.h2)] if lead else []
     parts += [
@@ -454,6 +469,8 @@ def _benefit_row(b: BenefitResult) -> list[Cell]:
         working: Cell = "本项条件不符合，不计算"
     else:
         amount = [(b.amount.text or UNSTATED, "strong")]
+        if b.payer:
+            amount.append((f"出资：{b.payer['name']}", "muted"))
         pieces = [(b.amount.working or UNSTATED, "cell")]
         for p in b.parameters:
             pieces.append(

@@ -8,7 +8,7 @@ reworded: a field the engine or the document leaves empty prints as 未注明 / 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -20,6 +20,7 @@ from desktop_app.core.eligibility.profile import ENTITY_TYPES, Profile
 from desktop_app.core.eligibility.results import (
     ELIGIBLE,
     INELIGIBLE,
+    NOT_IN_FORCE,
     POSSIBLE,
     STATUS_PRINT_LABELS,
     MatchResult,
@@ -241,6 +242,14 @@ def benefit_labels(measure: Measure) -> str:
     return "；".join(b.label for b in chosen or measure.benefits) or UNSTATED
 
 
+def local_item(measure: Measure) -> Item:
+    """The measure's item with its units as the enterprise should read them: another place's
+    units marked as such, or named as the enterprise's own counterpart (engine departments)."""
+    if all(d.get("local", True) for d in measure.departments):
+        return measure.item
+    return replace(measure.item, departments=measure.shown_departments())
+
+
 def _department_label(dept: Department) -> str:
     return dept.name + ("（牵头）" if dept.lead else "")
 
@@ -280,8 +289,8 @@ def standing_note(measures: Iterable[Measure]) -> str | None:
     """One line naming the units a document lists once for all of its items (※ in tables)."""
     groups: dict[str, tuple[str, str]] = {}
     for m in measures:
-        standing = standing_departments(m.item)
-        if standing and own_departments(m.item):
+        standing = standing_departments(local_item(m))
+        if standing and own_departments(local_item(m)):
             names = "、".join(d.name for d in standing)
             title = nested_title(m.document.short_title or m.document.title)
             groups.setdefault(m.document.id, (title, names))
@@ -385,17 +394,27 @@ def _added_up(m: Measure) -> bool:
     return m.amount.kind in ("exact", "up_to") and m.amount.value_yuan is not None
 
 
-def stacks_text(stacks: dict[str, str], numbers: dict[str, int], titles: dict[str, str]) -> str:
-    target = stacks.get("measure", "")
+def stacks_text(
+    stacks: dict[str, str | None], numbers: dict[str, int], titles: dict[str, str]
+) -> str:
+    target = stacks.get("measure") or ""
+    relation = stacks.get("relation") or UNSTATED
+    quote = stacks.get("quote")
+    if not target:
+        # the measure it builds on is in no bundled document
+        return f"叠加关系：{relation}" + (f"；原文：{quoted(quote)}" if quote else "")
     where = f"第{numbers[target]}项" if target in numbers else target
     title = titles.get(target)
     named = f"{where}（{title}）" if title else where
-    relation = stacks.get("relation") or UNSTATED
-    quote = stacks.get("quote")
     return f"与{named}的关系：{relation}" + (f"；原文：{quoted(quote)}" if quote else "")
 
 
 def measure_numbers(result: MatchResult) -> dict[str, int]:
     """One running number per measure, in the order the document prints them."""
-    ordered = result.by_status(ELIGIBLE) + result.by_status(POSSIBLE) + result.by_status(INELIGIBLE)
+    ordered = (
+        result.by_status(ELIGIBLE)
+        + result.by_status(POSSIBLE)
+        + result.by_status(INELIGIBLE)
+        + result.by_status(NOT_IN_FORCE)
+    )
     return {m.item.id: n for n, m in enumerate(ordered, start=1)}

@@ -39,7 +39,7 @@ def validate_envelope(data: Any) -> list[Any]:
 
 def validate_evaluation(result: Any) -> dict[str, Any]:
     """The columns stored for a saved evaluation (MatchResult.to_dict()): as_of, data_version,
-    the three counts and the total's text. Raises InputError naming what is wrong."""
+    the four counts and the total's text. Raises InputError naming what is wrong."""
     if not isinstance(result, dict):
         raise InputError(["评估结果应为一个对象"])
     problems: list[str] = []
@@ -52,7 +52,12 @@ def validate_evaluation(result: Any) -> dict[str, Any]:
         problems.append("评估结果缺少各类措施的项数（counts）")
     numbers = {
         key: v.count(counts.get(key, 0), f"{label}项数（counts.{key}）", problems)
-        for key, label in (("eligible", "符合"), ("possible", "可能符合"), ("ineligible", "不符合"))
+        for key, label in (
+            ("eligible", "符合"),
+            ("possible", "可能符合"),
+            ("ineligible", "不符合"),
+            ("not_in_force", "文件不在有效期内"),  # 0 in evaluations saved before #12
+        )
     }
     total = totals.get("eligible") if isinstance(totals, dict) else None
     total_text = total.get("text") if isinstance(total, dict) else None

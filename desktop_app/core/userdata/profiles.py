@@ -101,9 +101,14 @@ class EvaluationRecord:
     @property
     def summary(self) -> str:
         c = self.counts
+        outside = (
+            f"，文件不在有效期内 {c['not_in_force']} 项（仅供参考）"
+            if c.get("not_in_force")
+            else ""
+        )
         return (
             f"符合 {c.get('eligible', 0)} 项，可能符合 {c.get('possible', 0)} 项，"
-            f"不符合 {c.get('ineligible', 0)} 项；可计算金额合计 {self.total_text}"
+            f"不符合 {c.get('ineligible', 0)} 项{outside}；可计算金额合计 {self.total_text}"
         )
 
 
@@ -153,6 +158,7 @@ def _evaluation(row: sqlite3.Row, with_result: bool) -> EvaluationRecord:
             "eligible": int(row["eligible"]),
             "possible": int(row["possible"]),
             "ineligible": int(row["ineligible"]),
+            "not_in_force": int(row["not_in_force"]),
         },
         total_text=row["total_text"],
         result=unpack_result(row["result"]) if with_result else None,
@@ -303,7 +309,8 @@ class ProfileRepository:
         new = eval_id or new_id()
         self.conn.execute(
             "INSERT INTO evaluations (id, enterprise_id, created, as_of, data_version, eligible, "
-            "possible, ineligible, total_text, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "possible, ineligible, not_in_force, total_text, result) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 new,
                 enterprise_id,
@@ -313,6 +320,7 @@ class ProfileRepository:
                 fields["eligible"],
                 fields["possible"],
                 fields["ineligible"],
+                fields["not_in_force"],
                 fields["total_text"],
                 pack_result(result),
             ),
@@ -323,7 +331,7 @@ class ProfileRepository:
         """Newest first, without the (large) stored result."""
         rows = self.conn.execute(
             "SELECT id, enterprise_id, created, as_of, data_version, eligible, possible, "
-            "ineligible, total_text FROM evaluations WHERE enterprise_id = ? "
+            "ineligible, not_in_force, total_text FROM evaluations WHERE enterprise_id = ? "
             "ORDER BY created DESC",
             (enterprise_id,),
         )

@@ -2,8 +2,9 @@
 
 The wizard's fourth page asks only these. A measure is *in play* when the engine, given
 everything the user has said so far except the activity answers themselves, does not already
-rule it out: the region is covered by its document, the document applies on the date, and no
-condition on entity type, size, qualification or age fails. The questions are then the facts
+rule it out: the region is covered by its document, the document is in force on the date (a
+measure not in force is shown for reference only, whatever the answers), and no condition on
+entity type, size, qualification or age fails. The questions are then the facts
 that the in-play measures' conditions and amount formulas read.
 
 The activity answers are left out on purpose: answering "no" to one question must not make
@@ -21,6 +22,7 @@ from desktop_app.core.eligibility.conditions import CONDITION_TESTS, UNMET
 from desktop_app.core.eligibility.engine import PolicySource, evaluate_measure, size_of
 from desktop_app.core.eligibility.facts import FactDef, FactsRegistry, load_registry
 from desktop_app.core.eligibility.profile import Profile
+from desktop_app.core.eligibility.results import NOT_IN_FORCE
 from desktop_app.core.eligibility.rules import ConditionSpec, MeasureRules
 from desktop_app.core.size_class import SizeInputError
 
@@ -117,7 +119,7 @@ def plan_questions(
         result = evaluate_measure(store, item, rule, base, size, as_of, registry)
         open_benefits = [i for i, b in enumerate(result.benefits) if b.state != UNMET]
         shared_unmet = any(c.state == UNMET for c in result.conditions)
-        if shared_unmet or not open_benefits:
+        if shared_unmet or not open_benefits or result.status == NOT_IN_FORCE:
             ruled_out += bool(facts)
             continue
         in_play.append(item.id)

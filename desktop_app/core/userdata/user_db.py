@@ -30,7 +30,7 @@ from desktop_app import paths
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CORRUPT_SUFFIX = ".corrupt-"
 
 
@@ -78,8 +78,14 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE enterprises ADD COLUMN notes_key TEXT NOT NULL DEFAULT ''")
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    # Measures of documents not in force on the date got their own group (not_in_force).
+    # Evaluations saved before had no such group: 0 is what they showed.
+    conn.execute("ALTER TABLE evaluations ADD COLUMN not_in_force INTEGER NOT NULL DEFAULT 0")
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _v1, 1: _v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _v1, 1: _v2, 2: _v3}
 assert max(MIGRATIONS) + 1 == SCHEMA_VERSION
 
 

@@ -309,7 +309,8 @@ class EnterprisesDialog(QDialog):
                     item = QTreeWidgetItem(
                         [
                             ev.as_of,
-                            f"符合{c['eligible']} 可能{c['possible']} 不符合{c['ineligible']}",
+                            f"符合{c['eligible']} 可能{c['possible']} 不符合{c['ineligible']}"
+                            + (f" 仅供参考{c['not_in_force']}" if c.get("not_in_force") else ""),
                             ev.total_text,
                             display_time(ev.created),
                             ev.data_version or "未知",

@@ -14,7 +14,9 @@ from desktop_app.core.eligibility.conditions import ConditionResult
 from desktop_app.core.eligibility.results import (
     ELIGIBLE,
     INELIGIBLE,
+    NOT_IN_FORCE,
     POSSIBLE,
+    STATUS_LABELS,
     BenefitResult,
     MatchResult,
     MeasureResult,
@@ -22,7 +24,12 @@ from desktop_app.core.eligibility.results import (
 from desktop_app.core.model import Department
 from desktop_app.gui import theme
 
-STATUS_COLOURS = {ELIGIBLE: "#1e6b3a", POSSIBLE: "#8a5300", INELIGIBLE: "#9b2c2c"}
+STATUS_COLOURS = {
+    ELIGIBLE: "#1e6b3a",
+    POSSIBLE: "#8a5300",
+    INELIGIBLE: "#9b2c2c",
+    NOT_IN_FORCE: "#4a5563",
+}
 _MARKS = {
     "met": ("√ 符合", "#1e6b3a", "#e3f3e8"),
     "unmet": ("× 不符合", "#9b2c2c", "#fbe9e9"),
@@ -96,6 +103,7 @@ def _benefit_html(b: BenefitResult) -> str:
     parts = [
         f"<p>{mark(b.state)}　<b>{_e(b.label)}</b>　{_muted(_e(b.kind_label))}</p>",
         f"<p>金额：<b>{_e(amount.text)}</b>"
+        + (f"　出资：{_e(b.payer.get('name'))}" if b.payer else "")
         + (f"　{_muted('计算：' + _e(amount.working))}" if amount.working else "")
         + "</p>",
     ]
@@ -111,7 +119,9 @@ def _benefit_html(b: BenefitResult) -> str:
         parts.append(f"<p>{_muted('说明：' + _e(note))}</p>")
     stack = b.stacks_with
     if stack:
-        relation = "与" + _e(stack.get("measure")) + "的关系：" + _e(stack.get("relation"))
+        target = stack.get("measure")
+        lead = "与" + _e(target) + "的关系：" if target else "叠加关系："
+        relation = lead + _e(stack.get("relation"))
         parts.append(f"<p>{_muted(relation)}</p>")
     return f'<div style="margin-left:8px;">{"".join(parts)}</div>'
 
@@ -128,7 +138,14 @@ def measure_html(m: MeasureResult, *, can_open: bool = True) -> str:
         out.append(f"<p>{_muted('计算过程：' + _e(amount.working))}</p>")
     elif amount.working:
         out.append(f"<p>{_muted(_e(amount.working))}</p>")
-    if m.failed:
+    if m.status == NOT_IN_FORCE:
+        # the document decides alone; the conditions are shown for reference, not as a failure
+        by_conditions = STATUS_LABELS.get(m.conditions_status, "—")
+        out.append(
+            "<p>文件在评估日不在有效期内，本项仅供参考，不计入合计。"
+            f"　仅按条件判断：<b>{_e(by_conditions)}</b></p>"
+        )
+    elif m.failed:
         out.append(
             f'<p style="color:{STATUS_COLOURS[INELIGIBLE]};">不符合的原因：'
             + "；".join(_e(f) for f in m.failed)
@@ -139,7 +156,9 @@ def measure_html(m: MeasureResult, *, can_open: bool = True) -> str:
     link = f'　<a href="{OPEN_PREFIX}{_e(m.item.id)}">在主窗口查看原文</a>' if can_open else ""
     out.append(f"<p>出处：{_e(m.citation)}{link}</p>")
     out.append(f"<p>有效性：<b>{_e(m.validity.label)}</b>　{_muted(_e(m.validity.detail))}</p>")
-    out.append(f"<p>联系部门：{departments_text(m.item.departments)}</p>")
+    out.append(f"<p>联系部门：{departments_text(m.shown_departments())}</p>")
+    if m.departments_note:
+        out.append(f"<p>{_muted(_e(m.departments_note))}</p>")
     out.append(f'<h3 style="color:{theme.ACCENT};">适用条件</h3>')
     out.append(conditions_table(m.conditions))
     if m.benefits:
@@ -171,7 +190,13 @@ def summary_html(result: MatchResult, name: str) -> str:
     counts = result.counts()
     total = result.totals.get("eligible") or {}
     not_computable = result.totals.get("not_computable") or 0
-    working = str(total.get("working") or "")
+    parts = result.totals.get("parts") or []
+    # the total says which measures it adds
+    working = (
+        "合计包含：" + "；".join(f"{p.get('title')} {p.get('amount')}" for p in parts)
+        if parts
+        else str(total.get("working") or "")
+    )
     if len(working) > 90:
         working = working[:90] + "…"
     extra = (
@@ -179,11 +204,16 @@ def summary_html(result: MatchResult, name: str) -> str:
         if not_computable
         else ""
     )
+    if result.other_regions:
+        extra += f"其他地区的 {len(result.other_regions)} 项措施不列入。"
     meta = "评估日期 " + _e(result.as_of.isoformat()) + "　政策数据版本 " + _e(result.data_version)
     explanation = _muted(_e(result.size.explanation))
+    groups = [(ELIGIBLE, "符合"), (POSSIBLE, "可能符合"), (INELIGIBLE, "不符合")]
+    if counts.get(NOT_IN_FORCE):
+        groups.append((NOT_IN_FORCE, "仅供参考"))
     tally = "　".join(
         f'<b style="color:{STATUS_COLOURS[key]};">{label} {counts.get(key, 0)} 项</b>'
-        for key, label in ((ELIGIBLE, "符合"), (POSSIBLE, "可能符合"), (INELIGIBLE, "不符合"))
+        for key, label in groups
     )
     return (
         f'<p><span style="font-size:large;"><b>{_e(name)}</b></span>　{_muted(meta)}'

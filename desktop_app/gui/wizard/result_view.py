@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.eligibility.results import (
     ELIGIBLE,
     INELIGIBLE,
+    NOT_IN_FORCE,
     POSSIBLE,
     STATUS_LABELS,
     MatchResult,
@@ -38,7 +39,8 @@ from desktop_app.gui.wizard import result_html
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "measure" | "supplement" | "group"
-GROUPS = (ELIGIBLE, POSSIBLE, INELIGIBLE)
+# 文件不在有效期内 last: for reference only, never among the measures that apply
+GROUPS = (ELIGIBLE, POSSIBLE, INELIGIBLE, NOT_IN_FORCE)
 SUPPLEMENTS = "supplements"
 DEFAULT_HINT = "在问卷中补充这些信息后重新评估，结果可能更完整。"
 
@@ -138,7 +140,8 @@ class ResultView(QWidget):
             node.setForeground(0, QBrush(QColor(result_html.STATUS_COLOURS[status])))
             self.tree.addTopLevelItem(node)
             for m in group:
-                child = QTreeWidgetItem([m.title, m.amount.text if status != INELIGIBLE else "—"])
+                shown = status in (ELIGIBLE, POSSIBLE)
+                child = QTreeWidgetItem([m.title, m.amount.text if shown else "—"])
                 child.setData(0, ID_ROLE, m.item.id)
                 child.setData(0, KIND_ROLE, "measure")
                 child.setToolTip(0, m.citation)
@@ -146,7 +149,7 @@ class ResultView(QWidget):
                 if first is None:
                     first = child
             # 不符合 starts collapsed: it is the long list nobody needs first
-            node.setExpanded(status != INELIGIBLE)
+            node.setExpanded(status in (ELIGIBLE, POSSIBLE))
         self._supplements = list(result.supplements)
         node = QTreeWidgetItem([f"补充信息后可能适用（{len(self._supplements)} 项）", ""])
         node.setData(0, KIND_ROLE, "group")
@@ -234,7 +237,9 @@ class ResultView(QWidget):
         texts = {
             "eligible": "按所填信息，满足原文列明的全部条件的措施。",
             "possible": "尚缺少信息，或有需要主管部门认定的条件的措施。选中一项查看需要确认什么。",
-            "ineligible": "至少有一项条件不满足的措施（如地区不符、文件已失效）。",
+            "ineligible": "至少有一项条件不满足的措施。",
+            "not_in_force": "所在文件在评估日不在有效期内（已失效、已过执行期、尚未生效或为"
+            "征求意见稿）的措施，仅供参考，不计入合计。选中一项查看有效期及其依据。",
         }
         return f"<p>{texts.get(key, '')}</p><p>用 ↑ ↓ 选择措施，→ 展开分组。</p>"
 
