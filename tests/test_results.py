@@ -144,7 +144,7 @@ def test_round_trip_keeps_the_honest_verdict_fields(store: PolicyStore) -> None:
     assert fj.validity.basis and fj.validity.derived
     xm30 = back.measure("xm-30")
     assert xm30 is not None
-    assert [d.name for d in xm30.shown_departments()][0] == "三明市人社局（对应部门）"
+    assert xm30.shown_departments()[0].name == "三明市人社局（对应部门）"
     xm8 = back.measure("xm-8")
     assert xm8 is not None and xm8.benefits[0].payer == {
         "name": "省级财政",
