@@ -169,3 +169,14 @@ def test_goals_are_general_and_tasks_are_measures() -> None:
         "二、重点任务\n（一）建培育库。建立优质企业培育库。\n"
     )
     assert [i.kind for i in doc] == ["general", "measure"]
+
+
+def test_parts_above_chapters() -> None:
+    doc = items(
+        "某市规划\n第一部分 总体要求\n第一章 指导思想\n第一条 坚持创新驱动。加快发展。\n"
+        "第二部分 重点任务\n一、强化支持\n（一）技改补助。按5%补助。\n"
+    )
+    assert [(i.article, i.path) for i in doc] == [
+        ("第一条", ["第一部分 总体要求", "第一章 指导思想"]),
+        ("（一）", ["第二部分 重点任务", "一、强化支持"]),
+    ]

@@ -39,7 +39,9 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
-_ARTICLE_GAP = re.compile(r"^(第[\s一二三四五六七八九十百零〇\d]+[章节条])[ \t\u3000]+(?=\S)")
+_ARTICLE_GAP = re.compile(
+    r"^(第[\s一二三四五六七八九十百零〇\d]+(?:[章节条]|部分))[ \t\u3000]+(?=\S)"
+)
 
 
 def squeeze_spaces(text: str) -> str:

@@ -1,6 +1,6 @@
 """The numbering schemes of Chinese official documents, and what a paragraph starts with.
 
-第一章 / 第一节 / 第一条, 一、, （一）, 1. 1、 1．, （1）, ①, 一是. Which scheme nests in which is
+第一部分 / 第一章 / 第一节 / 第一条, 一、, （一）, 1. 1、 1．, （1）, ①, 一是. Which scheme nests in which is
 not fixed here: the segmenter takes it from the order they first appear in, as a reader does.
 """
 
@@ -15,6 +15,7 @@ _NUM = f"(?:{_CN}|\\d{{1,3}})"
 
 # (scheme, pattern); the marker is group 1, the number group 2. Order matters: 一是 before 一、.
 _SCHEMES: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(rf"^(第({_NUM})部分)\s*")),
     ("chapter", re.compile(rf"^(第({_NUM})章)\s*")),
     ("section", re.compile(rf"^(第({_NUM})节)\s*")),
     # 第三条 … an article; 第三条规定的…, 第三条和第四条 are a citation in a sentence
@@ -32,7 +33,7 @@ _SCHEMES: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Schemes that always make an item, never a heading.
 ITEM_ONLY = {"article"}
-HEADING_ONLY = {"chapter", "section"}
+HEADING_ONLY = {"part", "chapter", "section"}
 
 
 @dataclass(frozen=True)

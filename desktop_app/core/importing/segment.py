@@ -123,8 +123,10 @@ class Segmenter:
         schemes = [o.scheme for o in self.stack]
         if scheme in schemes:
             del self.stack[schemes.index(scheme) :]
-        if scheme == "chapter":
-            self.stack.clear()
+        if scheme in ("part", "chapter"):
+            # a part or chapter closes everything; a chapter stays under its part
+            keep = [o for o in self.stack if o.scheme == "part"] if scheme == "chapter" else []
+            self.stack[:] = keep
 
     def _locator(self, marker: Marker) -> str:
         if marker.scheme not in self.repeats:
