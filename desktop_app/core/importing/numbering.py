@@ -1,7 +1,8 @@
 """The numbering schemes of Chinese official documents, and what a paragraph starts with.
 
-第一部分 / 第一章 / 第一节 / 第一条, 一、, （一）, 1. 1、 1．, （1）, ①, 一是. Which scheme nests in which is
-not fixed here: the segmenter takes it from the order they first appear in, as a reader does.
+第一部分 / 第一章 / 第一节 / 第一条, 一、, （一）, 1. 1、 1．, （1）, ①, 一是. Which scheme nests in
+which is not fixed here: the segmenter takes it from the order they first appear in, as a
+reader does.
 """
 
 from __future__ import annotations
