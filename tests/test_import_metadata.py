@@ -189,3 +189,21 @@ def test_a_period_inside_a_measure_is_not_the_documents() -> None:
     assert (m.valid_from, m.valid_to, m.validity_basis) == (None, None, None)
     closing = meta(text + "有效期至2026年12月31日。\n")
     assert closing.valid_to == "2026-12-31"
+
+
+def test_notice_without_title_marks() -> None:
+    doc = read_bytes(
+        (
+            "某省人民政府办公厅关于印发进一步支持中小企业发展若干措施的通知\n闽政办〔2023〕12号\n"
+            "各市、县（区）人民政府：\n现印发给你们，请认真贯彻执行。\n某省人民政府办公厅\n2023年4月10日\n"
+            "进一步支持中小企业发展若干措施\n一、财税支持\n1．设立专项资金。每年3亿元。\n"
+        ).encode(),
+        "n.txt",
+    )
+    m = doc.metadata
+    assert (m.title, m.doc_number, m.issued) == (
+        "进一步支持中小企业发展若干措施",
+        "闽政办〔2023〕12号",
+        "2023-04-10",
+    )
+    assert [i.locator for i in doc.items] == ["印发通知", "1．"]

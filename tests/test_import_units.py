@@ -119,3 +119,20 @@ def test_a_department_heading_is_the_unit_of_its_items() -> None:
 def test_no_units_stated_means_none() -> None:
     doc = items("某市方案\n一、任务\n（一）建库。建立企业培育库。\n")
     assert doc[0].departments == [] and doc[0].departments_text is None
+
+
+def test_provincial_forms_by_duty_and_lead_with_support() -> None:
+    doc = items(
+        "某省若干措施\n一、财税支持\n"
+        "1．落实减税政策。减按25%计入应纳税所得额。（省税务局、财政厅按职责分工负责）\n"
+        "2．设立专项资金。每年安排3亿元。（省工信厅牵头，省财政厅、发改委配合）\n"
+        "3．扩大信贷投放。增长15%以上。（人行福州中心支行负责）\n"
+        "4．优化服务。提供免费咨询（含线上服务）\n"
+    )
+    assert [[(u[0], u[2]) for u in units(i)] for i in doc] == [
+        [("省税务局", False), ("省财政厅", False)],
+        [("省工信厅", True), ("省财政厅", False), ("省发改委", False)],
+        [("人行福州中心支行", False)],
+        [],  # a bracket that names no units is text
+    ]
+    assert doc[0].departments_text == "（省税务局、财政厅按职责分工负责）"

@@ -28,7 +28,8 @@ ORG_LINE = re.compile(
     r"^[\u4e00-\u9fff（）()、]{2,40}?(?:人民政府(?:办公室|办公厅)?|办公厅|办公室|委员会|管委会|"
     r"领导小组|厅|局|委|中心|协会|联合会|总队|分局|支行)$"
 )
-_NOTICE = re.compile(r"^.{0,40}?关于印发.*?《(.+?)》.*的通知$")
+# 关于印发《X》的通知, or without the marks: 关于印发X的通知
+_NOTICE = re.compile(r"^.{0,40}?关于印发(?:.*?《(.+?)》.*|(.+?))的通知$")
 _CC = re.compile(r"^(?:抄送|抄报|主送)[：:]")
 
 
@@ -65,7 +66,8 @@ def read_front_matter(paragraphs: list[Paragraph]) -> FrontMatter:
     header_end = _header_end(paragraphs)
     notice_at = next((i for i in range(header_end) if _NOTICE.match(texts[i])), None)
     if notice_at is not None:
-        inner = _NOTICE.match(texts[notice_at]).group(1)  # type: ignore[union-attr]
+        notice = _NOTICE.match(texts[notice_at])
+        inner = (notice.group(1) or notice.group(2)) if notice else ""
         start = next(
             (j for j in range(notice_at + 1, len(texts)) if _squash(texts[j]) == _squash(inner)),
             None,

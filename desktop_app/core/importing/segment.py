@@ -235,7 +235,7 @@ class Segmenter:
         found = units_at_end(segment.text)
         if found is None:
             return False
-        return self._set_units(segment, found.group(0), found.group(1))
+        return self._set_units(segment, *found)
 
     def _set_units(self, segment: Segment, passage: str, body: str) -> bool:
         units = parse_units(passage, body, lead_first=self.lead_first)

@@ -37,8 +37,28 @@ class UnitsFound:
     standing_note: str | None = None
 
 
-def units_at_end(text: str) -> re.Match[str] | None:
-    return _UNITS_END.search(text)
+# …（省税务局、财政厅按职责分工负责） / （市工信局牵头，市财政局配合） / （县商务局负责）
+_DUTY_END = re.compile(r"[（(]([^（）()。]{2,80}?)(按职责分工负责|分工负责|负责)[）)][。；]?$")
+_LEAD_END = re.compile(
+    r"[（(]([^（）()。]{2,60}?)牵头[，,、]?([^（）()。]{2,60}?)(?:配合|参与)[）)][。；]?$"
+)
+_UNIT_ENDINGS = (*"局厅委办院会行府司部处所队室站社联署馆", "中心", "管委会", "政府")
+
+
+def _all_units(text: str) -> bool:
+    tokens = [t for t in re.split(r"[、，,及和]", text) if t.strip()]
+    return bool(tokens) and all(t.strip().endswith(_UNIT_ENDINGS) for t in tokens)
+
+
+def units_at_end(text: str) -> tuple[str, str] | None:
+    """The units an item ends with: (the passage as printed, its list with labels)."""
+    if found := _UNITS_END.search(text):
+        return found.group(0), found.group(1)
+    if (found := _LEAD_END.search(text)) and _all_units(f"{found.group(1)}、{found.group(2)}"):
+        return found.group(0), f"牵头单位：{found.group(1)}；配合单位：{found.group(2)}"
+    if (found := _DUTY_END.search(text)) and _all_units(found.group(1)):
+        return found.group(0), f"责任单位：{found.group(1)}"
+    return None
 
 
 def parse_units(passage: str, body: str, *, lead_first: bool) -> UnitsFound:
