@@ -11,8 +11,9 @@ import logging
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -21,6 +22,9 @@ from desktop_app.gui import errors
 from desktop_app.gui.refguard import pin_singletons
 from desktop_app.gui.wheel_guard import install_wheel_guard
 
+if TYPE_CHECKING:
+    from desktop_app.gui.startup import Startup
+
 log = logging.getLogger(__name__)
 
 FONT_FILE = "wqy-microhei.ttc"
@@ -28,7 +32,8 @@ FONT_FAMILY = "WenQuanYi Micro Hei"
 # Set to 1 by benchmarks/startup_benchmark.py: print a timestamp once the first results are
 # on screen, then quit.
 STARTUP_MARK_ENV = "POLICY_DESK_STARTUP_MARK"
-STARTUP_MARK = "STARTUP-READY"
+STARTUP_MARK = "STARTUP-READY"  # the window shows its first results
+STARTUP_PAINT = "STARTUP-PAINT"  # the first frame is on screen
 
 
 def register_bundled_font(app: QApplication, point_size: int) -> str | None:
@@ -114,22 +119,36 @@ def run(smoke: bool = False) -> int:
     errors.install_qt_message_handler()
     app = create_application()
     from desktop_app.gui.settings import Settings
+    from desktop_app.gui.shell import LoadingShell
 
     settings = Settings()
-    setup_application(app, settings.font_size())
-    errors.install_excepthook()
-
-    from desktop_app.gui.startup import Startup
-
     mark = os.environ.get(STARTUP_MARK_ENV) == "1"
-    startup = Startup(app, settings, smoke=smoke, startup_mark=mark)
+    # the first frame before the fonts, the theme, the data and the window's modules
+    shell = LoadingShell(settings.geometry())
+    shell.show()
     if mark:
-        startup.window_ready.connect(_print_startup_mark)
-    startup.begin()
+        QTimer.singleShot(0, lambda: _print_startup_mark(STARTUP_PAINT))
+    holder: dict[str, Startup] = {}
+
+    def continue_startup() -> None:
+        setup_application(app, settings.font_size())
+        errors.install_excepthook()
+        from desktop_app.gui.startup import Startup
+
+        startup = Startup(app, settings, smoke=smoke, startup_mark=mark, shell=shell)
+        if mark:
+            startup.window_ready.connect(lambda: _print_startup_mark(STARTUP_MARK))
+        holder["startup"] = startup
+        startup.begin()
+
+    QTimer.singleShot(0, continue_startup)
     code = app.exec()
+    startup = holder.get("startup")
+    if startup is None:
+        return int(code)
     startup.shutdown()
     return startup.exit_code if startup.exit_code is not None else int(code)
 
 
-def _print_startup_mark() -> None:
-    print(f"{STARTUP_MARK} {time.monotonic():.6f}", flush=True)
+def _print_startup_mark(mark: str) -> None:
+    print(f"{mark} {time.monotonic():.6f}", flush=True)

@@ -26,6 +26,7 @@ from desktop_app.gui.tasks import Progress, TaskError, TaskRunner
 if TYPE_CHECKING:
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.search_controller import SearchBackend, SearchController
+    from desktop_app.gui.shell import LoadingShell
 
 log = logging.getLogger(__name__)
 
@@ -120,9 +121,11 @@ class Startup(QObject):
         *,
         smoke: bool = False,
         startup_mark: bool = False,
+        shell: LoadingShell | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.shell = shell  # the first frame, replaced by the window
         self.app = app
         self.settings = settings
         self.smoke = smoke
@@ -152,7 +155,7 @@ class Startup(QObject):
 
     def _show_progress(self, percent: int, message: str) -> None:
         if self._progress is None:
-            dialog = QProgressDialog(message, "", 0, 100, self.window)
+            dialog = QProgressDialog(message, "", 0, 100, self.window or self.shell)
             dialog.setWindowTitle("正在准备政策数据")
             dialog.setCancelButton(None)  # a half-built database is never used: no cancel
             dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -208,6 +211,9 @@ class Startup(QObject):
         window.first_results_shown.connect(self._first_results)
         self.controller = controller
         self.window = window
+        if self.shell is not None:
+            self.shell.hand_over(window)
+            self.shell = None
         window.show()
         window.start()
 

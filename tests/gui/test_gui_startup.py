@@ -205,4 +205,24 @@ def test_startup_mark_for_the_benchmark(policy_db_path: Path, tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     marks = [line for line in done.stdout.splitlines() if line.startswith("STARTUP-READY ")]
     assert len(marks) == 1
-    float(marks[0].split()[1])
+    ready = float(marks[0].split()[1])
+    # the first frame is on screen before the data, the fonts and the window's modules load
+    paints = [line for line in done.stdout.splitlines() if line.startswith("STARTUP-PAINT ")]
+    assert len(paints) == 1
+    assert float(paints[0].split()[1]) < ready
+
+
+def test_first_frame_is_replaced_by_the_window(qtbot, gui_app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop_app.gui.shell import LoadingShell
+
+    shell = LoadingShell(None)
+    shell.move(40, 30)
+    shell.show()
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    shell.hand_over(window)
+    window.show()
+    assert not shell.isVisible()
+    assert window.size() == shell.size() and window.isVisible()
