@@ -49,7 +49,8 @@ def test_typing_replaces_it_and_esc_goes_back(window: MainWindow, qtbot) -> None
     assert not window.on_start_page()
     assert window.results_view.isVisible()
     window.search_panel.box.setFocus()
-    qtbot.keyClick(window.search_panel.box, Qt.Key.Key_Escape)  # clears the query
+    with qtbot.waitSignal(window.controller.results_ready, timeout=10_000):
+        qtbot.keyClick(window.search_panel.box, Qt.Key.Key_Escape)  # clears the query
     assert not window.on_start_page()
     qtbot.keyClick(window.search_panel.box, Qt.Key.Key_Escape)  # nothing left to clear
     assert window.on_start_page()
