@@ -86,6 +86,17 @@ def departments_html(departments: Sequence[Department]) -> str:
     return "、".join(parts) + "".join(f"（{n}）" for n in notes)
 
 
+def other_place_note(doc: Document | None) -> str:
+    """Units of the issuing place for measures that apply wider (the Xiamen table's units for
+    the province's measures): said beside the units, so no reader elsewhere calls them."""
+    if doc is None or not doc.region_code or doc.region_code == doc.scope_region_code:
+        return ""
+    return (
+        f'<br><span style="color:{theme.TEXT_MUTED};">以上为{escape(doc.region_name)}的单位；'
+        "本条适用范围更广，其他地区的企业请咨询当地对应部门。</span>"
+    )
+
+
 def _condition_text(condition: object) -> str:
     if isinstance(condition, dict):
         text = escape(str(condition.get("text") or ""))
@@ -251,10 +262,12 @@ class DetailPane(QWidget):
             ("文号", escape(doc_number_label(doc))),
             ("条目", escape(article_label(item))),
             ("所在章节", escape(" › ".join(item.path)) if item.path else "（无）"),
-            ("责任单位", departments_html(item.departments)),
+            ("责任单位", departments_html(item.departments) + other_place_note(doc)),
         ]
         if validity:
-            basis = f"（{doc.validity_basis}）" if doc and doc.validity_basis else ""
+            # a derived period's basis is already in the validity's own sentence
+            shown = doc and doc.validity_basis and not validity.derived
+            basis = f"（{doc.validity_basis}）" if shown and doc else ""
             rows.append(
                 (
                     "有效性",

@@ -112,3 +112,12 @@ def test_no_two_actions_share_a_shortcut(window: MainWindow) -> None:
             assert key not in seen, f"{key}: {seen.get(key)} / {action.text()}"
             seen[key] = action.text()
     assert {"Ctrl+Q", "Ctrl+E", "Ctrl+N", "Ctrl+O", "F1"} <= set(seen)
+
+
+def test_units_of_another_place_are_said_to_be_so(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The Xiamen table carries the province's measures but names Xiamen's units (#12)."""
+    window.detail.show_item("xm-30")
+    text = window.detail.body.toPlainText()
+    assert "以上为厦门市的单位" in text and "当地对应部门" in text
+    window.detail.show_item("yj2020-13")  # a district's own measure: its own units
+    assert "当地对应部门" not in window.detail.body.toPlainText()
