@@ -1,6 +1,8 @@
 """A document's period of validity, from the sentence that states it.
 
-Stated dates are taken as printed. "有效期三年", "暂定三年", "试行两年" give a period only
+`basis` is "<原文载明|推定|未注明>：<rule>；原文“<quote>”" (原文载明 has the quote only), the form
+core/validity reads: a basis starting with 推定 marks a derived period. Stated dates are
+taken as printed. "有效期三年", "暂定三年", "试行两年" give a period only
 together with a start: the stated start date, or the document's date (then 推定, with the
 rule and the quote as its basis); with no date at all the end stays None and the basis says
 未注明. "自印发之日起施行" takes the document's date as its start, also 推定.
@@ -92,9 +94,9 @@ def find_validity(text: str, issued: str | None) -> Validity:
             quote = found.from_passage = _clause(sentence, m)
             if issued:
                 found.valid_from = issued
-                found.basis = f"推定（自印发之日起施行，以成文日期{issued}为起始日）：“{quote}”"
+                found.basis = f"推定：自印发之日起施行，以成文日期{issued}为起始日；原文“{quote}”"
             else:
-                found.basis = f"未注明（自印发之日起施行，文中未注明成文日期）：“{quote}”"
+                found.basis = f"未注明：自印发之日起施行，文中未注明成文日期；原文“{quote}”"
         if (y := _YEARS.search(sentence)) and (n := cn_number(y.group(1))):
             years = (n, _clause(sentence, y))
     if years and found.valid_to is None:
@@ -113,6 +115,6 @@ def _derive_end(found: Validity, years: tuple[int, str], issued: str | None) -> 
         found.valid_from, found.valid_to = start, end.isoformat()
         found.from_passage = found.from_passage or quote
         source = "施行日期" if stated_start else "成文日期"
-        found.basis = f"推定（有效期{n}年，自{source}{start}起算至{found.valid_to}）：“{quote}”"
+        found.basis = f"推定：有效期{n}年，自{source}{start}起算至{found.valid_to}；原文“{quote}”"
     else:
-        found.basis = f"未注明（有效期{n}年，文中未注明起算日期）：“{quote}”"
+        found.basis = f"未注明：有效期{n}年，文中未注明起算日期；原文“{quote}”"
