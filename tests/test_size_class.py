@@ -17,7 +17,7 @@ from desktop_app.core.size_class import (
     load_standard,
 )
 
-# From /work/shared/reference/size-standard-2011.md, 《中小企业划型标准规定》第四条:
+# From 《中小企业划型标准规定》（工信部联企业〔2011〕300号）第四条:
 # industry -> (clause, {indicator: (large, medium, small)}), bounds in 人 or 万元.
 REFERENCE: dict[str, tuple[str, dict[str, tuple[float, float, float]]]] = {
     "农、林、牧、渔业": ("（一）", {"revenue": (20000, 500, 50)}),

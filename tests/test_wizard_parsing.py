@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop_app.gui.wizard.parsing import amount_words, format_value, parse_date, parse_number
+from desktop_app.gui.widgets.parsing import amount_words, format_value, parse_date, parse_number
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
@@ -19,11 +18,11 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import APP_NAME, __version__, paths
 from desktop_app.gui import errors
-from desktop_app.gui.refguard import pin_singletons
 from desktop_app.gui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from desktop_app.gui.startup import Startup
+    from desktop_app.selfcheck.run import SelfCheck
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +31,6 @@ FONT_FAMILY = "WenQuanYi Micro Hei"
 # Set to 1 by benchmarks/startup_benchmark.py: print a timestamp once the first results are
 # on screen, then quit.
 STARTUP_MARK_ENV = "POLICY_DESK_STARTUP_MARK"
-STARTUP_MARK = "STARTUP-READY"  # the window shows its first results
-STARTUP_PAINT = "STARTUP-PAINT"  # the first frame is on screen
 
 
 def register_bundled_font(app: QApplication, point_size: int) -> str | None:
@@ -85,9 +82,6 @@ def load_translations(app: QApplication) -> list[QTranslator]:
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    # PySide6 6.12 on Python 3.11 leaks references to None/True with every void Qt call and
-    # aborts after a few thousand; see refguard. Before any window exists.
-    pin_singletons()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
@@ -103,7 +97,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def setup_application(app: QApplication, font_size: int) -> None:
     from desktop_app.gui import theme
 
-    pin_singletons()  # also for an application created elsewhere (tests)
     register_bundled_font(app, font_size)
     load_translations(app)
     install_wheel_guard(app)
@@ -126,8 +119,11 @@ def run(smoke: bool = False) -> int:
     # the first frame before the fonts, the theme, the data and the window's modules
     shell = LoadingShell(settings.geometry())
     shell.show()
+    checks: list[SelfCheck] = []
     if mark:
-        QTimer.singleShot(0, lambda: _print_startup_mark(STARTUP_PAINT))
+        from desktop_app.selfcheck.run import paint_stamp
+
+        QTimer.singleShot(0, paint_stamp)
     holder: dict[str, Startup] = {}
 
     def continue_startup() -> None:
@@ -135,9 +131,11 @@ def run(smoke: bool = False) -> int:
         errors.install_excepthook()
         from desktop_app.gui.startup import Startup
 
-        startup = Startup(app, settings, smoke=smoke, startup_mark=mark, shell=shell)
-        if mark:
-            startup.window_ready.connect(lambda: _print_startup_mark(STARTUP_MARK))
+        startup = Startup(app, settings, interactive=not (smoke or mark), shell=shell)
+        if smoke or mark:
+            from desktop_app.selfcheck.run import SmokeRun, StartupStamp
+
+            checks.append(SmokeRun(app, startup) if smoke else StartupStamp(app, startup))
         holder["startup"] = startup
         startup.begin()
 
@@ -147,8 +145,7 @@ def run(smoke: bool = False) -> int:
     if startup is None:
         return int(code)
     startup.shutdown()
-    return startup.exit_code if startup.exit_code is not None else int(code)
-
-
-def _print_startup_mark(mark: str) -> None:
-    print(f"{mark} {time.monotonic():.6f}", flush=True)
+    for decided in (checks[0].exit_code if checks else None, startup.exit_code):
+        if decided is not None:
+            return decided
+    return int(code)

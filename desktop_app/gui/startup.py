@@ -8,7 +8,6 @@ traceback. All database work runs on the task helper's worker.
 from __future__ import annotations
 
 import logging
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DATA_CHANNEL = "policy-data"
-SMOKE_TIMEOUT_MS = 120_000
 # After the first results: is the database we opened still built from the current sources?
 # Late enough not to compete with the first paint and the user's first keystrokes.
 VERIFY_DELAY_MS = 1500
@@ -113,14 +111,14 @@ def rebuild_policy_data(path: Path, progress: Progress) -> OpenedData:
 
 class Startup(QObject):
     window_ready = Signal()  # the window is shown with its first results
+    start_failed = Signal(str)  # not interactive: the data could not be prepared (a message)
 
     def __init__(
         self,
         app: QApplication,
         settings: Settings,
         *,
-        smoke: bool = False,
-        startup_mark: bool = False,
+        interactive: bool = True,
         shell: LoadingShell | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -128,8 +126,9 @@ class Startup(QObject):
         self.shell = shell  # the first frame, replaced by the window
         self.app = app
         self.settings = settings
-        self.smoke = smoke
-        self.startup_mark = startup_mark
+        # False for a self-check (desktop_app/selfcheck): no questions, no later re-check of
+        # the data; a failure is reported through start_failed instead of a dialog
+        self.interactive = interactive
         self.runner = TaskRunner(self)
         self.runner.default_error_handler = self._task_failed
         self.data: OpenedData | None = None
@@ -150,8 +149,6 @@ class Startup(QObject):
             self._data_failed,
             channel=DATA_CHANNEL,
         )
-        if self.smoke:
-            QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: self._smoke_fail("启动超时"))
 
     def _show_progress(self, percent: int, message: str) -> None:
         if self._progress is None:
@@ -219,14 +216,8 @@ class Startup(QObject):
 
     def _first_results(self) -> None:
         self.window_ready.emit()
-        quick_exit = self.smoke or self.startup_mark
-        if self.data is not None and not self.data.verified and not quick_exit:
+        if self.data is not None and not self.data.verified and self.interactive:
             QTimer.singleShot(VERIFY_DELAY_MS, self._verify_data)
-        if self.smoke:
-            QTimer.singleShot(0, self._run_smoke)
-        elif self.startup_mark:
-            self.exit_code = 0
-            QTimer.singleShot(0, self.app.quit)
 
     def _verify_data(self) -> None:
         data = self.data
@@ -257,8 +248,8 @@ class Startup(QObject):
             message = f"{exc}\n\n可以从程序自带的政策文件重新生成数据库（约需几秒钟）。"
         else:
             message = "政策数据库没有准备好，程序暂时无法查询。\n\n可以重新生成数据库再试。"
-        if self.smoke or self.startup_mark:
-            self._smoke_fail(f"{message}（{type(exc).__name__}: {exc}）")
+        if not self.interactive:
+            self.start_failed.emit(f"{message}（{type(exc).__name__}: {exc}）")
             return
         if self.ask_rebuild(message):
             self.rebuild()
@@ -328,37 +319,13 @@ class Startup(QObject):
         errors.log_exception(error.exception, error.traceback)
         exc = error.exception
         detail = str(exc) if isinstance(exc, PolicyDatabaseError) else "政策数据库没有重建成功。"
-        if self.smoke or self.startup_mark:
-            self._smoke_fail(detail)
+        if not self.interactive:
+            self.start_failed.emit(detail)
             return
         errors.show_error(self.window, detail + "\n请确认磁盘空间充足、程序文件完整后再试。")
         if self.window is None:
             self.exit_code = 2
             QTimer.singleShot(0, self.app.quit)
-
-    # -- smoke -------------------------------------------------------------------------------
-    def _run_smoke(self) -> None:
-        from desktop_app.gui.smoke import SMOKE_MARKER, SMOKE_STEPS
-
-        assert self.window is not None
-        for name, step in SMOKE_STEPS:
-            try:
-                note = step(self.window)
-            except Exception as exc:  # report which step failed, then exit non-zero
-                errors.log_exception(exc)
-                self._smoke_fail(f"{name}：{exc}")
-                return
-            print(f"[smoke] {name}：{note or '通过'}", flush=True)
-        print(SMOKE_MARKER, flush=True)
-        self.exit_code = 0
-        self.app.quit()
-
-    def _smoke_fail(self, message: str) -> None:
-        if self.exit_code is not None:
-            return
-        print(f"SMOKE-FAIL {message}", file=sys.stderr, flush=True)
-        self.exit_code = 1
-        self.app.quit()
 
     # -- end ---------------------------------------------------------------------------------
     def shutdown(self) -> None:

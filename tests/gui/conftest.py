@@ -60,7 +60,7 @@ def window(gui_app, qtbot, settings, policy_data) -> Iterator[object]:  # type: 
 @pytest.fixture
 def user_data():  # type: ignore[no-untyped-def]
     """The wizard's user database in the test's own user-data folder."""
-    from desktop_app.gui.enterprises.user_data import UserData
+    from desktop_app.gui.user_data import UserData
 
     data = UserData()
     yield data

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from test_wizard_enterprises import make_dialog, seed
 
 from desktop_app.core.userdata.profiles import ProfileRepository
-from desktop_app.gui.enterprises.user_data import UserData
+from desktop_app.gui.user_data import UserData
 
 
 @pytest.fixture

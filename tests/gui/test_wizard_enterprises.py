@@ -21,8 +21,8 @@ from desktop_app.gui.enterprises import list_dialog
 from desktop_app.gui.enterprises.hook import EnterpriseMenu, install_enterprise_menu
 from desktop_app.gui.enterprises.list_dialog import EnterprisesDialog
 from desktop_app.gui.enterprises.result_dialog import ResultDialog
-from desktop_app.gui.enterprises.user_data import UserData
-from desktop_app.gui.wizard import summary_export
+from desktop_app.gui.operations import summary as summary_export
+from desktop_app.gui.user_data import UserData
 from desktop_app.gui.wizard.wizard import RESULT, EvaluationWizard
 
 
@@ -154,13 +154,15 @@ def test_pdf_export_and_print_from_the_result_page(  # type: ignore[no-untyped-d
     for _ in range(4):
         click_next(qtbot, wizard)
     wizard.date_page.set_as_of(AS_OF)
-    click_next(qtbot, wizard)
+    with qtbot.waitSignal(wizard.evaluated, timeout=10_000):  # evaluated on the worker
+        click_next(qtbot, wizard)
     assert wizard.currentId() == RESULT
     page = wizard.result_page
     assert page.pdf_button.isEnabled()
     pdf = tmp_path / "清单.pdf"
     monkeypatch.setattr(summary_export, "choose_pdf_path", lambda *_a: pdf)
-    page.pdf_button.click()
+    page.pdf_button.click()  # built on the worker; the prompt says it is done
+    qtbot.waitUntil(lambda: any(t == "导出PDF" for t, _x in prompt_log.asked), timeout=30_000)
     assert pdf.read_bytes().startswith(b"%PDF")
     assert prompt_log.asked[-1][0] == "导出PDF" and str(pdf) in prompt_log.asked[-1][1]
     from pypdf import PdfReader
@@ -170,6 +172,7 @@ def test_pdf_export_and_print_from_the_result_page(  # type: ignore[no-untyped-d
     monkeypatch.setattr(summary_export, "choose_pdf_path", lambda *_a: brief)
     page.brief_check.setChecked(True)
     page.pdf_button.click()
+    qtbot.waitUntil(lambda: str(brief) in prompt_log.asked[-1][1], timeout=30_000)
     assert 0 < len(PdfReader(brief).pages) < full_pages
     printed: list[Path] = []
     import desktop_app.gui.printing as printing
@@ -177,7 +180,8 @@ def test_pdf_export_and_print_from_the_result_page(  # type: ignore[no-untyped-d
     monkeypatch.setattr(printing, "print_pdf", lambda _p, path: printed.append(Path(path)))
     assert page.print_button.isEnabled()
     page.print_button.click()
-    assert printed and printed[0].read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(lambda: bool(printed), timeout=30_000)
+    assert printed[0].read_bytes().startswith(b"%PDF")
 
 
 def test_old_data_version_is_explained_in_the_reopened_result(  # type: ignore[no-untyped-def]
@@ -198,6 +202,7 @@ def test_old_data_version_is_explained_in_the_reopened_result(  # type: ignore[n
     pdf = tmp_path / "历史.pdf"
     monkeypatch.setattr(summary_export, "choose_pdf_path", lambda *_a: pdf)
     dialog.pdf_button.click()
+    qtbot.waitUntil(lambda: any(t == "导出PDF" for t, _x in prompt_log.asked), timeout=30_000)
     from pypdf import PdfReader
 
     text = "".join(page.extract_text() or "" for page in PdfReader(pdf).pages)

@@ -22,7 +22,7 @@ from desktop_app.core.userdata.questions import plan_questions
 from desktop_app.gui.enterprises.list_dialog import EnterprisesDialog
 from desktop_app.gui.enterprises.result_dialog import ResultDialog
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.gui.wizard import prompts
+from desktop_app.gui.widgets import prompts
 from desktop_app.gui.wizard.wizard import (
     ACTIVITIES,
     BASIC,

@@ -13,8 +13,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget, QWizard
 
 from desktop_app import paths
-from desktop_app.gui.wizard import prompts
-from desktop_app.gui.wizard.fields import FieldEditor
+from desktop_app.gui.widgets import prompts
+from desktop_app.gui.widgets.fields import FieldEditor
 
 AS_OF = date(2026, 11, 22)
 SAMPLE: dict[str, Any] = json.loads(

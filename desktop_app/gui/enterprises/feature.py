@@ -17,10 +17,10 @@ from desktop_app.core.services import PolicyData
 from desktop_app.core.userdata.profiles import RecordNotFoundError
 from desktop_app.gui.enterprises.list_dialog import EnterprisesDialog
 from desktop_app.gui.enterprises.result_dialog import ResultDialog
-from desktop_app.gui.enterprises.user_data import UserData
 from desktop_app.gui.printing import FolderMemory
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.gui.wizard import prompts
+from desktop_app.gui.user_data import UserData
+from desktop_app.gui.widgets import prompts
 from desktop_app.gui.wizard.wizard import EvaluationWizard
 
 log = logging.getLogger(__name__)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 if TYPE_CHECKING:
     from desktop_app.core.userdata.recent import RecentEnterprise
     from desktop_app.gui.enterprises.feature import EnterpriseFeature
-    from desktop_app.gui.enterprises.user_data import UserData
+    from desktop_app.gui.user_data import UserData
 
 MENU_TITLE = "企业(&Q)"
 
@@ -70,7 +70,7 @@ class EnterpriseMenu(QObject):
     def user_data(self) -> UserData:
         """The saved enterprises, shared by the start page, the wizard and the list."""
         if self._user_data is None:
-            from desktop_app.gui.enterprises.user_data import UserData
+            from desktop_app.gui.user_data import UserData
 
             self._user_data = UserData(parent=self)
             self._user_data.changed.connect(self.changed)

@@ -41,9 +41,9 @@ from desktop_app.core.userdata.profiles import (
     display_time,
 )
 from desktop_app.gui import errors
-from desktop_app.gui.enterprises.user_data import UserData
-from desktop_app.gui.wizard import prompts
-from desktop_app.gui.wizard.fields import DISABLED_STYLE, heading, muted
+from desktop_app.gui.user_data import UserData
+from desktop_app.gui.widgets import prompts
+from desktop_app.gui.widgets.fields import DISABLED_STYLE, heading, muted
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from desktop_app.core.eligibility.results import MatchResult
 from desktop_app.core.userdata.profiles import EvaluationRecord, display_time
+from desktop_app.gui.operations import summary as summary_export
 from desktop_app.gui.printing import FolderMemory
 from desktop_app.gui.tasks import TaskRunner
-from desktop_app.gui.wizard import summary_export
-from desktop_app.gui.wizard.fields import DISABLED_STYLE
-from desktop_app.gui.wizard.result_view import ResultView
+from desktop_app.gui.views.result_view import ResultView
+from desktop_app.gui.widgets.fields import DISABLED_STYLE
 
 OLD_DATA_NOTE = (
     "这次评估使用的政策数据（版本 {old}）与当前（版本 {new}）不同，结果按当时的数据显示。"
@@ -38,7 +38,7 @@ class ResultDialog(QDialog):
         result = MatchResult.from_dict(evaluation.result)
         super().__init__(parent)
         self.settings = settings
-        self.runner = runner
+        self.runner = runner or TaskRunner(self)
         self.name = name
         self.match_result = result
         self.setWindowTitle(f"评估结果 — {name} — {evaluation.as_of}")

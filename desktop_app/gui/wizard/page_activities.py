@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from desktop_app.core.eligibility.facts import FactsRegistry
 from desktop_app.core.userdata.questions import QuestionPlan
-from desktop_app.gui.wizard.fields import FieldBlock, FieldEditor, heading, make_editor, muted
+from desktop_app.gui.widgets.fields import FieldBlock, FieldEditor, heading, make_editor, muted
 from desktop_app.gui.wizard.page_base import QuestionPage
 
 PlanSource = Callable[[], QuestionPlan | None]  # None: the answers so far cannot be read

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
-from desktop_app.gui.wizard.fields import ERROR_COLOUR, FieldEditor
+from desktop_app.gui.widgets.fields import ERROR_COLOUR, FieldEditor
 
 FIX_MESSAGE = "请更正标红的内容；不确定的可以清空不填。"
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from desktop_app.core import size_class
 from desktop_app.core.eligibility.profile import ENTITY_TYPES, MAX_NAME
-from desktop_app.gui.wizard.fields import ComboField, DateField, muted
+from desktop_app.gui.widgets.fields import ComboField, DateField, muted
 from desktop_app.gui.wizard.page_base import QuestionPage
 from desktop_app.gui.wizard.region_picker import RegionPicker
 

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop_app.gui.wizard.fields import heading, muted
+from desktop_app.gui.widgets.fields import heading, muted
 from desktop_app.gui.wizard.page_base import QuestionPage
 
 EARLIEST = date(2010, 1, 1)

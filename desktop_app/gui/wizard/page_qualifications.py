@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
 from desktop_app.core.eligibility.facts import FactsRegistry
-from desktop_app.gui.wizard.fields import DateField, muted
+from desktop_app.gui.widgets.fields import DateField, muted
 from desktop_app.gui.wizard.page_base import QuestionPage
 
 

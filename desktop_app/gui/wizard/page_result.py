@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.eligibility.results import MatchResult
-from desktop_app.gui.wizard.result_view import ResultView
+from desktop_app.gui.views.result_view import ResultView
 
 BACK_HINT = "点“上一步”回到问卷补充这些信息，再重新评估。"
 

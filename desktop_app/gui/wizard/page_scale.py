@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import size_class
 from desktop_app.core.eligibility.profile import SIZES
-from desktop_app.gui.wizard.fields import FieldBlock, NumberField, heading, muted
+from desktop_app.gui.widgets.fields import FieldBlock, NumberField, heading, muted
 from desktop_app.gui.wizard.page_base import FIX_MESSAGE, QuestionPage
 from desktop_app.gui.wizard.size_panel import SizePanel
 

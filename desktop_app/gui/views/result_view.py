@@ -35,7 +35,7 @@ from desktop_app.core.eligibility.results import (
     MeasureResult,
 )
 from desktop_app.gui import theme
-from desktop_app.gui.wizard import result_html
+from desktop_app.gui.views import result_html
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "measure" | "supplement" | "group"

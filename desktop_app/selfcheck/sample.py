@@ -1,8 +1,8 @@
 """The second half of `policy-desk --smoke`: evaluate the sample enterprise, write its summary
 PDF to a temporary folder and print its first page to a file, with the functions the window uses.
 
-Only the print step touches Qt (imported there). The GUI's smoke hook (desktop_app/gui/smoke.py)
-runs these after its own steps, handing over the open policy store. Each step returns a note or
+Only the print step touches Qt (imported there). The smoke steps (selfcheck/steps.py) run these
+after the window's own steps, handing over the open policy store. Each step returns a note or
 raises with the reason, so the frozen build's test (tests/test_frozen_build.py) shows which part
 of the bundle is missing.
 """

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.eligibility.facts import FactDef
 from desktop_app.gui import theme
-from desktop_app.gui.wizard.parsing import Parsed, format_value, parse_date, parse_number
+from desktop_app.gui.widgets.parsing import Parsed, format_value, parse_date, parse_number
 
 UNKNOWN_TEXT = "未填写（不确定）"
 ERROR_COLOUR = "#b42318"

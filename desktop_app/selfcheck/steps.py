@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
 
-from desktop_app import smoke as core_smoke
+from desktop_app.selfcheck import sample as core_smoke
 
 if TYPE_CHECKING:
     from desktop_app.gui.main_window import MainWindow
@@ -73,5 +73,5 @@ SMOKE_STEPS: list[tuple[str, SmokeStep]] = [
     ("搜索", step_search),
     ("详情", step_detail),
 ]
-# Evaluation of the sample enterprise and its PDF (desktop_app/smoke.py), on the window's store.
+# Evaluation of the sample enterprise and its PDF (selfcheck/sample.py), on the window's store.
 SMOKE_STEPS += core_smoke.gui_steps(lambda window: window.data.store)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.userdata.profiles import ProfileRepository
 from desktop_app.core.userdata.user_db import UserDbError, open_user_db
-from desktop_app.gui.wizard import prompts
+from desktop_app.gui.widgets import prompts
 
 log = logging.getLogger(__name__)
 

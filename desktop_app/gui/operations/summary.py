@@ -1,5 +1,5 @@
-"""导出PDF and 打印 for an evaluation: the summary PDF builder (core.pdf.summary) on the task
-runner's worker, then the GUI printing helpers (gui.printing) on the GUI thread."""
+"""导出PDF and 打印 of an evaluation, one operation each: the summary PDF builder (core.pdf.summary)
+on the task runner's worker, then the GUI printing helpers (gui.printing) on the GUI thread."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from desktop_app.core.pdf.summary import build_summary_pdf
 from desktop_app.gui import errors, printing
 from desktop_app.gui.printing import FolderMemory
 from desktop_app.gui.tasks import TaskError, TaskRunner
-from desktop_app.gui.wizard import prompts
+from desktop_app.gui.widgets import prompts
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
@@ -50,25 +50,14 @@ def build_pdf(result: MatchResult, path: Path, brief: bool = False) -> int:
 
 
 def _run(
-    runner: TaskRunner | None,
+    runner: TaskRunner,
     work: Callable[[], Any],
     done: Callable[[Any], None],
     failed: Callable[[TaskError], None],
-    owner: QWidget | None = None,
+    owner: QWidget,
 ) -> None:
-    if runner is not None and owner is not None:
-        # the wizard may be closed before the PDF is built: then nobody is left to tell
-        done = _while_alive(owner, done)
-        failed = _while_alive(owner, failed)
-    if runner is None:
-        try:
-            outcome = work()
-        except Exception as exc:
-            failed(TaskError(exc, ""))
-            return
-        done(outcome)
-    else:
-        runner.run(work, done, failed)
+    # the window may be closed before the PDF is built: then nobody is left to tell
+    runner.run(work, _while_alive(owner, done), _while_alive(owner, failed))
 
 
 def _while_alive(owner: QWidget, callback: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -83,7 +72,7 @@ def export_pdf(
     parent: QWidget,
     result: MatchResult,
     enterprise: str,
-    runner: TaskRunner | None,
+    runner: TaskRunner,
     settings: FolderMemory | None = None,
     on_done: Callable[[Path], None] | None = None,
     brief: bool = False,
@@ -110,7 +99,7 @@ def export_pdf(
 
 
 def print_summary(
-    parent: QWidget, result: MatchResult, runner: TaskRunner | None, brief: bool = False
+    parent: QWidget, result: MatchResult, runner: TaskRunner, brief: bool = False
 ) -> None:
     """Build the summary into a temporary PDF on the worker, then hand it to the printing
     helper on the GUI thread (print dialogs must live there)."""
