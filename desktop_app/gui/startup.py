@@ -184,7 +184,7 @@ class Startup(QObject):
         if old is not None and old.policy is not opened.policy:
             old.policy.close()
         message = opened.policy.library_message
-        if message and message != self._library_told and not (self.smoke or self.startup_mark):
+        if message and message != self._library_told and self.interactive:
             # a damaged library moved aside, or one that cannot be opened: say so once
             self._library_told = message
             QTimer.singleShot(
