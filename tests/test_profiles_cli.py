@@ -21,7 +21,7 @@ def seed(*names: str) -> None:
 
 
 def test_every_profiles_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
-    for sub in ("list", "export", "import"):
+    for sub in ("list", "export", "import", "changes"):
         with pytest.raises(SystemExit) as info:
             main(["profiles", sub, "--help"])
         assert info.value.code == 0

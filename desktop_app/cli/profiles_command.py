@@ -1,4 +1,4 @@
-"""profiles list / export / import: the saved enterprises from the command line."""
+"""profiles list / export / import / changes: the saved enterprises from the command line."""
 
 from __future__ import annotations
 
@@ -25,6 +25,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     q = sub.add_parser("export", help="把全部企业及其评估记录导出到一个文件")
     q.add_argument("file", type=Path, metavar="FILE", help="导出文件（.json）")
     q.set_defaults(handler=_export)
+
+    q = sub.add_parser(
+        "changes",
+        help="变化提醒：按现在的政策数据重新评估已保存企业，与上次保存的评估比较",
+    )
+    q.add_argument(
+        "--since",
+        metavar="YYYY-MM-DD",
+        help="与该日期当天或之前保存的最后一次评估比较（默认：最后一次评估）",
+    )
+    q.add_argument("--as-of", metavar="YYYY-MM-DD", help="重新评估的日期（默认今天）")
+    q.add_argument("--json", action="store_true", help="以 JSON 输出")
+    q.set_defaults(handler=_changes)
 
     q = sub.add_parser("import", help="从导出文件导入企业（同一企业只在文件中较新时更新）")
     q.add_argument("file", type=Path, metavar="FILE", help="导出文件（.json）")
@@ -97,4 +110,32 @@ def _import(args: argparse.Namespace) -> int:
     print_text("导入完成：" + report.summary)
     for line in report.notes + report.problems:
         print_text(f"  {line}")
+    return 0
+
+
+def _changes(args: argparse.Namespace) -> int:
+    from desktop_app.cli.db_commands import open_data
+    from desktop_app.cli.eligibility_commands import parse_as_of
+    from desktop_app.core.changes.reevaluate import changes_for_all
+
+    as_of = parse_as_of(args.as_of)
+    since = parse_as_of(args.since) if args.since else None
+    data = open_data()
+    try:
+        with _repository() as repo:
+            report = changes_for_all(repo, data, as_of, since=since)
+    finally:
+        data.close()
+    if args.json:
+        print_json(report.to_dict())
+        return 0
+    print_text(report.summary())
+    for enterprise in report.enterprises:
+        print_text(f"{enterprise.name}（与 {enterprise.baseline_as_of} 的评估比较）")
+        for change in enterprise.changes:
+            print_text(f"  [{change.kind_label}] {change.title}：{change.reason}")
+    for entry in report.unreadable:
+        print_text(f"无法重新评估：{entry['name']}：{entry['reason']}")
+    if report.not_evaluated:
+        print_text("尚未评估过的企业：" + "、".join(report.not_evaluated))
     return 0

@@ -79,6 +79,7 @@ class RegionTable:
             _check_region(region, self._by_code)
             if region.parent_code is not None:
                 self._children[region.parent_code].append(region)
+        self._contained: dict[tuple[str, str], bool] = {}  # contains(), memoized
         self._successions: dict[str, Succession] = {}
         for step in successions:
             if step.old_code in self._by_code:
@@ -156,8 +157,15 @@ class RegionTable:
     def contains(self, outer: str, inner: str) -> bool:
         """True when inner lies in outer (a region contains itself). A retired code stands
         for the division that took it over (a profile saved before a merger stays placed)."""
-        outer_code = self.resolve(outer).code
-        return any(region.code == outer_code for region in self.ancestors(self.resolve(inner).code))
+        key = (outer, inner)
+        known = self._contained.get(key)
+        if known is None:
+            outer_code = self.resolve(outer).code
+            inner_code = self.resolve(inner).code
+            known = any(region.code == outer_code for region in self.ancestors(inner_code))
+            # the table never changes once loaded; evaluation asks the same pairs all the time
+            self._contained[key] = known
+        return known
 
     def path_label(self, code: str, sep: str = " / ") -> str:
         return sep.join(region.name for region in reversed(self.ancestors(code)))
