@@ -72,6 +72,10 @@ def _check_measure(got: Any, expected: dict[str, Any]) -> list[str]:
     for wording in expected.get("failed_contain", []):
         if not any(wording in c for c in got.failed):
             problems.append(f"{mid}: no failed condition mentions {wording}: {got.failed}")
+    if expected.get("nothing_to_confirm"):
+        flagged = [c.text for c in got.all_conditions() if c.needs_confirmation]
+        if flagged:
+            problems.append(f"{mid}: conditions flagged for confirmation: {flagged}")
     if "confirmations" in expected and got.confirmations != expected["confirmations"]:
         problems.append(f"{mid}: confirmations {got.confirmations} ≠ {expected['confirmations']}")
     for wording in expected.get("notes_contain", []):
