@@ -66,7 +66,9 @@ def input_files() -> list[Path]:
     code = Path(__file__).parent
     # the parsers and the search index code shape the built tables too
     roots = [paths.documents_dir(), paths.curated_dir(), code / "sources", code / "search"]
-    files = [Path(__file__), code / "validity_rules.py"]
+    # the validity rules (and the numerals and dates they read) shape the documents table
+    derive = [code / "validity_rules.py", code / "importing" / "dates.py"]
+    files = [Path(__file__), *derive, code / "importing" / "numbering.py"]
     for root in roots:
         files += sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc")
     return files

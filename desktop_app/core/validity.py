@@ -65,20 +65,6 @@ class Validity:
             "period_ended": self.period_ended,
         }
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Validity:
-        return cls(
-            state=data["state"],
-            label=data["label"],
-            detail=data["detail"],
-            as_of=data["as_of"],
-            valid_from=data.get("valid_from"),
-            valid_to=data.get("valid_to"),
-            derived=bool(data.get("derived")),
-            basis=data.get("basis"),
-            period_ended=bool(data.get("period_ended")),
-        )
-
 
 def _period_text(start: str | None, end: str | None) -> str:
     return f"{start or '未注明'}至{end or '未注明'}"

@@ -16,36 +16,18 @@ every document gets the same treatment. A document with a stated period is never
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from desktop_app.core.importing.dates import add_years
+from desktop_app.core.importing.numbering import cn_number
 from desktop_app.core.validity import EXPIRED, LAPSED
 
-_CN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-               "九": 9, "十": 10}  # fmt: skip
 _YEARS_RE = re.compile(r"(?:有效期(?:为)?|暂定)([0-9一二两三四五六七八九十]+)年")
 _ANNUAL_TYPES = ("工作要点", "工作计划", "工作安排", "年度计划")
 _ANNUAL_TITLE_RE = re.compile(r"((?:19|20)\d{2})年")
 _TASK_TYPES = ("工作要点", "工作计划", "工作安排", "工作报告", "工作举措")
 _DEADLINE_RE = re.compile(r"(?:到|至|于)?((?:19|20)\d{2})年(?:\d{1,2}月)?底前")
-
-
-def _count(token: str) -> int | None:
-    if token.isdigit():
-        return int(token)
-    if token in _CN_NUMBERS:
-        return _CN_NUMBERS[token]
-    if len(token) == 2 and token[0] == "十" and token[1] in _CN_NUMBERS:
-        return 10 + _CN_NUMBERS[token[1]]
-    return None
-
-
-def _add_years(start: date, years: int) -> date:
-    try:
-        end = start.replace(year=start.year + years)
-    except ValueError:  # 29 February
-        end = start.replace(year=start.year + years, day=28)
-    return end - timedelta(days=1)
 
 
 def _quote_around(text: str, start: int, end: int, context: int = 40) -> str:
@@ -61,13 +43,13 @@ def _stated_years(issued: str | None, text: str) -> dict[str, Any] | None:
     found = _YEARS_RE.search(text)
     if not found or not issued:
         return None
-    years = _count(found.group(1))
+    years = cn_number(found.group(1))
     if not years:
         return None
     start = date.fromisoformat(issued)
     return {
         "valid_from": start.isoformat(),
-        "valid_to": _add_years(start, years).isoformat(),
+        "valid_to": add_years(start, years).isoformat(),
         "rule": f"文中注明“{found.group(0)}”，自成文日期{start.isoformat()}起算",
         "quote": _quote_around(text, found.start(), found.end()),
         "after": EXPIRED,
