@@ -124,8 +124,13 @@ def test_imported_document_with_a_derived_basis_is_marked(store: PolicyStore) ->
         _doc(store, "yj2020"),
         valid_from="2026-03-01",
         valid_to="2029-02-28",
-        validity_basis="推定：自2026年3月1日起施行，有效期三年",
+        validity_basis="推定：有效期3年，自施行日2026-03-01起算至2029-02-28；原文“有效期三年”",
     )
     v = validity_on(doc, date(2026, 12, 1))
     assert v.state == IN_FORCE and v.derived and v.label == "有效（推定）"
-    assert v.basis == {"rule": "自2026年3月1日起施行，有效期三年", "quote": ""}
+    assert v.basis == {
+        "rule": "有效期3年，自施行日2026-03-01起算至2029-02-28",
+        "quote": "有效期三年",
+    }
+    bare = replace(doc, validity_basis="推定：自印发之日起施行")
+    assert validity_on(bare, date(2026, 12, 1)).basis == {"rule": "自印发之日起施行", "quote": ""}

@@ -66,6 +66,12 @@ class Validity:
         }
 
 
+def _imported_basis(text: str) -> dict[str, str]:
+    body = text.removeprefix(DERIVED_MARK).lstrip("：:")
+    rule, _, quote = body.partition("；原文“")
+    return {"rule": rule, "quote": quote.removesuffix("”")}
+
+
 def _period_text(start: str | None, end: str | None) -> str:
     return f"{start or '未注明'}至{end or '未注明'}"
 
@@ -83,9 +89,8 @@ def validity_on(doc: Document, on: date) -> Validity:
     start_s = doc.valid_from or (derived or {}).get("valid_from")
     end_s = doc.valid_to or (derived or {}).get("valid_to")
     if derived is None and (doc.validity_basis or "").startswith(DERIVED_MARK):
-        # an imported document whose period the user confirmed as derived (推定：…)
-        rule = (doc.validity_basis or "").removeprefix(DERIVED_MARK).lstrip("：:")
-        derived = {"rule": rule, "quote": "", "after": EXPIRED}
+        # an imported document whose period was derived: 推定：<rule>；原文“<quote>”
+        derived = {**_imported_basis(doc.validity_basis or ""), "after": EXPIRED}
     start = date.fromisoformat(start_s) if start_s else None
     end = date.fromisoformat(end_s) if end_s else None
     ended = end is not None and on > end
