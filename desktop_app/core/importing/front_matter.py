@@ -107,6 +107,7 @@ def _header_end(paragraphs: list[Paragraph]) -> int:
 def _scan_header(front: FrontMatter, lines: list[str], *, title_allowed: bool) -> None:
     title_lines: list[str] = []
     title_done = False
+    last_title = -1
     for i, text in enumerate(lines):
         if not text:
             continue
@@ -132,8 +133,11 @@ def _scan_header(front: FrontMatter, lines: list[str], *, title_allowed: bool) -
             continue
         if _ATTACHMENT.match(text) or _PUBLIC.match(text):
             continue
+        if title_lines and any(lines[last_title + 1 : i]):
+            title_done = True  # a title is consecutive lines: another line came between
         if title_allowed and not title_done and _is_title_like(text):
             title_lines.append(text)
+            last_title = i
             continue
         if title_lines:
             title_done = True
