@@ -14,7 +14,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,15 @@ class BuiltContent:
 def _load_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+def _data_date() -> str:
+    """The reviewed date of the policy data (db/data_release.yaml), ISO; blank if absent."""
+    release = paths.curated_dir() / "data_release.yaml"
+    if not release.is_file():
+        return ""
+    value = (_load_yaml(release) or {}).get("date")
+    return value.isoformat() if isinstance(value, date) else str(value or "")
 
 
 def _squash(text: str) -> str:
@@ -278,6 +287,7 @@ def write_database(content: BuiltContent, out_path: Path, progress: Progress | N
         meta = {
             "schema_version": SCHEMA_VERSION,
             "data_version": source_digest()[:12],
+            "data_date": _data_date(),
             "built_at": datetime.now().astimezone().isoformat(timespec="seconds"),
             "document_count": str(len(content.documents)),
             "item_count": str(len(content.items)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -173,3 +174,11 @@ class PolicyStore:
 
     def raw(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params))
+
+
+def data_date(store: PolicyStore) -> date | None:
+    """The date of the policy data in `store` (meta data_date), None for an older database."""
+    try:
+        return date.fromisoformat(store.meta().get("data_date") or "")
+    except ValueError:
+        return None

@@ -1,20 +1,19 @@
-"""惠企政策适用清单: what the eligibility engine found for one enterprise, printed for it to keep.
+"""The report for one enterprise: the 惠企政策告知单, and in the full version (详版) after it
+every measure it lists in detail, for the enterprise to keep and the official to check.
 
-    pages = build_summary_pdf(match(store, profile, as_of), "清单.pdf")
+    pages = build_summary_pdf(match(store, profile, as_of), "告知单.pdf", brief=True)
 
-Order: title, enterprise and dates; the profile as entered and the size class with its
-working; 一 the measures that apply (table and 合计); 二 those that may apply once facts are
-added or confirmed; 三 each of those measures in detail (conditions, amounts with working,
-source and quotes); 四 what information to add; 五 the measures that do not apply and why
-(officials get asked); then the notes and disclaimer. Measures carry one running number so the
-tables, the details and the notes refer to each other by it.
+Full version: the 告知单 (core.notice) on page 1; then the profile as entered and the size class
+with its working; 二 each listed measure under the 告知单's number (conditions, amounts with
+working, source and quotes); 三 what information to add; 四 the measures of the region that do
+not apply and why (officials get asked); then the notes and disclaimer.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -25,16 +24,18 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 from desktop_app.core.eligibility.conditions import UNMET, ConditionResult
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
 from desktop_app.core.eligibility.results import (
-    ELIGIBLE,
-    INELIGIBLE,
     NOT_IN_FORCE,
-    POSSIBLE,
     BenefitResult,
     MatchResult,
     MeasureResult,
 )
 from desktop_app.core.eligibility.rules import BENEFIT_KINDS
 from desktop_app.core.model import UNSTATED
+from desktop_app.core.notice import verdicts, wording
+from desktop_app.core.notice.model import LocalGuidance, Notice, build_notice
+from desktop_app.core.notice.office import OfficeInfo
+from desktop_app.core.notice.pdf import add_notice, new_builder, notice_builder
+from desktop_app.core.notice.render_text import small_print
 from desktop_app.core.pdf import summary_text as t
 from desktop_app.core.pdf.builder import PdfBuilder
 from desktop_app.core.pdf.excerpt import DISCLAIMER
@@ -76,14 +77,15 @@ class _Context:
     numbers: dict[str, int]
     titles: dict[str, str]
     marks: t.Marks
-    # conditions printed once per document in 三 rather than with each measure
+    # conditions printed once per document in the detail rather than with each measure
     shared: dict[str, list[ConditionResult]]
 
 
 BRIEF_NOTE = (
-    "本清单为简版，未列出逐项适用条件、原文依据和不符合的措施；"
-    "完整版（含每项措施的条件、金额计算过程和原文引用）可在程序中导出。"
+    "本告知单为简版；详版（另附每项措施的条件、金额计算过程、原文引用和不符合的措施）"
+    "可在程序中导出。"
 )
+DETAIL_TITLE = "附：惠企政策适用清单（详版）"
 
 
 def build_summary_pdf(
@@ -93,9 +95,20 @@ def build_summary_pdf(
     generated: date | None = None,
     registry: FactsRegistry | None = None,
     brief: bool = False,
+    office: OfficeInfo | None = None,
+    guidance: Iterable[LocalGuidance] = (),
+    data_date: date | None = None,
 ) -> int:
-    """Write the summary of `result` to `path` (atomically) and return its page count."""
-    return summary_builder(result, generated=generated, registry=registry, brief=brief).build(path)
+    """Write the report of `result` to `path` (atomically) and return its page count."""
+    return summary_builder(
+        result,
+        generated=generated,
+        registry=registry,
+        brief=brief,
+        office=office,
+        guidance=guidance,
+        data_date=data_date,
+    ).build(path)
 
 
 def summary_builder(
@@ -104,92 +117,101 @@ def summary_builder(
     generated: date | None = None,
     registry: FactsRegistry | None = None,
     brief: bool = False,
+    office: OfficeInfo | None = None,
+    guidance: Iterable[LocalGuidance] = (),
+    data_date: date | None = None,
 ) -> PdfBuilder:
-    """The summary as an unbuilt document (for build_bytes, previews and tests).
+    """The report as an unbuilt document (for build_bytes, previews and tests).
 
-    `brief` leaves out the per-measure explanations and the measures that do not apply: a few
-    pages to hand over the counter, while the full version stays the reference."""
-    day = generated or date.today()
+    `brief` gives the 告知单 alone (one page for a typical enterprise); the full version (详版)
+    starts with the same 告知单 and then explains every measure it lists, under its number."""
+    registry = registry or load_registry()
+    notice = build_notice(
+        result,
+        office,
+        generated=generated,
+        guidance=guidance,
+        data_date=data_date,
+        registry=registry,
+    )
+    if brief:
+        notice = replace(notice, brief_note=BRIEF_NOTE)
+        return notice_builder(notice)
+    pdf = new_builder(notice, notice.title)
+    add_notice(pdf, notice)
+    pdf.page_break()
+    add_detail(pdf, result, notice, registry)
+    return pdf
+
+
+def detail_measures(result: MatchResult) -> tuple[list[MeasureResult], list[MeasureResult]]:
+    """(the measures the notice lists, in its order; the others of the region that do not
+    apply)."""
+    ours = [m for m in result.results if verdicts.in_region(m, result)]
+    listed = [m for m in ours if verdicts.applies(m) or verdicts.may_apply(m)]
+    others = [m for m in ours if m not in listed and verdicts.in_force(m)]
+    return listed, others
+
+
+def add_detail(
+    pdf: PdfBuilder, result: MatchResult, notice: Notice, registry: FactsRegistry
+) -> None:
+    """The 详版 after the 告知单: profile and size, each listed measure under the notice's
+    number, what to add, and the measures that do not apply."""
+    numbers = notice.numbers()
+    listed, ineligible = detail_measures(result)
+    listed.sort(key=lambda m: numbers[m.item.id])
+    for m in ineligible:
+        numbers[m.item.id] = len(numbers) + 1
     ctx = _Context(
         result=result,
-        registry=registry or load_registry(),
-        numbers=t.measure_numbers(result),
+        registry=registry,
+        numbers=numbers,
         titles={m.item.id: _title(m) for m in result.results},
         marks=t.marks(),
-        shared=t.document_conditions(result.by_status(ELIGIBLE) + result.by_status(POSSIBLE)),
+        shared=t.document_conditions(listed),
     )
-    name = t.enterprise_name(result.profile)
-    pdf = PdfBuilder(
-        TITLE,
-        [f"企业名称：{name}", t.meta_line(result, day)],
-        generated=day,
-        # The name on every page keeps a loose printed page attributable to its enterprise.
-        header_title=f"{TITLE}　{result.profile.name}" if result.profile.name else TITLE,
-        subject=f"{TITLE}：{name}",
+    pdf.flowables(lambda s: [Paragraph(escape(DETAIL_TITLE), s.title)])
+    pdf.paragraph(
+        "以下按告知单的序号逐项列出适用条件、企业情况、金额计算过程和原文依据，供核对。",
+        style="small",
     )
-    eligible = result.by_status(ELIGIBLE)
-    possible = result.by_status(POSSIBLE)
-    ineligible = result.by_status(INELIGIBLE)
-
-    pdf.note_box(_overview(result, eligible, possible, ineligible), title="评估结果")
-    _heading(pdf, "企业基本情况")
-    pdf.key_value_table(t.profile_rows(result.profile, ctx.registry))
+    _heading(pdf, "一、企业基本情况")
+    pdf.key_value_table(t.profile_rows(result.profile, registry))
     _heading(pdf, "企业规模", level=2)
     pdf.key_value_table(t.size_rows(result.size))
-
-    _heading(pdf, f"一、符合的措施（{len(eligible)}项）")
-    _measure_table(pdf, ctx, eligible, possible=False)
-    total = _total_text(result)
-    pdf.note_box(
-        t.not_computable_note(eligible, ctx.numbers, total),
-        title=f"可计算金额合计：{total or '无'}",
-    )
-
-    _heading(pdf, f"二、可能符合的措施（需补充或确认）（{len(possible)}项）")
-    _measure_table(pdf, ctx, possible, possible=True)
-
-    if brief:
-        _heading(pdf, "三、补充信息后可能适用")
-        _supplements(pdf, ctx)
-        pdf.paragraph(BRIEF_NOTE, style="small")
-    else:
-        _full_sections(pdf, ctx, eligible, possible, ineligible)
+    _full_sections(pdf, ctx, listed, ineligible, notice)
     outside = result.by_status(NOT_IN_FORCE)
-    _heading(
-        pdf, f"{'四' if brief else '六'}、{NOT_IN_FORCE_HEADING}（{len(outside)}项，仅供参考）"
-    )
+    for m in outside:
+        ctx.numbers.setdefault(m.item.id, len(ctx.numbers) + 1)
+    _heading(pdf, f"五、{NOT_IN_FORCE_HEADING}（{len(outside)}项，仅供参考）")
     not_in_force_table(pdf, outside, ctx.numbers, ctx.titles)
-
     pdf.spacer(4).note_box(
         "\n\n".join([*(f"{n}. {text}" for n, text in enumerate(NOTES, start=1)), DISCLAIMER]),
         title="说明",
     )
-    return pdf
 
 
 def _full_sections(
     pdf: PdfBuilder,
     ctx: _Context,
-    eligible: Sequence[MeasureResult],
-    possible: Sequence[MeasureResult],
+    listed: Sequence[MeasureResult],
     ineligible: Sequence[MeasureResult],
+    notice: Notice,
 ) -> None:
-    """三 per-measure explanations, 四 supplements, 五 the measures that do not apply."""
-    _heading(pdf, "三、逐项说明")
-    if not eligible and not possible:
+    """二 per-measure explanations, 三 supplements, 四 the measures that do not apply."""
+    _heading(pdf, "二、逐项说明")
+    if not listed:
         pdf.paragraph("无。")
     else:
-        _document_conditions(pdf, ctx, [*eligible, *possible])
-    groups = [("（一）符合的措施", eligible), ("（二）可能符合的措施", possible)]
-    for group_title, group in groups:
-        for n, measure in enumerate(group):
-            lead = group_title if n == 0 else None
-            pdf.flowables(functools.partial(_measure_detail, ctx=ctx, m=measure, lead=lead))
+        _document_conditions(pdf, ctx, listed)
+    for measure in listed:
+        pdf.flowables(functools.partial(_measure_detail, ctx=ctx, m=measure))
 
-    _heading(pdf, "四、补充信息后可能适用")
+    _heading(pdf, "三、补充信息后可能适用")
     _supplements(pdf, ctx)
 
-    _heading(pdf, f"五、不符合的措施（{len(ineligible)}项，供解答参考）")
+    _heading(pdf, f"四、不符合的措施（{len(ineligible)}项，供解答参考）")
     if ineligible:
         rows: list[list[Cell]] = [
             [str(ctx.numbers[m.item.id]), _measure_cell(m), _lines(t.failed_text(m))]
@@ -203,6 +225,8 @@ def _full_sections(
         )
     else:
         pdf.paragraph("无。")
+    for line in small_print(notice)[:-1]:
+        pdf.paragraph(line, style="small")
 
 
 @functools.cache
@@ -233,34 +257,7 @@ def _heading(pdf: PdfBuilder, text: str, level: int = 1) -> None:
 
 
 def _title(m: MeasureResult) -> str:
-    return m.summary or m.item.display_title
-
-
-def _overview(
-    result: MatchResult,
-    eligible: Sequence[MeasureResult],
-    possible: Sequence[MeasureResult],
-    ineligible: Sequence[MeasureResult],
-) -> str:
-    total = _total_text(result)
-    money = f"可计算金额合计{total}" if total else "均无可计算金额"
-    outside = len(result.by_status(NOT_IN_FORCE))
-    other = len(result.other_regions)
-    return (
-        f"共评估{len(result.results)}项措施：符合{len(eligible)}项，"
-        f"可能符合{len(possible)}项，不符合{len(ineligible)}项"
-        + (f"，文件不在有效期内{outside}项（仅供参考）" if outside else "")
-        + f"；符合的措施中{money}。"
-        + (f"另有{other}项措施适用于其他地区，未列入。" if other else "")
-    )
-
-
-def _total_text(result: MatchResult) -> str | None:
-    """The engine's total of the 符合 measures, None when nothing could be added up."""
-    total = result.totals.get("eligible") or {}
-    if total.get("kind") == "not_computable" or not total.get("text"):
-        return None
-    return str(total["text"])
+    return wording.title(m)
 
 
 def _lines(texts: Sequence[str]) -> list[tuple[str, str]]:
@@ -269,37 +266,7 @@ def _lines(texts: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def _measure_cell(m: MeasureResult) -> list[tuple[str, str]]:
-    return [(_title(m), "cell"), (t.short_source(m), "muted")]
-
-
-def _measure_table(
-    pdf: PdfBuilder, ctx: _Context, measures: Sequence[MeasureResult], *, possible: bool
-) -> None:
-    if not measures:
-        pdf.paragraph("无。")
-        return
-    header = ["序号", "措施及出处", "待遇", "估算金额", "联系部门", "有效期"]
-    rows: list[list[Cell]] = []
-    for m in measures:
-        row: list[Cell] = [
-            str(ctx.numbers[m.item.id]),
-            _measure_cell(m),
-            t.benefit_labels(m),
-            [(t.amount_text(m), "strong")],
-            t.departments_short(t.local_item(m)),
-            m.validity.label,
-        ]
-        if possible:
-            row.append(_lines(t.to_confirm(m, ctx.result, ctx.registry)))
-        rows.append(row)
-    if possible:
-        header.append("需补充或确认")
-    widths = _POSSIBLE_WIDTHS if possible else _LIST_WIDTHS
-    notes = [n for n in [t.standing_note(measures), *t.scope_notes(measures)] if n]
-    pdf.flowables(lambda s: [grid(header, rows, s, widths_cm=widths)])
-    for note in notes:
-        pdf.paragraph(note, style="small")
-    pdf.spacer(6)
+    return [(_title(m), "cell"), (wording.source_text(m), "muted")]
 
 
 def _supplements(pdf: PdfBuilder, ctx: _Context) -> None:
@@ -388,28 +355,41 @@ def _info_line(pairs: Sequence[tuple[str, str]]) -> str:
     )
 
 
-def _measure_detail(
-    s: PdfStyles, *, ctx: _Context, m: MeasureResult, lead: str | None = None
-) -> list[Flowable]:
-    """One measure; the first of a group carries the group's heading, because reportlab's
-    keepWithNext does not hold a heading to a following KeepTogether."""
+def _citation(m: MeasureResult) -> str:
+    if m.item.article is None:
+        # the library's sequence number, never presented as the document's own
+        return f"{wording.source_text(m)}（原文条目无编号）"
+    return m.citation
+
+
+def _measure_detail(s: PdfStyles, *, ctx: _Context, m: MeasureResult) -> list[Flowable]:
+    """One measure: heading, result lines, conditions and benefits. Each table carries the
+    measure's number and title in a caption row repeated on every page, so a table that
+    starts or continues on a new page still names its measure."""
     st = _detail_styles(s)
     doc = m.document
+    number = ctx.numbers[m.item.id]
     lines = [
         [("评估结果", t.status_mark(m.status, ctx.marks)), ("估算金额", m.amount.text or UNSTATED)],
-        [("出处", m.citation), ("文号", doc.doc_number or UNSTATED)],
+        [("出处", _citation(m)), ("文号", doc.doc_number or UNSTATED)],
         [("联系部门", t.departments_full(t.local_item(m)))],
     ]
-    parts: list[Flowable] = [Paragraph(escape(lead), s.h2)] if lead else []
-    parts += [
-        Paragraph(escape(f"{ctx.numbers[m.item.id]}．{_title(m)}"), st.heading),
+    parts: list[Flowable] = [
+        Paragraph(escape(f"{number}．{_title(m)}"), st.heading),
         *(Paragraph(_info_line(pairs), st.info) for pairs in lines),
     ]
+    caption = f"{number}．{_title(m)}"
     tables: list[Flowable] = []
     conditions = _condition_rows(m, ctx)
     if conditions:
         tables.append(
-            grid(["结果", "条件", "企业情况", "原文依据"], conditions, s, widths_cm=_DETAIL_WIDTHS)
+            grid(
+                ["结果", "条件", "企业情况", "原文依据"],
+                conditions,
+                s,
+                widths_cm=_DETAIL_WIDTHS,
+                caption=f"{caption}　适用条件",
+            )
         )
     # A second table (not a sub-heading row) so a page break inside it repeats its own header.
     tables.append(
@@ -418,6 +398,7 @@ def _measure_detail(
             [_benefit_row(b) for b in m.benefits],
             s,
             widths_cm=_DETAIL_WIDTHS,
+            caption=f"{caption}　待遇与金额",
         )
     )
     rest = [*tables[1:], *(Paragraph(escape(r), st.remark) for r in _remarks(m, ctx))]

@@ -32,10 +32,12 @@ class GridStyles:
     header: ParagraphStyle
     muted: ParagraphStyle  # sources and quotes under the main text of a cell
     strong: ParagraphStyle  # amounts and totals
+    caption: ParagraphStyle  # the row naming the measure a table belongs to
 
     def by_name(self, name: str) -> ParagraphStyle:
         styles = {"cell": self.cell, "header": self.header, "muted": self.muted}
         styles["strong"] = self.strong
+        styles["caption"] = self.caption
         return styles[name]
 
 
@@ -47,6 +49,7 @@ def grid_styles(s: PdfStyles) -> GridStyles:
         header=ParagraphStyle("GridHeader", parent=cell, textColor=ACCENT),
         muted=ParagraphStyle("GridMuted", parent=cell, textColor=MUTED, spaceBefore=1),
         strong=ParagraphStyle("GridStrong", parent=cell, textColor=ACCENT),
+        caption=ParagraphStyle("GridCaption", parent=cell, textColor=MUTED),
     )
 
 
@@ -106,9 +109,11 @@ def grid(
     *,
     widths_cm: Sequence[float],
     width: float = CONTENT_WIDTH,
+    caption: str | None = None,
 ) -> Table:
     """A table with its header repeated on each page it spans; widths are relative (in cm as
-    drawn on a 17 cm text width) and scaled to `width`."""
+    drawn on a 17 cm text width) and scaled to `width`. A `caption` is a first row across all
+    columns, repeated with the header (it names what the table belongs to)."""
     if any(len(r) != len(header) for r in rows):
         raise ValueError("every row must have as many cells as the header")
     g = grid_styles(s)
@@ -118,7 +123,10 @@ def grid(
     data: list[list[object]] = []
     colours: list[tuple[object, ...]] = []
     head_row: list[Cell] = [[(h, "header")] for h in header]
-    for y, row in enumerate([head_row, *rows]):
+    head_rows: list[Sequence[Cell]] = [head_row]
+    if caption is not None:
+        head_rows.insert(0, [[(caption, "caption")], *([""] * (len(header) - 1))])
+    for y, row in enumerate([*head_rows, *rows]):
         cells: list[object] = []
         for x, cell in enumerate(row):
             line = _one_line(cell, "cell", g, room[x])
@@ -131,7 +139,8 @@ def grid(
                 colours.append(("TEXTCOLOR", (x, y), (x, y), g.by_name(style).textColor))
         data.append(cells)
     # splitInRow lets a row taller than a page continue overleaf (see _Grid.split).
-    table = _Grid(data, colWidths=widths, repeatRows=1, splitInRow=2 * g.cell.leading)
+    table = _Grid(data, colWidths=widths, repeatRows=len(head_rows), splitInRow=2 * g.cell.leading)
+    head = len(head_rows) - 1
     table.setStyle(
         TableStyle(
             [
@@ -143,10 +152,11 @@ def grid(
                 ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING - 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                ("LINEABOVE", (0, 0), (-1, 0), 0.75, ACCENT),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.75, ACCENT),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+                ("BACKGROUND", (0, head), (-1, head), HEADER_FILL),
+                ("LINEABOVE", (0, head), (-1, head), 0.75, ACCENT),
+                ("LINEBELOW", (0, head), (-1, head), 0.75, ACCENT),
+                ("LINEBELOW", (0, head + 1), (-1, -1), 0.4, RULE),
+                *(() if caption is None else [("SPAN", (0, 0), (-1, 0))]),
                 *colours,
             ]
         )

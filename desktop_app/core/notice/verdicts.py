@@ -1,0 +1,117 @@
+"""The one place where the 告知单 reads the engine's verdicts.
+
+The engine's output is changing this round (a `not_in_force` status, `validity.state` with its
+basis, measures of other regions left out with an `out_of_region` count, a `payer` on each
+benefit, departments of another place marked as 当地对应部门). Everything the notice needs
+from a verdict goes through these functions, so the rest of the notice never looks at the
+engine's fields directly and works with either shape.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from desktop_app.core.eligibility.engine import region_contains
+from desktop_app.core.eligibility.results import (
+    ELIGIBLE,
+    POSSIBLE,
+    BenefitResult,
+    MatchResult,
+    MeasureResult,
+)
+from desktop_app.core.model import Department, Document
+from desktop_app.core.pdf.builder import format_date
+
+NOT_IN_FORCE = "not_in_force"
+# validity states under which a document's measures are not in force on the evaluation date
+_INACTIVE_STATES = {"expired", "draft", "not_yet", "lapsed", NOT_IN_FORCE}
+# benefit kinds that put money in the enterprise's hands (grants, interest subsidies, tax and
+# fee reductions); loans, guarantees, procurement, land and services are 服务与便利
+MONEY_KINDS = frozenset({"grant", "interest_subsidy", "tax_fee"})
+
+
+def in_force(m: MeasureResult) -> bool:
+    return m.status != NOT_IN_FORCE and m.validity.state not in _INACTIVE_STATES
+
+
+def applies(m: MeasureResult) -> bool:
+    return in_force(m) and m.status == ELIGIBLE
+
+
+def may_apply(m: MeasureResult) -> bool:
+    return in_force(m) and m.status == POSSIBLE
+
+
+def in_region(m: MeasureResult, result: MatchResult) -> bool:
+    """False for a measure of another region; an unknown region is not held against it."""
+    region = result.profile.region
+    if not region:
+        return True
+    return region_contains(m.document.scope_region_code, region)
+
+
+def out_of_region_count(result: MatchResult) -> int:
+    """Measures of other regions: the engine's count when it leaves them out, else ours."""
+    counted = getattr(result, "out_of_region", None)
+    if isinstance(counted, int):
+        return counted
+    return sum(1 for m in result.results if not in_region(m, result))
+
+
+def live_benefits(m: MeasureResult) -> list[BenefitResult]:
+    """The benefits the enterprise may get: for 符合 those whose own conditions are met (the
+    ones the engine's amount counts), otherwise every one not ruled out."""
+    if m.status == ELIGIBLE:
+        chosen = [b for b in m.benefits if b.state == "met"]
+    else:
+        chosen = [b for b in m.benefits if b.state != "unmet"]
+    return chosen or list(m.benefits)
+
+
+def is_money(m: MeasureResult) -> bool:
+    return any(b.kind in MONEY_KINDS for b in live_benefits(m)) or m.amount.value_yuan is not None
+
+
+def payer(m: MeasureResult) -> str | None:
+    """Who pays, when the engine states it (one name, or several joined)."""
+    names: list[str] = []
+    for b in live_benefits(m):
+        value: Any = getattr(b, "payer", None)
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("text")
+        if isinstance(value, str) and value and value not in names:
+            names.append(value)
+    return "、".join(names) or None
+
+
+def is_local_counterpart(d: Department) -> bool:
+    """A unit of another place, to be read as 当地对应部门."""
+    return bool(getattr(d, "local_counterpart", False)) or d.basis == "counterpart"
+
+
+def inactive_line(doc: Document, m: MeasureResult) -> str:
+    """One sentence for a document not in force, e.g.
+    《…》为征求意见稿，有效期至2025年12月31日，相关措施仅供参考。"""
+    title = f"《{doc.title.replace('《', '〈').replace('》', '〉')}》"
+    state = m.validity.state
+    end = _date_text(doc.valid_to)
+    if state == "draft" or doc.status == "征求意见稿":
+        what = "为征求意见稿，未正式印发" + (f"，文中有效期至{end}" if end else "")
+    elif state == "not_yet":
+        what = f"自{_date_text(doc.valid_from) or '未注明日期'}起施行，评估日尚未生效"
+    elif state == "expired" and end:
+        what = f"有效期至{end}，已到期"
+    else:
+        basis = getattr(m.validity, "basis", None)
+        what = "已不再执行" + (f"（{basis}）" if isinstance(basis, str) and basis else "")
+    return f"{title}{what}，相关措施仅供参考。"
+
+
+def _date_text(iso: str | None) -> str | None:
+    if not iso:
+        return None
+    try:
+        return format_date(date.fromisoformat(iso))
+    except ValueError:
+        return iso
