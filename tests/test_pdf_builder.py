@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from datetime import date
+import io
+import re
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -131,11 +133,23 @@ def test_build_into_missing_folder_raises_and_leaves_nothing(tmp_path: Path) -> 
     assert list(tmp_path.iterdir()) == []
 
 
+def _without_dates(data: bytes) -> bytes:
+    """The file without its creation/modification dates and the ID derived from them."""
+    data = re.sub(rb"/(CreationDate|ModDate) \(D:[^)]*\)", b"", data)
+    return re.sub(rb"/ID\s*\[[^\]]*\]", b"", data)
+
+
 def test_same_content_gives_identical_bytes_and_builder_is_reusable() -> None:
     pdf = _sample()
-    first = pdf.build_bytes()
-    assert pdf.build_bytes() == first
-    assert _sample().build_bytes() == first
+    first = _without_dates(pdf.build_bytes())
+    assert _without_dates(pdf.build_bytes()) == first
+    assert _without_dates(_sample().build_bytes()) == first
+
+
+def test_metadata_carries_the_real_creation_date() -> None:
+    info = PdfReader(io.BytesIO(_sample().build_bytes())).metadata
+    assert info is not None and info.creation_date is not None
+    assert abs((info.creation_date.replace(tzinfo=None) - datetime.now()).days) <= 1
 
 
 def test_paragraph_blank_lines_split_paragraphs() -> None:

@@ -18,6 +18,7 @@ from desktop_app.cli.main import main
 from desktop_app.core.eligibility.engine import match
 from desktop_app.core.eligibility.profile import Profile
 from desktop_app.core.eligibility.results import ELIGIBLE, POSSIBLE, MatchResult
+from desktop_app.core.notice import verdicts, wording
 from desktop_app.core.pdf import summary_text
 from desktop_app.core.pdf.markup import MISSING_GLYPH
 from desktop_app.core.pdf.summary import DISCLAIMER, build_summary_pdf, summary_builder
@@ -40,7 +41,7 @@ def _match(store: PolicyStore, data: dict[str, Any]) -> MatchResult:
 
 
 def _pdf(result: MatchResult) -> tuple[bytes, list[str], str]:
-    data = summary_builder(result, generated=GENERATED).build_bytes()
+    data = summary_builder(result, generated=GENERATED, brief=False).build_bytes()
     texts = page_texts(data)
     return data, texts, flat("".join(texts))
 
@@ -55,10 +56,12 @@ def test_sample_summary_header_profile_and_size(
     sample: tuple[MatchResult, bytes, list[str], str],
 ) -> None:
     result, _, texts, joined = sample
-    assert flat("惠企政策适用清单") in flat(texts[0])
-    assert "企业名称：厦门示例精密制造有限公司" in joined
-    assert "评估日期：2026年11月22日" in joined
-    assert f"数据版本：{result.data_version}" in joined
+    assert flat("惠企政策告知单") in flat(texts[0])
+    assert "企业名称：厦门示例精密制造有限公司" in flat(texts[0])
+    assert "评估日期：2026年11月22日" in flat(texts[0])
+    # a readable data version, the digest only as a short code in small print
+    assert f"（数据代码{result.data_version}）" in joined
+    assert f"数据版本：{result.data_version}" not in joined
     assert "生成日期：2026年11月23日" in joined
     # the profile as entered, region by name, units
     assert "福建省/厦门市/湖里区（350206）" in joined
@@ -84,11 +87,17 @@ def test_sample_summary_amounts_sources_and_disclaimer(
     assert XM30_CITATION in joined
     assert flat(summary_text.quoted(xm30.benefits[0].quote)) in joined
     total = result.totals["eligible"]["text"]
-    assert f"可计算金额合计：{total}" in joined
-    assert "未计入合计" in joined
+    assert f"可估算金额合计{total}" in joined
+    assert "未计入" in joined
     for measure in result.by_status(ELIGIBLE) + result.by_status(POSSIBLE):
+        if not verdicts.in_region(measure, result):
+            continue
         assert flat(measure.amount.text) in joined, measure.item.id
-        assert flat(measure.citation) in joined, measure.item.id
+        # the detail cites the document's own numbering, or names the library's as such
+        cited = (
+            wording.source_text(measure) if wording.library_numbered(measure) else measure.citation
+        )
+        assert flat(cited) in joined, measure.item.id
     assert flat(DISCLAIMER) in joined
     assert DISCLAIMER == "以上内容依据公开政策文件整理，仅供参考，以主管部门最终认定为准。"
 
@@ -98,16 +107,18 @@ def test_sample_summary_sections_in_order(
 ) -> None:
     _, _, _, joined = sample
     headings = [
-        "企业基本情况",
-        "企业规模",
-        "一、符合的措施",
-        "二、可能符合的措施",
-        "三、逐项说明",
-        "（一）符合的措施",
-        "（二）可能符合的措施",
-        "四、补充信息后可能适用",
-        "五、不符合的措施",
-        DISCLAIMER,
+        "惠企政策告知单",
+        "一、可申请的资金支持",
+        "二、可能适用，需补充或确认",
+        "三、可享受的服务与便利",
+        "四、下一步",
+        "服务单位",
+        "附：惠企政策适用清单（详版）",
+        "一、企业基本情况",
+        "二、逐项说明",
+        "三、补充信息后可能适用",
+        "四、不符合的措施",
+        "本清单依据企业填写的信息",
     ]
     positions = [joined.find(flat(h)) for h in headings]
     assert all(p >= 0 for p in positions), dict(zip(headings, positions, strict=True))
@@ -124,12 +135,14 @@ def test_conditions_are_marked_and_possible_measures_say_what_is_missing(
     assert xm5.status == POSSIBLE
     assert "需补充：入选省技术创新重点攻关及产业化项目" in joined
     # a 不符合 measure says which condition failed, with the enterprise's own value
-    assert "主体类型为个体工商户（实际：企业）" in joined
+    assert "主体类型为个体工商户（本企业：企业）" in joined
+    assert "实际：" not in joined
     # other regions' measures are not listed at all, only counted
-    assert "三明市" not in joined.split("五、不符合的措施")[1].split("六、")[0]
-    assert f"另有{len(result.other_regions)}项措施适用于其他地区" in joined
+    assert "三明市" not in joined.split("四、不符合的措施")[1].split("五、")[0]
+    assert "企业位于福建省/三明市" not in joined
+    assert "项其他地区的措施不适用于本企业所在地" in joined
     # the 2019 work plan's measures are listed for reference, with the basis of their validity
-    assert "六、文件不在有效期内的措施" in joined and "已过执行期（推定）" in joined
+    assert "五、文件不在有效期内的措施" in joined and "已过执行期（推定）" in joined
 
 
 def test_page_numbers_on_every_page_and_font_embedded(
@@ -146,18 +159,24 @@ def test_page_numbers_on_every_page_and_font_embedded(
     assert all("WenQuanYi" in name for name, _ in fonts), fonts
 
 
-def test_summary_table_header_repeats_on_each_page_it_spans(
+def test_no_detail_table_opens_a_page_without_its_measure_heading(
     sample: tuple[MatchResult, bytes, list[str], str],
 ) -> None:
     result, _, texts, _ = sample
-    flat_pages = [flat(t) for t in texts]
-    start = next(i for i, t in enumerate(flat_pages) if "一、符合的措施" in t)
-    end = next(i for i, t in enumerate(flat_pages) if "二、可能符合的措施" in t)
-    sources = {flat(summary_text.short_source(m)) for m in result.by_status(ELIGIBLE)}
-    with_rows = [p for p in flat_pages[start:end] if any(src in p for src in sources)]
-    assert len(with_rows) > 1, "the sample's table should span pages"
-    for page in with_rows:
-        assert "序号措施及出处待遇估算金额联系部门有效期" in page
+    headers = ("结果条件企业情况原文依据", "待遇估算金额计算过程原文依据")
+    titles = {flat(f"{wording.title(m)}") for m in result.results}
+    checked = 0
+    for number, text in enumerate(texts, start=1):
+        page = flat(text)
+        firsts = [page.find(h) for h in headers if h in page]
+        if not firsts:
+            continue
+        before = page[: min(firsts)]
+        # the measure's number and title come before the first table on the page
+        assert re.search(r"\d+．", before), number
+        assert any(title in before for title in titles), number
+        checked += 1
+    assert checked > 5
 
 
 def test_build_writes_the_file_and_returns_its_page_count(
@@ -190,7 +209,7 @@ def test_hostile_names_print_literally(store: PolicyStore, name: str) -> None:
     assert flat(expected) in joined
     assert not re.search(r"[\U0001F300-\U0001FAFF]", "".join(texts))
     # the page header carries the name too, shortened when it does not fit
-    assert "惠企政策适用清单" in texts[-1]
+    assert "惠企政策告知单" in texts[-1]
 
 
 def test_empty_profile_prints_unfilled_fields(store: PolicyStore) -> None:
@@ -261,7 +280,7 @@ def test_report_command_writes_the_pdf(tmp_path: Path, capsys: pytest.CaptureFix
     )
     assert code == 0
     out = capsys.readouterr().out
-    assert "已生成惠企政策适用清单" in out
+    assert "已生成惠企政策告知单" in out
     joined = flat("".join(page_texts(target.read_bytes())))
     assert "厦门示例精密制造有限公司" in joined and "4500元" in joined
 
@@ -292,7 +311,7 @@ def test_report_command_bad_profiles(
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--output", "清单.txt"], "输出文件应以 .pdf 结尾"),
+        (["--output", "清单.txt"], "输出文件应以 .pdf 或 .docx 结尾"),
         (["--output", "没有这个文件夹/清单.pdf"], "输出文件夹不存在"),
         (["--output", "清单.pdf", "--as-of", "2026-02-30"], "日期“2026-02-30”格式不对"),
     ],
@@ -356,8 +375,8 @@ def test_no_page_is_left_empty(store: PolicyStore, kind: str) -> None:
 
 def test_nothing_computable_prints_no_made_up_total(store: PolicyStore) -> None:
     _, _, joined = _pdf(match(store, Profile.from_dict({}), AS_OF))
-    assert "可计算金额合计：无" in joined
-    assert "没有评估为“符合”的措施，无可计算金额。" in joined
+    assert "按所填信息，暂无可直接申请的资金支持。" in joined
+    assert "没有评估为“符合”的措施，无可计算金额。" not in joined
     assert "合计0元" not in joined and "合计：0元" not in joined
 
 
@@ -368,7 +387,8 @@ def test_brief_summary_keeps_the_lists_and_drops_the_explanations(tmp_path: Path
 
     sample = Path(__file__).parent.parent / "resources" / "samples" / "xiamen-manufacturer.json"
     full, brief = tmp_path / "full.pdf", tmp_path / "brief.pdf"
-    assert main(["report", "--profile", str(sample), "--as-of", "2026-11-22", "-o", str(full)]) == 0
+    args = ["report", "--profile", str(sample), "--as-of", "2026-11-22", "-o", str(full), "--full"]
+    assert main(args) == 0
     args = [
         "report",
         "--profile",
@@ -384,8 +404,8 @@ def test_brief_summary_keeps_the_lists_and_drops_the_explanations(tmp_path: Path
     assert len(brief_pages) < len(full_pages) / 2
     text = "".join(p.extract_text() for p in brief_pages)
     squashed = "".join(text.split())
-    assert "一、符合的措施" in squashed and "4500元" in squashed
-    assert "三、补充信息后可能适用" in squashed and "本清单为简版" in squashed
-    assert "三、逐项说明" not in squashed and "五、不符合的措施" not in squashed
+    assert "一、可申请的资金支持" in squashed and "4500元" in squashed
+    assert "四、下一步" in squashed and "本告知单为简版" in squashed
+    assert "二、逐项说明" not in squashed and "四、不符合的措施" not in squashed
     assert "以主管部门最终认定为准" in squashed
     assert f"共{len(brief_pages)}页" in squashed

@@ -176,8 +176,12 @@ class PolicyStore:
         return list(self.conn.execute(sql, params))
 
 
-def data_date(store: PolicyStore) -> date | None:
-    """The date of the policy data in `store` (meta data_date), None for an older database."""
+def data_date(source: object) -> date | None:
+    """The date of the policy data (meta data_date) of a PolicyStore, or of a service holding
+    one as `.store`; None for an older database or a source without it."""
+    store = source if isinstance(source, PolicyStore) else getattr(source, "store", None)
+    if not isinstance(store, PolicyStore):
+        return None
     try:
         return date.fromisoformat(store.meta().get("data_date") or "")
     except ValueError:

@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop_app import paths
+from desktop_app.core.notice.office import SECTION as NOTICE_SECTION
+from desktop_app.core.notice.office import OfficeInfo
 
 FONT_SIZE_DEFAULT = 12
 FONT_SIZE_MIN = 10
@@ -94,6 +96,27 @@ class Settings:
 
     def set_tip_dismissed(self, dismissed: bool = True) -> None:
         self._qs.setValue("tips/first_start_dismissed", "true" if dismissed else "false")
+
+    # -- the 告知单's office block and default version (read by core.notice.office too) -----
+    def office(self) -> OfficeInfo:
+        def text(key: str) -> str:
+            value = self._qs.value(f"{NOTICE_SECTION}/{key}", "")
+            return value if isinstance(value, str) else ""
+
+        return OfficeInfo(text("unit"), text("officer"), text("phone")).cleaned()
+
+    def set_office(self, office: OfficeInfo) -> None:
+        office = office.cleaned()
+        self._qs.setValue(f"{NOTICE_SECTION}/unit", office.unit)
+        self._qs.setValue(f"{NOTICE_SECTION}/officer", office.officer)
+        self._qs.setValue(f"{NOTICE_SECTION}/phone", office.phone)
+
+    def notice_brief(self) -> bool:
+        """The default version: True for the 告知单 alone (简版), False for the 详版."""
+        return str(self._qs.value(f"{NOTICE_SECTION}/brief", "true")).lower() != "false"
+
+    def set_notice_brief(self, brief: bool) -> None:
+        self._qs.setValue(f"{NOTICE_SECTION}/brief", "true" if brief else "false")
 
 
 def clamp_font_size(size: int) -> int:

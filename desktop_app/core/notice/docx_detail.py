@@ -92,7 +92,7 @@ def _measure(doc: DocxDocument, m: MeasureResult, number: int, marks: t.Marks) -
     doc.add_paragraph(
         f"评估结果：{t.status_mark(m.status, marks)}　估算金额：{m.amount.text or UNSTATED}"
     )
-    source = wording.source_text(m) + ("（原文条目无编号）" if m.item.article is None else "")
+    source = wording.source_text(m) + ("（原文条目无编号）" if wording.library_numbered(m) else "")
     doc.add_paragraph(f"出处：{source}　文号：{m.document.doc_number or UNSTATED}")
     doc.add_paragraph(f"联系部门：{t.departments_full(m.item)}")
     conditions = [c for c in m.conditions] + [c for b in m.benefits for c in b.conditions]

@@ -35,6 +35,7 @@ from desktop_app.core.notice.render_text import (
     small_print,
     unstated_money,
 )
+from desktop_app.core.pdf.builder import user_permissions
 
 _DROP = {"Cc", "Cs", "Co", "Cn"}
 FONT = "宋体"  # on every Chinese Windows; Word substitutes elsewhere
@@ -208,7 +209,7 @@ def save(doc: DocxDocument, path: Path | str) -> None:
             doc.save(out)
             out.flush()
             os.fsync(out.fileno())
-        _user_permissions(tmp_name)
+        user_permissions(tmp_name)
         os.replace(tmp_name, target)
     except OSError as exc:
         Path(tmp_name).unlink(missing_ok=True)
@@ -216,10 +217,3 @@ def save(doc: DocxDocument, path: Path | str) -> None:
             f"无法写入 {target}：文件可能正被其他程序（如 Word）打开，"
             f"或磁盘空间不足（{exc.strerror}）"
         ) from exc
-
-
-def _user_permissions(name: str) -> None:
-    # mkstemp makes the file 0600; a document the user saves gets 0666 less the umask
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(name, 0o666 & ~mask)

@@ -99,6 +99,7 @@ class ServiceLine:
     title: str
     kind: str  # 融资服务 / 政府采购 / 服务 …
     contact: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Notice:
     inactive: tuple[str, ...] = ()
     other_regions: int = 0
     numbering_notes: tuple[str, ...] = ()
+    contact_notes: tuple[str, ...] = ()  # units of another place: ask the local counterpart
     disclaimer: str = DISCLAIMER
     title: str = NOTICE_TITLE
     brief_note: str = field(default="")
@@ -183,7 +185,14 @@ def build_notice(
     money = tuple(_money_line(next(counter), m) for m in money_ms)
     possible = tuple(_possible_line(next(counter), m, result, registry) for m in possible_ms)
     services = tuple(
-        ServiceLine(next(counter), m.item.id, wording.title(m), wording.kind_label(m), _contact(m))
+        ServiceLine(
+            next(counter),
+            m.item.id,
+            wording.title(m),
+            wording.kind_label(m),
+            _contact(m),
+            wording.source_text(m),
+        )
         for m in service_ms
     )
     total = wording.total_text(result)
@@ -209,6 +218,9 @@ def build_notice(
         inactive=_inactive(result),
         other_regions=verdicts.out_of_region_count(result),
         numbering_notes=wording.numbering_notes(shown),
+        contact_notes=tuple(
+            dict.fromkeys(n for m in shown if (n := verdicts.departments_note(m)) is not None)
+        ),
     )
 
 

@@ -205,6 +205,8 @@ def _office(s: PdfStyles, n: Notice) -> list[Flowable]:
     info_width = CONTENT_WIDTH * 0.66
     info = Table(data, colWidths=[key, info_width / 2 - key] * 2)
     pad = [
+        # Table names Helvetica for every cell unless told, and the file would then carry it
+        ("FONT", (0, 0), (-1, -1), s.font_name, small.fontSize),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),

@@ -44,18 +44,27 @@ def grouped_possible(lines: Sequence[PossibleLine]) -> list[str]:
     需补充：有融资需求 —— 12．“政基企”融资对接活动；13．“产融云”平台"""
     groups: dict[str, list[str]] = {}
     for p in lines:
-        what = "" if p.money else "（非资金支持）"
-        what = "（原文未注明金额）" if p.money else what
-        groups.setdefault("；".join(p.needs), []).append(f"{p.number}．{p.title}{what}")
+        what = "原文未注明金额" if p.money else "非资金支持"
+        groups.setdefault("；".join(p.needs), []).append(
+            f"{p.number}．{p.title}（{p.source}；{what}）"
+        )
     return [f"● {'；'.join(items)}——{need}" for need, items in groups.items()]
 
 
+def _split_source(source: str) -> tuple[str, str]:
+    """《文件》第30项 → (《文件》, 第30项)"""
+    head, sep, rest = source.partition("》")
+    return (head + sep, rest) if sep else ("", source)
+
+
 def grouped_services(lines: Sequence[ServiceLine]) -> list[str]:
-    """One line per kind: 融资服务：5．应收账款融资试点；6．“助保贷”"""
-    groups: dict[str, list[str]] = {}
+    """One line per kind and document, the document named once:
+    融资服务（《厦门市…任务分解表》）：5．应收账款融资平台（第15项）；6．无还本续贷（第27项）"""
+    groups: dict[tuple[str, str], list[str]] = {}
     for s in lines:
-        groups.setdefault(s.kind, []).append(f"{s.number}．{s.title}")
-    return [f"● {kind}：{'；'.join(items)}" for kind, items in groups.items()]
+        doc, where = _split_source(s.source)
+        groups.setdefault((s.kind, doc), []).append(f"{s.number}．{s.title}（{where}）")
+    return [f"● {kind}（{doc}）：{'；'.join(items)}" for (kind, doc), items in groups.items()]
 
 
 def next_steps_line(n: Notice) -> str:
@@ -81,6 +90,7 @@ def small_print(n: Notice) -> list[str]:
     lines = list(n.inactive)
     if n.other_regions:
         lines.append(f"另有{n.other_regions}项其他地区的措施不适用于本企业所在地，未列出。")
+    lines += n.contact_notes
     lines += n.numbering_notes
     if n.brief_note:
         lines.append(n.brief_note)

@@ -9,6 +9,7 @@ engine's fields directly and works with either shape.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -52,11 +53,37 @@ def in_region(m: MeasureResult, result: MatchResult) -> bool:
 
 
 def out_of_region_count(result: MatchResult) -> int:
-    """Measures of other regions: the engine's count when it leaves them out, else ours."""
-    counted = getattr(result, "out_of_region", None)
-    if isinstance(counted, int):
-        return counted
-    return sum(1 for m in result.results if not in_region(m, result))
+    """Measures of other regions: those the engine left out, plus any it still lists."""
+    left_out = getattr(result, "other_regions", None) or getattr(result, "out_of_region", None)
+    count = left_out if isinstance(left_out, int) else len(left_out or [])
+    return count + sum(1 for m in result.results if not in_region(m, result))
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str  # as the enterprise should read it (另一地的单位 marked as such)
+    lead: bool
+    basis: str  # item / standing / heading
+
+
+def contacts(m: MeasureResult) -> list[Contact]:
+    """The measure's responsible units, localized by the engine where it does so."""
+    localized: Any = getattr(m, "departments", None)
+    if localized:
+        return [
+            Contact(str(d.get("shown") or d.get("name")), bool(d.get("lead")), str(d.get("basis")))
+            for d in localized
+            if isinstance(d, dict) and (d.get("shown") or d.get("name"))
+        ]
+    return [
+        Contact(f"{d.name}（当地对应部门）" if is_local_counterpart(d) else d.name, d.lead, d.basis)
+        for d in m.item.departments
+    ]
+
+
+def departments_note(m: MeasureResult) -> str | None:
+    note = getattr(m, "departments_note", None)
+    return note if isinstance(note, str) and note else None
 
 
 def live_benefits(m: MeasureResult) -> list[BenefitResult]:

@@ -17,7 +17,7 @@ from desktop_app.core.citation import nested_title
 from desktop_app.core.eligibility.facts import FactsRegistry
 from desktop_app.core.eligibility.results import MatchResult, MeasureResult
 from desktop_app.core.eligibility.rules import BENEFIT_KINDS
-from desktop_app.core.model import UNSTATED, Department
+from desktop_app.core.model import UNSTATED
 from desktop_app.core.notice import verdicts
 from desktop_app.core.pdf.summary_text import missing_label
 
@@ -87,15 +87,9 @@ def kind_label(m: MeasureResult) -> str:
     return BENEFIT_KINDS.get(kinds[0], "其他支持") if kinds else "其他支持"
 
 
-def _dept_name(d: Department) -> str:
-    if verdicts.is_local_counterpart(d) and "当地" not in d.name:
-        return f"{d.name}（当地对应部门）"
-    return d.name
-
-
-def _own(m: MeasureResult) -> list[Department]:
-    own = [d for d in m.item.departments if d.basis != "standing"]
-    own = own or list(m.item.departments)
+def _own(m: MeasureResult) -> list[verdicts.Contact]:
+    units = verdicts.contacts(m)
+    own = [d for d in units if d.basis != "standing"] or units
     return sorted(own, key=lambda d: not d.lead)
 
 
@@ -104,14 +98,14 @@ def contact_text(m: MeasureResult) -> str:
     own = _own(m)
     if not own:
         return NO_CONTACT
-    names = list(dict.fromkeys(_dept_name(d) for d in own))
+    names = list(dict.fromkeys(d.name for d in own))
     shown = "、".join(names[:MAX_CONTACTS])
     return shown + (f"等{len(names)}个部门" if len(names) > MAX_CONTACTS else "")
 
 
 def lead_contact(m: MeasureResult) -> str:
     own = _own(m)
-    return _dept_name(own[0]) if own else NO_CONTACT
+    return own[0].name if own else NO_CONTACT
 
 
 def _short_working(text: str) -> str:
@@ -147,6 +141,12 @@ def _number_of(locator: str) -> str:
     return digits[0] if digits else locator
 
 
+def library_numbered(m: MeasureResult) -> bool:
+    """The item is counted by position (locator 第N项 from the parser) because the document
+    does not number it: the number is ours, not the text's."""
+    return m.item.locator.startswith("第") and m.item.locator.endswith("项")
+
+
 def source_text(m: MeasureResult) -> str:
     """The short citation, in the document's own numbering; for a document without numbers
     the library's sequence number, named as such."""
@@ -154,7 +154,7 @@ def source_text(m: MeasureResult) -> str:
     short = nested_title(doc.short_title or doc.title)
     if doc.status == "征求意见稿" and "征求意见稿" not in short:
         short += "（征求意见稿）"
-    if m.item.article is None:
+    if library_numbered(m):
         return f"《{short}》顺序号{_number_of(m.item.locator)}"
     _, sep, rest = m.citation.partition("》")
     # the 文号 is in the full report's detail; the notice keeps the article
@@ -163,7 +163,7 @@ def source_text(m: MeasureResult) -> str:
 
 
 def numbering_notes(measures: Sequence[MeasureResult]) -> tuple[str, ...]:
-    docs = {m.document.id: m.document for m in measures if m.item.article is None}
+    docs = {m.document.id: m.document for m in measures if library_numbered(m)}
     return tuple(
         f"《{nested_title(d.short_title or d.title)}》原文条目无编号，"
         "所注顺序号为本库编排的顺序号。"

@@ -52,6 +52,16 @@ def format_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def user_permissions(name: str) -> None:
+    """mkstemp makes a file only its owner can read (0600); a document the user saves gets
+    the permissions of any file they create (0666 less the umask)."""
+    if os.name != "posix":
+        return
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(name, 0o666 & ~mask)
+
+
 class PdfBuilder:
     """Collects content and writes an A4 PDF; methods return self so calls can be chained."""
 
@@ -174,6 +184,7 @@ class PdfBuilder:
                 out.write(data)
                 out.flush()
                 os.fsync(out.fileno())
+            user_permissions(tmp_name)
             os.replace(tmp_name, target)
         except OSError as exc:
             Path(tmp_name).unlink(missing_ok=True)
@@ -198,8 +209,8 @@ class PdfBuilder:
             lang="zh-CN",
             # Otherwise every page names Helvetica, a font the file neither uses nor embeds.
             initialFontName=styles.font_name,
-            # Same input, same bytes: no timestamps or random ids in the file.
-            invariant=1,
+            # The real creation date in the file's metadata (a record of when it was made).
+            invariant=0,
         )
         # Unpadded frame: text, tables and page furniture all line up on the 2 cm margins.
         frame = Frame(

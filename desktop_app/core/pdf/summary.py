@@ -356,7 +356,7 @@ def _info_line(pairs: Sequence[tuple[str, str]]) -> str:
 
 
 def _citation(m: MeasureResult) -> str:
-    if m.item.article is None:
+    if wording.library_numbered(m):
         # the library's sequence number, never presented as the document's own
         return f"{wording.source_text(m)}（原文条目无编号）"
     return m.citation

@@ -347,7 +347,7 @@ def failed_text(measure: Measure) -> list[str]:
     for text in dict.fromkeys(measure.failed):
         cond = by_text.get(text)
         value = cond.value if cond and cond.value else ""
-        parts.append(f"{text}（实际：{value}）" if value else text)
+        parts.append(f"{text}（本企业：{value}）" if value else text)
     return parts or ["不符合适用条件"]
 
 

@@ -21,6 +21,7 @@ from desktop_app.core.eligibility.engine import PolicySource
 from desktop_app.core.eligibility.facts import FactsRegistry
 from desktop_app.core.eligibility.profile import ENTITY_TYPES, Profile, ProfileError
 from desktop_app.core.eligibility.results import MatchResult
+from desktop_app.core.store import data_date
 from desktop_app.core.userdata.profiles import (
     EnterpriseRecord,
     clean_notes,
@@ -218,29 +219,42 @@ class EvaluationController(QObject):
         else:
             page.status.setText("尚未保存。")
         page.save_button.setEnabled(self.match_result is not None)
-        page.pdf_button.setEnabled(self.match_result is not None)
-        page.print_button.setEnabled(self.match_result is not None)
+        shown = self.match_result is not None
+        page.report.set_available(pdf=shown, printing=shown)
 
-    # -- PDF and printing ------------------------------------------------------------------
-    def export_pdf(self) -> None:
-        if self.match_result is not None:
-            summary_ops.export_pdf(
-                self.view,
-                self.match_result,
-                self.enterprise_name(),
-                self.runner,
-                self.settings,
-                brief=self.view.result_page.brief_check.isChecked(),
+    # -- PDF, Word and printing ----------------------------------------------------------
+    def _report(self, suffix: str | None, preview: bool = False) -> None:
+        if self.match_result is None:
+            return
+        brief = self.view.result_page.brief_check.isChecked()
+        day = data_date(self.data)
+        if suffix is None:
+            summary_ops.print_summary(
+                self.view, self.match_result, self.runner, brief, self.settings, day, preview
             )
+            return
+        summary_ops.export_report(
+            self.view,
+            self.match_result,
+            self.enterprise_name(),
+            self.runner,
+            self.settings,
+            brief=brief,
+            suffix=suffix,
+            data_day=day,
+        )
+
+    def export_pdf(self) -> None:
+        self._report(".pdf")
+
+    def export_docx(self) -> None:
+        self._report(".docx")
+
+    def preview_summary(self) -> None:
+        self._report(None, preview=True)
 
     def print_summary(self) -> None:
-        if self.match_result is not None:
-            summary_ops.print_summary(
-                self.view,
-                self.match_result,
-                self.runner,
-                brief=self.view.result_page.brief_check.isChecked(),
-            )
+        self._report(None)
 
     # -- closing ---------------------------------------------------------------------------
     def may_close(self) -> bool:

@@ -43,6 +43,13 @@ class EnterpriseMenu(QObject):
             "查看、编辑、复制、删除已保存的企业和它们的评估历史",
             lambda: self.feature().open_list(),
         )
+        self.menu.addSeparator()
+        self.notice_action = QAction("告知单设置(&O)…", window)
+        self.notice_action.setStatusTip(
+            "服务单位名称、经办人、联系电话（印在告知单落款处）和默认版本"
+        )
+        self.notice_action.triggered.connect(lambda _checked=False: self.edit_notice_settings())
+        self.menu.addAction(self.notice_action)
         bar = window.menuBar()
         help_menu = next((a for a in bar.actions() if a.text().startswith("帮助")), None)
         if help_menu is not None:
@@ -59,6 +66,14 @@ class EnterpriseMenu(QObject):
         self.window.addAction(action)
         self.menu.addAction(action)
         return action
+
+    def edit_notice_settings(self) -> bool:
+        from desktop_app.gui import notice_settings
+
+        settings = getattr(self.window, "settings", None)
+        if settings is None:
+            return False
+        return notice_settings.edit_settings(self.window, settings)
 
     def feature(self) -> EnterpriseFeature:
         if self._feature is None:

@@ -1,6 +1,6 @@
 """A stored evaluation reopened from the history: the result exactly as it was computed, read
-back from its stored form (MatchResult.from_dict), with 导出PDF of that same result — whatever
-the policy data says now."""
+back from its stored form (MatchResult.from_dict), with 导出PDF, 导出Word, 打印预览 and 打印 of that
+same result — whatever the policy data says now."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from desktop_app.core.userdata.profiles import EvaluationRecord, display_time
 from desktop_app.gui.operations import summary as summary_export
 from desktop_app.gui.printing import FolderMemory
 from desktop_app.gui.tasks import TaskRunner
+from desktop_app.gui.views.report_buttons import ReportButtons
 from desktop_app.gui.views.result_view import ResultView
 from desktop_app.gui.widgets.fields import DISABLED_STYLE
 
@@ -55,13 +56,22 @@ class ResultDialog(QDialog):
         self.note = QLabel(note, self)
         self.note.setObjectName("Muted")
         self.note.setWordWrap(True)
-        self.pdf_button = QPushButton("导出PDF(&P)…", self)
-        self.pdf_button.setToolTip("把这次评估（按当时的数据）导出为“惠企政策适用清单”PDF")
+        self.report = ReportButtons(self)
+        self.pdf_button = self.report.pdf_button
+        self.word_button = self.report.word_button
+        self.preview_button = self.report.preview_button
+        self.print_button = self.report.print_button
+        self.brief_check = self.report.brief_check
+        self.report.set_default_brief(settings)
+        self.pdf_button.setToolTip("把这次评估（按当时的数据）导出为“惠企政策告知单”PDF")
         self.pdf_button.clicked.connect(self.export_pdf)
+        self.word_button.clicked.connect(lambda: self._report(".docx"))
+        self.preview_button.clicked.connect(lambda: self._report(None, preview=True))
+        self.print_button.clicked.connect(lambda: self._report(None))
         close = QPushButton("关闭", self)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.pdf_button)
+        self.report.add_to(buttons)
         buttons.addWidget(self.note, 1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -70,4 +80,22 @@ class ResultDialog(QDialog):
         self.view.tree.setFocus()
 
     def export_pdf(self) -> None:
-        summary_export.export_pdf(self, self.match_result, self.name, self.runner, self.settings)
+        self._report(".pdf")
+
+    def _report(self, suffix: str | None, preview: bool = False) -> None:
+        # the date of the data it was computed with is not stored: the data code says it
+        brief = self.brief_check.isChecked()
+        if suffix is None:
+            summary_export.print_summary(
+                self, self.match_result, self.runner, brief, self.settings, None, preview
+            )
+            return
+        summary_export.export_report(
+            self,
+            self.match_result,
+            self.name,
+            self.runner,
+            self.settings,
+            brief=brief,
+            suffix=suffix,
+        )

@@ -1,11 +1,10 @@
-"""Step 6: the result, with 保存 / 导出PDF / 打印. The wizard does the work; this page is the
-view (the buttons are wired by the wizard)."""
+"""Step 6: the result, with 保存 / 导出PDF / 导出Word / 打印预览 / 打印. The wizard does the work;
+this page is the view (the buttons are wired by the wizard)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.eligibility.results import MatchResult
+from desktop_app.gui.views.report_buttons import ReportButtons
 from desktop_app.gui.views.result_view import ResultView
 
 BACK_HINT = "点“上一步”回到问卷补充这些信息，再重新评估。"
@@ -33,19 +33,15 @@ class ResultPage(QWizardPage):
         self.save_button = QPushButton("保存企业和本次结果(&S)", self)
         self.save_button.setObjectName("Primary")
         self.save_button.setToolTip("保存到“已保存企业”，并把本次评估记入历史（Ctrl+S）")
-        self.pdf_button = QPushButton("导出PDF(&P)…", self)
-        self.pdf_button.setToolTip("把本次评估结果导出为“惠企政策适用清单”PDF")
-        self.print_button = QPushButton("打印(&R)…", self)
-        self.print_button.setToolTip("打印“惠企政策适用清单”")
-        self.brief_check = QCheckBox("简版(&J)", self)
-        self.brief_check.setToolTip(
-            "只列措施清单、金额合计和需补充的信息（几页纸）；完整版另有每项措施的条件和原文依据"
-        )
+        self.report = ReportButtons(self)
+        self.pdf_button = self.report.pdf_button
+        self.word_button = self.report.word_button
+        self.preview_button = self.report.preview_button
+        self.print_button = self.report.print_button
+        self.brief_check = self.report.brief_check
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
-        buttons.addWidget(self.pdf_button)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.brief_check)
+        self.report.add_to(buttons)
         buttons.addSpacing(12)
         buttons.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
@@ -59,8 +55,8 @@ class ResultPage(QWizardPage):
     def set_busy(self, message: str) -> None:
         self._ready = False
         self.view.clear(f"<p style='font-size:large;'>{message}</p>")
-        for button in (self.save_button, self.pdf_button, self.print_button):
-            button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.report.set_available(pdf=False, printing=False)
         self.completeChanged.emit()
 
     def set_result(self, result: MatchResult, name: str | None) -> None:
