@@ -137,6 +137,7 @@ def test_preview_and_print_from_a_reopened_evaluation(  # type: ignore[no-untype
     assert [kind for kind, _ in handed] == ["preview", "print"]
     text = flat("".join(page_texts(Path(handed[1][1]).read_bytes())))
     assert "经办人张三" in text and "二、逐项说明" in text
+    assert "4500元" in text  # the stored result's money section, read back
 
 
 def test_print_preview_dialog_shows_the_notice(  # type: ignore[no-untyped-def]

@@ -47,7 +47,9 @@ def may_apply(m: MeasureResult) -> bool:
 def in_region(m: MeasureResult, result: MatchResult) -> bool:
     """False for a measure of another region; an unknown region is not held against it."""
     region = result.profile.region
-    if not region:
+    # a result read back from the history does not carry the document's scope: the engine
+    # judged the place when it computed it (a failed region shows as a failed condition)
+    if not region or not m.document.scope_region_code:
         return True
     return region_contains(m.document.scope_region_code, region)
 
