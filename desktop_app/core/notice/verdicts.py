@@ -25,6 +25,7 @@ from desktop_app.core.model import Department, Document
 from desktop_app.core.pdf.builder import format_date
 
 NOT_IN_FORCE = "not_in_force"
+REGION_CONDITION = "企业位于"  # the engine's region check (engine._region_condition)
 # validity states under which a document's measures are not in force on the evaluation date
 _INACTIVE_STATES = {"expired", "draft", "not_yet", "lapsed", NOT_IN_FORCE}
 # benefit kinds that put money in the enterprise's hands (grants, interest subsidies, tax and
@@ -47,10 +48,15 @@ def may_apply(m: MeasureResult) -> bool:
 def in_region(m: MeasureResult, result: MatchResult) -> bool:
     """False for a measure of another region; an unknown region is not held against it."""
     region = result.profile.region
-    # a result read back from the history does not carry the document's scope: the engine
-    # judged the place when it computed it (a failed region shows as a failed condition)
-    if not region or not m.document.scope_region_code:
+    if not region:
         return True
+    if not m.document.scope_region_code:
+        # a result read back from the history does not carry the document's scope: the
+        # engine's own region check (企业位于…, quoting nothing) says what it judged then
+        return not any(
+            c.text.startswith(REGION_CONDITION) and not c.quote and c.state == "unmet"
+            for c in m.conditions
+        )
     return region_contains(m.document.scope_region_code, region)
 
 
