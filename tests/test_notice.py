@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import os
@@ -95,24 +94,7 @@ def _check_notice_text(result: MatchResult, notice: Notice, text: str) -> None:
         assert place not in text, place
 
 
-# Until the engine has the not_in_force status (#12), the 2019 Fujian work plan counts as in
-# force and its 40-odd measures make the sample's and the 小巨人's notices three pages. Strict:
-# the mark lifts itself as soon as the engine has the status, and the test must then pass.
-_BEFORE_VERDICTS = importlib.util.find_spec("desktop_app.core.eligibility.status") is None
-_PAGES = [
-    pytest.param(
-        name,
-        marks=pytest.mark.xfail(
-            _BEFORE_VERDICTS and name != "yanjiang service",
-            reason="fj2019 in force until the not_in_force status lands",
-            strict=True,
-        ),
-    )
-    for name in ENTERPRISES
-]
-
-
-@pytest.mark.parametrize("name", _PAGES)
+@pytest.mark.parametrize("name", list(ENTERPRISES))
 def test_notice_is_at_most_two_pages_and_lists_what_applies(store: PolicyStore, name: str) -> None:
     result = _result(store, name)
     notice = _notice(result)

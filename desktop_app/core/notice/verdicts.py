@@ -125,21 +125,36 @@ def is_local_counterpart(d: Department) -> bool:
     return bool(getattr(d, "local_counterpart", False)) or d.basis == "counterpart"
 
 
+def period(m: MeasureResult) -> tuple[str | None, str | None, bool]:
+    """(from, to, derived): the validity's period as the engine states or derives it."""
+    v: Any = m.validity
+    start = getattr(v, "valid_from", None) or m.document.valid_from
+    end = getattr(v, "valid_to", None) or m.document.valid_to
+    return start, end, bool(getattr(v, "derived", False))
+
+
 def inactive_line(doc: Document, m: MeasureResult) -> str:
     """One sentence for a document not in force, e.g.
-    《…》为征求意见稿，有效期至2025年12月31日，相关措施仅供参考。"""
+    《…》为征求意见稿，有效期至2025年12月31日（已届满），相关措施仅供参考。"""
     title = f"《{doc.title.replace('《', '〈').replace('》', '〉')}》"
     state = m.validity.state
-    end = _date_text(doc.valid_to)
+    start, end_iso, derived = period(m)
+    end = _date_text(end_iso)
+    basis: Any = getattr(m.validity, "basis", None)
+    rule = basis.get("rule") if isinstance(basis, dict) else basis if isinstance(basis, str) else ""
+    ended = bool(getattr(m.validity, "period_ended", False))
     if state == "draft" or doc.status == "征求意见稿":
-        what = "为征求意见稿，未正式印发" + (f"，文中有效期至{end}" if end else "")
+        what = "为征求意见稿，未正式印发"
+        if end:
+            what += f"，文中有效期至{end}" + ("（已届满）" if ended else "")
     elif state == "not_yet":
-        what = f"自{_date_text(doc.valid_from) or '未注明日期'}起施行，评估日尚未生效"
-    elif state == "expired" and end:
-        what = f"有效期至{end}，已到期"
+        what = f"自{_date_text(start) or '未注明日期'}起施行，评估日尚未生效"
+    elif state == "lapsed" and end:
+        what = f"推定执行期至{end}（{rule or '推定'}），已过执行期"
+    elif end:
+        what = f"有效期至{end}{'（推定）' if derived else ''}，已到期"
     else:
-        basis = getattr(m.validity, "basis", None)
-        what = "已不再执行" + (f"（{basis}）" if isinstance(basis, str) and basis else "")
+        what = "已不再执行" + (f"（{rule}）" if rule else "")
     return f"{title}{what}，相关措施仅供参考。"
 
 

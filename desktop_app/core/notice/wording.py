@@ -128,9 +128,10 @@ def basis_text(m: MeasureResult) -> str:
 
 
 def validity_text(m: MeasureResult) -> str:
-    end = iso_date_text(m.document.valid_to)
+    _, end_iso, derived = verdicts.period(m)
+    end = iso_date_text(end_iso)
     if m.validity.state == "in_force" and end:
-        return f"至{end}"
+        return f"至{end}" + ("（推定）" if derived else "")
     if m.validity.state == "in_force":
         return "有效"
     return m.validity.label
