@@ -74,7 +74,8 @@ def _result_wizard(qtbot, store, user_data, settings) -> EvaluationWizard:  # ty
     for _ in range(4):
         click_next(qtbot, wizard)
     wizard.date_page.set_as_of(AS_OF)
-    click_next(qtbot, wizard)
+    with qtbot.waitSignal(wizard.evaluated, timeout=10_000):  # evaluated on the worker
+        click_next(qtbot, wizard)
     assert wizard.currentId() == RESULT
     return wizard
 
@@ -97,7 +98,8 @@ def test_result_page_exports_word_and_previews_with_the_office_block(  # type: i
         assert button.isEnabled(), button.text()
     target = tmp_path / "告知单.docx"
     monkeypatch.setattr(summary_export, "choose_docx_path", lambda *_a: target)
-    page.word_button.click()
+    page.word_button.click()  # built on the worker; the prompt says it is done
+    qtbot.waitUntil(lambda: any(t == "导出Word" for t, _x in prompt_log.asked), timeout=30_000)
     doc = Document(str(target))
     cells = flat("".join(c.text for t in doc.tables for row in t.rows for c in row.cells))
     assert "王五" in cells and "湖里区企业服务中心" in cells
@@ -106,7 +108,8 @@ def test_result_page_exports_word_and_previews_with_the_office_block(  # type: i
     previewed: list[Path] = []
     monkeypatch.setattr(printing, "preview_pdf", lambda _p, path: previewed.append(Path(path)))
     page.preview_button.click()
-    assert previewed and asked == [True, True]
+    qtbot.waitUntil(lambda: bool(previewed), timeout=30_000)
+    assert asked == [True, True]
     text = flat("".join(page_texts(previewed[0].read_bytes())))
     assert "惠企政策告知单" in text and "经办人王五" in text
     assert "二、逐项说明" not in text
@@ -133,7 +136,9 @@ def test_preview_and_print_from_a_reopened_evaluation(  # type: ignore[no-untype
     monkeypatch.setattr(printing, "preview_pdf", lambda _p, path: handed.append(("preview", path)))
     monkeypatch.setattr(printing, "print_pdf", lambda _p, path: handed.append(("print", path)))
     dialog.preview_button.click()
+    qtbot.waitUntil(lambda: len(handed) == 1, timeout=30_000)
     dialog.print_button.click()
+    qtbot.waitUntil(lambda: len(handed) == 2, timeout=30_000)
     assert [kind for kind, _ in handed] == ["preview", "print"]
     text = flat("".join(page_texts(Path(handed[1][1]).read_bytes())))
     assert "经办人张三" in text and "二、逐项说明" in text
