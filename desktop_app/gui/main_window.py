@@ -33,6 +33,7 @@ from desktop_app.core.data_state import data_state
 from desktop_app.core.search.wording import fallback_notice, no_result_notice
 from desktop_app.core.services import PolicyData
 from desktop_app.gui import errors, theme
+from desktop_app.gui.controllers.changes import ChangesController
 from desktop_app.gui.detail_pane import DetailPane
 from desktop_app.gui.empty_state import TIP_TEXT, Banner, EmptyState
 from desktop_app.gui.enterprises.hook import install_enterprise_menu
@@ -158,6 +159,16 @@ class MainWindow(QMainWindow):
         self.start_page.bind("new_evaluation", self.enterprise_menu.new_action)
         self.start_page.bind("saved_enterprises", self.enterprise_menu.list_action)
         self.start_page.bind("import_document", self.library_menu.import_action)
+        # 变化提醒: checked in the background after start (startup calls it), listed on demand
+        self.changes = ChangesController(self, runner, settings, lambda: self.data)
+        self.changes_action = self._action(
+            "变化提醒(&C)…",
+            self.changes.open_list,
+            None,
+            "按现在的政策数据重新核对已保存企业，看哪些措施新适用、不再适用或即将到期",
+        )
+        self.enterprise_menu.menu.addSeparator()
+        self.enterprise_menu.menu.addAction(self.changes_action)
         self._wire()
         self._restore_state()
         self.empty.show_loading()
@@ -268,6 +279,8 @@ class MainWindow(QMainWindow):
         self.start_page.browse_all.connect(self.show_results_page)
         self.start_page.recent_chosen.connect(self.enterprise_menu.open_recent)
         self.enterprise_menu.changed.connect(self.refresh_start_page)
+        self.start_page.changes_requested.connect(self.changes.open_list)
+        self.changes.updated.connect(self.start_page.set_changes)
         self.search_panel.history_cleared.connect(self.settings.clear_history)
         box = self.search_panel.box
         box.navigate.connect(self.move_current)
@@ -446,6 +459,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.start_page.set_recent(self.enterprise_menu.recent())
+        self.start_page.set_changes(*self.changes.last_known())
 
     def move_current(self, step: int) -> None:
         count = self.model.rowCount()

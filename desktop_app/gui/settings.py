@@ -91,6 +91,22 @@ class Settings:
     def set_last_folder(self, purpose: str, folder: str) -> None:
         self._qs.setValue(f"folders/{purpose}", folder)
 
+    def changes_checked(self) -> str:
+        """The data fingerprint the saved enterprises were last checked against."""
+        return str(self._qs.value("changes/checked", ""))
+
+    def changes_summary(self) -> tuple[int, str]:
+        try:
+            count = int(str(self._qs.value("changes/count", 0)))
+        except ValueError:
+            count = 0
+        return count, str(self._qs.value("changes/summary", ""))
+
+    def set_changes_checked(self, key: str, count: int, summary: str) -> None:
+        self._qs.setValue("changes/checked", key)
+        self._qs.setValue("changes/count", count)
+        self._qs.setValue("changes/summary", summary)
+
     def tip_dismissed(self) -> bool:
         return str(self._qs.value("tips/first_start_dismissed", "false")).lower() == "true"
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DATA_CHANNEL = "policy-data"
+CHANGES_DELAY_MS = 2500  # after the first results and the data check, when the user reads
 # After the first results: is the database we opened still built from the current sources?
 # Late enough not to compete with the first paint and the user's first keystrokes.
 VERIFY_DELAY_MS = 1500
@@ -218,6 +219,9 @@ class Startup(QObject):
         self.window_ready.emit()
         if self.data is not None and not self.data.verified and self.interactive:
             QTimer.singleShot(VERIFY_DELAY_MS, self._verify_data)
+        if self.interactive and self.window is not None:
+            # after a change of data (or of the date): the saved enterprises, re-checked
+            QTimer.singleShot(CHANGES_DELAY_MS, self.window.changes.check_in_background)
 
     def _verify_data(self) -> None:
         data = self.data
