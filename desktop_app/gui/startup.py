@@ -139,6 +139,9 @@ class Startup(QObject):
         self._progress: QProgressDialog | None = None
         self._last_path = paths.policy_db_path()
         self._done_note = "政策数据库已重建"
+        self._changes_timer = QTimer(self)  # 变化提醒's background check, stopped on shutdown
+        self._changes_timer.setSingleShot(True)
+        self._changes_timer.timeout.connect(self._check_changes)
         self._library_told: str | None = None
 
     # -- start -------------------------------------------------------------------------------
@@ -221,7 +224,7 @@ class Startup(QObject):
             QTimer.singleShot(VERIFY_DELAY_MS, self._verify_data)
         if self.interactive and self.window is not None:
             # after a change of data (or of the date): the saved enterprises, re-checked
-            QTimer.singleShot(CHANGES_DELAY_MS, self.window.changes.check_in_background)
+            self._changes_timer.start(CHANGES_DELAY_MS)
 
     def _verify_data(self) -> None:
         data = self.data
@@ -332,7 +335,12 @@ class Startup(QObject):
             QTimer.singleShot(0, self.app.quit)
 
     # -- end ---------------------------------------------------------------------------------
+    def _check_changes(self) -> None:
+        if self.window is not None:
+            self.window.changes.check_in_background()
+
     def shutdown(self) -> None:
+        self._changes_timer.stop()
         self.runner.shutdown()
         if self.window is not None:
             self.window.save_state()
