@@ -271,6 +271,7 @@ def test_bundle_holds_the_listed_data(bundle: Path) -> None:
         "resources/icons/icon.png",
         "db/regions.csv",
         "db/region_successors.csv",
+        "db/structuring/lexicon.yaml",  # the structuring proposer reads it at run time
     ):
         assert (internal / relative).is_file(), relative
     assert not list(internal.rglob("*Quick*")), "Qt Quick found in the bundle"

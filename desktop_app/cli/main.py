@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "desktop_app.cli.report_command",
     "desktop_app.cli.profiles_command",
     "desktop_app.cli.import_command",
+    "desktop_app.cli.rules_command",
 ]
 
 

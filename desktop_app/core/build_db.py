@@ -210,7 +210,7 @@ def collect_content() -> BuiltContent:
 
 
 def _checked_benefits(items: list[Item]) -> dict[str, Any]:
-    from desktop_app.core.eligibility.facts import load_registry
+    from desktop_app.core.eligibility.facts import default_path, load_registry
     from desktop_app.core.eligibility.rules import load_rule_files, parse_rules, validate_rules
 
     try:
@@ -218,7 +218,7 @@ def _checked_benefits(items: list[Item]) -> dict[str, Any]:
         rules = parse_rules(raw)
     except (KeyError, TypeError, ValueError) as exc:
         raise BuildError(f"待遇数据（db/benefits）格式有误：{exc}") from exc
-    errors = validate_rules(rules, {i.id: i for i in items}, load_registry())
+    errors = validate_rules(rules, {i.id: i for i in items}, load_registry(default_path()))
     if errors:
         raise BuildError("待遇数据（db/benefits）校验失败：\n" + "\n".join(errors))
     return raw

@@ -153,6 +153,10 @@ class PolicyData:
                 self._rules = self.store.rules()
             return self._rules
 
+    def local_guidance(self, measure_id: str) -> dict[str, Any] | None:
+        """The office's 本地补充（非原文） for a measure (kept in the user library), or None."""
+        return self.store.local_guidance(measure_id)
+
     def overview(self, item_id: str) -> MeasureOverview | None:
         """What the measure offers, independent of any enterprise (the detail pane)."""
         if self._overviews is None:

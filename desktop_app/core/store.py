@@ -172,6 +172,16 @@ class PolicyStore:
     def is_imported(self, item_id: str) -> bool:
         return False
 
+    def local_guidance(self, measure_id: str) -> dict[str, Any] | None:
+        """What the office added to a measure (受理窗口, 电话…, marked 本地补充（非原文）),
+        kept in the user library; None without one."""
+        return None
+
+    def imported_rules(self) -> dict[str, dict[str, Any]]:
+        """Accepted rules of imported items, in the db/benefits format with `provenance`
+        (who structured them, when, reviewed or not); a combined store reads the library."""
+        return {}
+
     def raw(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params))
 

@@ -13,7 +13,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,9 +34,11 @@ from desktop_app.core.model import (
     Item,
 )
 from desktop_app.core.services import PolicyData
+from desktop_app.core.structuring.provenance import local_info
 from desktop_app.gui import theme
 from desktop_app.gui.catalog import article_label, doc_number_label
 from desktop_app.gui.html_text import badge, highlighted
+from desktop_app.gui.views.result_html import local_html
 
 EMPTY_HTML = (
     f'<div style="color:{theme.TEXT_MUTED};margin-top:40px;">'
@@ -137,8 +139,12 @@ def benefits_html(benefits: Sequence[dict[str, Any]]) -> str:
     return "".join(out)
 
 
+GUIDANCE_LINK = "policy-desk:guidance"
+
+
 class DetailPane(QWidget):
     open_reader = Signal(str)  # item id
+    edit_guidance = Signal(str)  # item id: 本地补充 for this measure
     citation_copied = Signal(str)
 
     def __init__(self, data: PolicyData, parent: QWidget | None = None) -> None:
@@ -171,6 +177,7 @@ class DetailPane(QWidget):
 
         self.body = QTextBrowser(self)
         self.body.setOpenLinks(False)
+        self.body.anchorClicked.connect(self._link)
         self.body.setAccessibleName("政策全文")
         self.body.document().setDocumentMargin(14)
 
@@ -229,6 +236,10 @@ class DetailPane(QWidget):
             QGuiApplication.clipboard().setText(text)
             self.citation_copied.emit(text)
 
+    def _link(self, url: QUrl) -> None:
+        if url.toString() == GUIDANCE_LINK and self._item is not None:
+            self.edit_guidance.emit(self._item.id)
+
     def _request_reader(self) -> None:
         if self._item:
             self.open_reader.emit(self._item.id)
@@ -285,6 +296,9 @@ class DetailPane(QWidget):
         html = (
             f'<table cellspacing="0">{table}</table>'
             f'<h3 style="color:{theme.ACCENT};">待遇与条件</h3>{self._benefits_html(doc)}'
+            f"{local_html(**local_info(self._data.store, item.id))}"
+            f'<p><a href="{GUIDANCE_LINK}">添加或修改本地补充信息（受理窗口、电话、申报时间、材料）'
+            "</a>（Ctrl+G）</p>"
             f'<h3 style="color:{theme.ACCENT};">原文</h3>'
             f'<p style="line-height:150%;">{highlighted(item.text, self._highlights)}</p>'
             f'<p style="color:{theme.TEXT_MUTED};">引用：{escape(self.citation())}</p>'

@@ -44,6 +44,7 @@ from desktop_app.gui.search_controller import SearchController, SearchOutcome
 from desktop_app.gui.search_panel import SearchPanel
 from desktop_app.gui.settings import FONT_SIZE_DEFAULT, Settings, clamp_font_size
 from desktop_app.gui.start_page import StartPage
+from desktop_app.gui.structuring.hook import install_structuring
 from desktop_app.gui.tasks import TaskError, TaskRunner
 
 if TYPE_CHECKING:  # opened on demand: their modules load when first needed, not at start-up
@@ -169,6 +170,8 @@ class MainWindow(QMainWindow):
         )
         self.enterprise_menu.menu.addSeparator()
         self.enterprise_menu.menu.addAction(self.changes_action)
+        # 文件 → 结构化导入的文件…, 编辑 → 本地补充信息… (dialogs load on first use)
+        self.structuring = install_structuring(self)
         self._wire()
         self._restore_state()
         self.empty.show_loading()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 from desktop_app.core import regions
 from desktop_app.core.eligibility.amounts import NOT_COMPUTABLE, AmountResult, compute
@@ -68,6 +68,8 @@ class PolicySource(Protocol):
     def citation(self, item: Item) -> str: ...
 
     def rules(self) -> dict[str, MeasureRules]: ...
+
+    def local_guidance(self, measure_id: str) -> dict[str, Any] | None: ...
 
 
 def rules_from_store(store: PolicySource) -> dict[str, MeasureRules]:
@@ -226,6 +228,8 @@ def evaluate_measure(
         conditions_status=by_conditions,
         departments=departments,
         departments_note=departments_note,
+        provenance=rules.provenance,
+        guidance=store.local_guidance(item.id),
     )
 
 
@@ -255,9 +259,9 @@ def match(
 ) -> MatchResult:
     """Every enterprise-facing measure of the enterprise's region, evaluated on the date.
     Measures of other regions are not results: only their ids are kept (other_regions)."""
+    rules = store.rules()  # first: imported rules bring their facts to the registry
     registry = registry or load_registry()
     as_of = as_of or date.today()
-    rules = store.rules()
     size = size_of(profile)
     results: list[MeasureResult] = []
     other_regions: list[str] = []

@@ -101,12 +101,28 @@ class FactsRegistry:
         }
 
 
+# Facts that accepted rules of imported documents need (a rate's base, a document's threshold):
+# they live with those rules in the user library and join the registry while it is open.
+_IMPORTED: dict[str, FactDef] = {}
+
+
+def set_imported_facts(defs: list[FactDef]) -> None:
+    """Make these facts part of every registry loaded from now on (bundled ids win)."""
+    wanted = {d.id: d for d in defs}
+    if wanted != _IMPORTED:
+        _IMPORTED.clear()
+        _IMPORTED.update(wanted)
+        load_registry.cache_clear()
+
+
 def default_path() -> Path:
     return paths.curated_dir() / "facts.yaml"
 
 
 @lru_cache(maxsize=4)
 def load_registry(path: Path | None = None) -> FactsRegistry:
+    """The registry of db/facts.yaml; without a path, with the open library's imported facts
+    (build-db passes the path: bundled rules may only use bundled facts)."""
     with (path or default_path()).open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     facts: dict[str, FactDef] = {}
@@ -136,4 +152,6 @@ def load_registry(path: Path | None = None) -> FactsRegistry:
         unknown = [i for i in q.implies if i not in quals]
         if unknown:
             raise ValueError(f"facts.yaml: {q.id} 的 implies 含未知资质 {unknown}")
+    if path is None:
+        facts.update({k: v for k, v in _IMPORTED.items() if k not in facts})
     return FactsRegistry(facts, quals)

@@ -139,6 +139,9 @@ class MeasureResult:
             for d in self.departments
         ]
 
+    provenance: dict[str, Any] | None = None  # 自行导入: who structured it, when, reviewed
+    guidance: dict[str, Any] | None = None  # 本地补充（非原文）: the office's own additions
+
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
@@ -180,6 +183,9 @@ class MeasureResult:
             "failed": self.failed,
             "missing": self.missing,
             "confirmations": self.confirmations,
+            "imported": self.provenance is not None,
+            "provenance": self.provenance,
+            "local_guidance": self.guidance,
         }
 
     @classmethod
@@ -236,6 +242,8 @@ class MeasureResult:
             conditions_status=data.get("conditions_status") or data["status"],
             departments=[dict(d) for d in data.get("departments") or [] if "shown" in d],
             departments_note=data.get("departments_note"),
+            provenance=data.get("provenance"),
+            guidance=data.get("local_guidance"),
         )
 
 

@@ -123,6 +123,8 @@ class MeasureRules:
     benefits: tuple[BenefitSpec, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
     amount_groups: tuple[AmountGroup, ...] = ()
+    # imported items only: {structured_by, structured_at, unreviewed} (badge 自行导入 / 未复核)
+    provenance: dict[str, Any] | None = None
 
 
 def _condition(raw: dict[str, Any]) -> ConditionSpec:
@@ -179,6 +181,7 @@ def parse_rules(data: dict[str, Any]) -> dict[str, MeasureRules]:
             benefits=tuple(_benefit(b) for b in raw["benefits"]),
             notes=tuple(raw.get("notes", [])),
             amount_groups=tuple(_group(g) for g in raw.get("amount_groups", [])),
+            provenance=raw.get("provenance"),
         )
     return rules
 

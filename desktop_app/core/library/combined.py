@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
+from desktop_app.core.eligibility.rules import MeasureRules
 from desktop_app.core.library.store import PolicyLibrary, is_imported_id
 from desktop_app.core.model import Document, Item
 from desktop_app.core.store import PolicyStore
@@ -22,10 +24,34 @@ class CombinedStore(PolicyStore):
         super().__init__(bundled.conn, bundled.path)
         self.bundled = bundled
         self.library = library
+        self.imported_rules()  # the facts of accepted rules join the registry from the start
 
     def refresh(self) -> None:
         """Forget cached library content after a write through self.library."""
         self.library._cache = None
+
+    def local_guidance(self, measure_id: str) -> dict[str, Any] | None:
+        from desktop_app.core.structuring.guidance import guidance_from
+
+        row = self.library.guidance(measure_id)
+        if row is None:
+            return None
+        guidance = guidance_from(measure_id, row)
+        return None if guidance.empty else guidance.to_dict()
+
+    def rules(self) -> dict[str, MeasureRules]:
+        """The bundled rules and the accepted rules of imported items (read again each time:
+        a review may have changed them)."""
+        from desktop_app.core.eligibility.rules import parse_rules
+
+        imported = self.imported_rules()
+        bundled = self.bundled.rules()
+        return {**bundled, **parse_rules(imported)} if imported else bundled
+
+    def imported_rules(self) -> dict[str, dict[str, Any]]:
+        from desktop_app.core.structuring.provenance import entries_with_provenance
+
+        return entries_with_provenance(self.library.all_rules())
 
     def documents(self) -> list[Document]:
         return self.bundled.documents() + self.library.documents()

@@ -300,6 +300,22 @@ class PolicyLibrary:
                 ),
             )
 
+    def all_rules(self) -> dict[str, dict[str, Any]]:
+        """Every accepted rule row (item id -> row with parsed rules), for the engine."""
+        rows = self.conn.execute("SELECT * FROM rules ORDER BY item_id")
+        return {r["item_id"]: {**dict(r), "rules": json.loads(r["rules"])} for r in rows}
+
+    def set_enterprise_facing(self, item_id: str, facing: bool) -> None:
+        """Structuring decides whether an imported item is for enterprises (非企业可申请 = not);
+        an item that is not loses its accepted rules (the history keeps them)."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE items SET enterprise_facing = ? WHERE id = ?", (int(facing), item_id)
+            )
+            if not facing:
+                self.conn.execute("DELETE FROM rules WHERE item_id = ?", (item_id,))
+        self._cache = None
+
     def guidance(self, measure_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(
             "SELECT * FROM guidance WHERE measure_id = ?", (measure_id,)

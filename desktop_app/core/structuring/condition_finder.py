@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from desktop_app.core.structuring.clauses import Span
@@ -53,13 +54,19 @@ class _Taken:
         self.spans.append((start, end))
 
 
+@lru_cache(maxsize=16)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    # longest first, so 专精特新“小巨人” wins over 专精特新 at the same place
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def _words(s: str, words: tuple[tuple[str, Any], ...], taken: _Taken) -> list[tuple[int, int, Any]]:
+    values = dict(reversed(words))  # the first entry of a word wins
     hits = []
-    for word, value in words:
-        for m in re.finditer(re.escape(word), s):
-            if taken.free(m.start(), m.end()):
-                taken.take(m.start(), m.end())
-                hits.append((m.start(), m.end(), value))
+    for m in _alternation(tuple(values)).finditer(s):
+        if taken.free(m.start(), m.end()):
+            taken.take(m.start(), m.end())
+            hits.append((m.start(), m.end(), values[m.group()]))
     return hits
 
 

@@ -22,6 +22,7 @@ class Lexicon:
     vague: tuple[str, ...]
     benefit_kinds: tuple[tuple[str, str], ...]  # (word, benefit kind), in file order
     payers: tuple[str, ...]
+    fallback_kinds: tuple[tuple[str, str], ...] = ()  # (word, kind) for items with no figure
 
     @property
     def benefit_words(self) -> tuple[str, ...]:
@@ -65,4 +66,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         vague=tuple(sorted(data["vague"], key=len, reverse=True)),
         benefit_kinds=tuple((w, k["kind"]) for k in data["benefit_kinds"] for w in k["words"]),
         payers=tuple(sorted(data["payers"], key=len, reverse=True)),
+        fallback_kinds=tuple(
+            (w, k["kind"]) for k in data.get("fallback_kinds", []) for w in k["words"]
+        ),
     )

@@ -259,23 +259,35 @@ def propose_item(
     return ItemProposals(item.id, item.article, work.out, work.rejected)
 
 
+def _fallback_kind(text: str, lex: Lexicon) -> str | None:
+    for word, kind in lex.benefit_kinds + lex.fallback_kinds:
+        if word in text:
+            return kind
+    return None
+
+
 def _plain_benefit(work: _ItemWork, lex: Lexicon) -> None:
-    """No figure anywhere: the first sentence that gives something is a benefit of no amount."""
+    """No figure anywhere: the first sentence that offers something is a benefit of no stated
+    amount, of the kind its words say (a service, financing, a procurement share…)."""
     for sentence in sentences(work.item.text):
-        if any(word in sentence.text for word in lex.benefit_words):
-            span = sentence if len(sentence.text) <= 90 else _word_clause(sentence, lex)
-            found = FoundAmount(
-                0, len(span.text), {"type": "none"}, confidence="low", notes=["原文未注明金额"]
-            )
-            work.benefit(span, found)
+        kind = _fallback_kind(sentence.text, lex)
+        if kind is None:
+            continue
+        span = sentence if len(sentence.text) <= 90 else _word_clause(sentence, lex) or sentence
+        found = FoundAmount(
+            0, len(span.text), {"type": "none"}, confidence="low", notes=["原文未注明金额"]
+        )
+        proposal = work.benefit(span, found)
+        if proposal is not None:
+            proposal.benefit_kind = _fallback_kind(span.text, lex) or kind
             return
 
 
-def _word_clause(sentence: Span, lex: Lexicon) -> Span:
+def _word_clause(sentence: Span, lex: Lexicon) -> Span | None:
     for clause in clauses(sentence):
-        if any(word in clause.text for word in lex.benefit_words):
+        if _fallback_kind(clause.text, lex) is not None:
             return clause
-    return sentence
+    return None
 
 
 def propose_items(

@@ -22,6 +22,9 @@ from desktop_app.core.eligibility.results import (
     MeasureResult,
 )
 from desktop_app.core.model import Department
+from desktop_app.core.structuring.guidance import MARK as GUIDANCE_MARK
+from desktop_app.core.structuring.guidance import guidance_lines
+from desktop_app.core.structuring.provenance import badge_text
 from desktop_app.gui import theme
 
 STATUS_COLOURS = {
@@ -126,6 +129,20 @@ def _benefit_html(b: BenefitResult) -> str:
     return f'<div style="margin-left:8px;">{"".join(parts)}</div>'
 
 
+def local_html(provenance: dict[str, Any] | None, guidance: dict[str, Any] | None) -> str:
+    """自行导入 (who structured it, when, 未复核) and the office's 本地补充（非原文）, apart from
+    the text."""
+    out = []
+    badge_line = badge_text(provenance)
+    if badge_line:
+        out.append(f'<p><b style="color:{theme.ACCENT};">{_e(badge_line)}</b></p>')
+    lines = guidance_lines(guidance)
+    if lines:
+        body = "<br>".join(_e(line) for line in lines)
+        out.append(f'<p style="background:#fff6e0;"><b>{_e(GUIDANCE_MARK)}</b><br>{body}</p>')
+    return "".join(out)
+
+
 def measure_html(m: MeasureResult, *, can_open: bool = True) -> str:
     colour = STATUS_COLOURS.get(m.status, theme.TEXT)
     amount = m.amount
@@ -159,6 +176,7 @@ def measure_html(m: MeasureResult, *, can_open: bool = True) -> str:
     out.append(f"<p>联系部门：{departments_text(m.shown_departments())}</p>")
     if m.departments_note:
         out.append(f"<p>{_muted(_e(m.departments_note))}</p>")
+    out.append(local_html(m.provenance, m.guidance))
     out.append(f'<h3 style="color:{theme.ACCENT};">适用条件</h3>')
     out.append(conditions_table(m.conditions))
     if m.benefits:

@@ -141,7 +141,12 @@ class ResultView(QWidget):
             self.tree.addTopLevelItem(node)
             for m in group:
                 shown = status in (ELIGIBLE, POSSIBLE)
-                child = QTreeWidgetItem([m.title, m.amount.text if shown else "—"])
+                title = m.title
+                if m.provenance:  # 自行导入 (未复核): the rules were structured in this office
+                    title += (
+                        "【自行导入" + ("·未复核" if m.provenance.get("unreviewed") else "") + "】"
+                    )
+                child = QTreeWidgetItem([title, m.amount.text if shown else "—"])
                 child.setData(0, ID_ROLE, m.item.id)
                 child.setData(0, KIND_ROLE, "measure")
                 child.setToolTip(0, m.citation)
