@@ -17,6 +17,11 @@ def rule_entry(item: Item, proposals: list[Proposal], summary: str | None = None
     conditions = [p for p in proposals if p.kind == "condition"]
     benefit_ids = {b.id for b in benefits}
     shared = [c.test for c in conditions if c.test and not (set(c.applies_to) & benefit_ids)]
+    members: dict[str, list[Proposal]] = {}
+    for benefit in benefits:
+        if benefit.group:
+            members.setdefault(benefit.group, []).append(benefit)
+    groups = {gid: ps for gid, ps in members.items() if len(ps) >= 2}
     entries = []
     for benefit in benefits:
         entry: dict[str, Any] = {
@@ -29,8 +34,10 @@ def rule_entry(item: Item, proposals: list[Proposal], summary: str | None = None
         if own:
             entry["conditions"] = own
         notes = list(benefit.notes)
-        if benefit.payer:
-            notes.append(f"出资：{benefit.payer}")
+        if benefit.payer:  # the payer's own word is its quote: it is in the text
+            entry["payer"] = {"name": benefit.payer, "quote": benefit.payer}
+        if benefit.group in groups:
+            entry["group"] = benefit.group
         if benefit.handler:
             notes.append(f"受理/负责：{benefit.handler}")
         if notes:
@@ -39,6 +46,11 @@ def rule_entry(item: Item, proposals: list[Proposal], summary: str | None = None
     rule: dict[str, Any] = {"summary": summary or item.display_title}
     if shared:
         rule["conditions"] = shared
+    if groups:
+        rule["amount_groups"] = [
+            {"id": gid, "mode": "alternatives", "label": "分档给予，择一", "quote": ps[0].quote}
+            for gid, ps in groups.items()
+        ]
     rule["benefits"] = entries
     return rule
 

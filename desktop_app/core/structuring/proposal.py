@@ -25,6 +25,7 @@ class Proposal:
     applies_to: list[str] = field(default_factory=list)  # benefit ids; empty = the whole item
     notes: list[str] = field(default_factory=list)
     new_facts: list[dict[str, Any]] = field(default_factory=list)  # facts the registry lacks
+    group: str | None = None  # tiers of one 分别给予: alternatives, never summed
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -67,6 +67,13 @@ def _label(quote: str, found: FoundAmount | None, kind: str, lex: Lexicon) -> st
     return head if head.endswith(word) else f"{head}（{word}）"
 
 
+def _tier_group(sentence: Span, found: FoundAmount) -> str | None:
+    """Tiers of one enumeration (not year parts, which are all paid) form one group."""
+    if found.tier_index is None or (found.tier_label or "").startswith("第"):
+        return None
+    return f"tiers-{sentence.start + found.start}"
+
+
 def _payer(sentence: str, lex: Lexicon) -> str | None:
     return next((p for p in lex.payers if p in sentence), None)
 
@@ -137,6 +144,7 @@ class _ItemWork:
             confidence=found.confidence,
             notes=list(found.notes),
             new_facts=new_facts,
+            group=_tier_group(sentence, found),
         )
         return proposal if self.keep(proposal) else None
 

@@ -143,6 +143,8 @@ def proposals_from_entry(item: Item, entry: dict[str, Any]) -> list[Proposal]:
                 benefit_kind=benefit.get("kind"),
                 notes=list(benefit.get("notes", [])),
                 new_facts=facts,
+                payer=(benefit.get("payer") or {}).get("name"),
+                group=benefit.get("group"),
             )
         )
         for test in benefit.get("conditions", []):
