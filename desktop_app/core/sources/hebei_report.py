@@ -9,71 +9,65 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.core.sources.common import (
-    GROUP_RE,
-    PART_RE,
-    ItemDraft,
-    cn_to_int,
-    heading_title,
-    nonblank_lines,
-    split_units,
-)
+from desktop_app.core.sources import common
 
 _PROBLEM_RE = re.compile(r"^([一二三四五六七八九十]+是)")
 _UNITS_RE = re.compile(r"（责任单位：(.+?)）$")
 TITLE_LINES = ("全省中小企业促进工作开展情况", "和下一步工作举措")
 
 
-def parse(text: str) -> list[ItemDraft]:
-    lines = nonblank_lines(text)
+def parse(text: str) -> list[common.ItemDraft]:
+    lines = common.nonblank_lines(text)
     if lines[0] != "附件" or tuple(lines[1:3]) != TITLE_LINES:
         raise ValueError("河北报告开头应为“附件”和两行标题")
-    items: list[ItemDraft] = []
+    items: list[common.ItemDraft] = []
     part: str | None = None
     part_no = 0
     for line in lines[3:]:
-        part_match = PART_RE.match(line)
+        part_match = common.PART_RE.match(line)
         if part_match and len(line) <= 12:
-            part, part_no = line, cn_to_int(part_match.group(1))
+            part, part_no = line, common.cn_to_int(part_match.group(1))
             continue
         path = [part] if part else []
-        group_match = GROUP_RE.match(line)
+        group_match = common.GROUP_RE.match(line)
         problem_match = _PROBLEM_RE.match(line)
         if group_match and part_no in (1, 3):
             article = f"（{group_match.group(1)}）"
-            number = cn_to_int(group_match.group(1))
+            number = common.cn_to_int(group_match.group(1))
             units = _UNITS_RE.search(line)
             items.append(
-                ItemDraft(
+                common.ItemDraft(
                     key=f"{part_no}-{number}",
                     kind="report" if part_no == 1 else "measure",
                     article=article,
                     locator=f"{'一' if part_no == 1 else '三'}{article}",
                     path=path,
-                    title=heading_title(line, article),
+                    title=common.heading_title(line, article),
                     text=line,
-                    departments=split_units(units.group(1)) if units else [],
+                    departments=common.split_units(units.group(1)) if units else [],
                     departments_text=units.group(0) if units else None,
                 )
             )
         elif problem_match and part_no == 2:
             article = problem_match.group(1)
             items.append(
-                ItemDraft(
-                    key=f"2-{cn_to_int(article[:-1])}",
+                common.ItemDraft(
+                    key=f"2-{common.cn_to_int(article[:-1])}",
                     kind="problem",
                     article=article,
                     locator=f"二、{article}",
                     path=path,
-                    title=heading_title(line, article),
+                    title=common.heading_title(line, article),
                     text=line,
                 )
             )
         elif part is None:
-            items.append(ItemDraft(key="intro", kind="preamble", locator="前言", text=line))
+            items.append(common.ItemDraft(key="intro", kind="preamble", locator="前言", text=line))
         elif part_no == 3:
             items.append(
-                ItemDraft(key="3-intro", kind="general", locator="三、引言", path=path, text=line)
+                common.ItemDraft(
+                    key="3-intro", kind="general", locator="三、引言", path=path, text=line
+                )
             )
         else:
             raise ValueError(f"河北报告中无法识别的段落：{line[:30]}")

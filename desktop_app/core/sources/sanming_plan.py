@@ -9,26 +9,18 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.core.sources.common import (
-    GROUP_RE,
-    PART_RE,
-    ItemDraft,
-    cn_to_int,
-    heading_title,
-    nonblank_lines,
-    split_units,
-)
+from desktop_app.core.sources import common
 
 _NUMBERED_RE = re.compile(r"^(\d+)\.")
 _UNITS_PREFIX = "责任单位："
 
 
-def parse(text: str) -> list[ItemDraft]:
-    lines = nonblank_lines(text)
+def parse(text: str) -> list[common.ItemDraft]:
+    lines = common.nonblank_lines(text)
     if lines[1] != "（征求意见稿）":
         raise ValueError("三明方案应标明（征求意见稿）")
     body = lines[2:]
-    items: list[ItemDraft] = []
+    items: list[common.ItemDraft] = []
     part: str | None = None
     part_no = 0
     group: str | None = None
@@ -38,28 +30,28 @@ def parse(text: str) -> list[ItemDraft]:
         if line.startswith(_UNITS_PREFIX):
             last = items[-1]
             last.departments_text = line
-            last.departments = split_units(line[len(_UNITS_PREFIX) :])
+            last.departments = common.split_units(line[len(_UNITS_PREFIX) :])
             continue
-        part_match = PART_RE.match(line)
+        part_match = common.PART_RE.match(line)
         if part_match and len(line) <= 12:
-            part, part_no = line, cn_to_int(part_match.group(1))
+            part, part_no = line, common.cn_to_int(part_match.group(1))
             group, group_no, paragraph_no = None, 0, 0
             continue
-        group_match = GROUP_RE.match(line)
+        group_match = common.GROUP_RE.match(line)
         if group_match and part_no == 2:
-            group, group_no = line, cn_to_int(group_match.group(1))
+            group, group_no = line, common.cn_to_int(group_match.group(1))
             continue
         if group_match and part_no == 3:
             article = f"（{group_match.group(1)}）"
-            number = cn_to_int(group_match.group(1))
+            number = common.cn_to_int(group_match.group(1))
             items.append(
-                ItemDraft(
+                common.ItemDraft(
                     key=f"3-{number}",
                     kind="measure",
                     article=article,
                     locator=f"三（{group_match.group(1)}）",
                     path=[part] if part else [],
-                    title=heading_title(line, article),
+                    title=common.heading_title(line, article),
                     text=line,
                 )
             )
@@ -68,26 +60,26 @@ def parse(text: str) -> list[ItemDraft]:
         if numbered and group:
             article = f"{numbered.group(1)}."
             items.append(
-                ItemDraft(
+                common.ItemDraft(
                     key=f"2-{group_no}-{numbered.group(1)}",
                     kind="measure",
                     article=article,
                     locator=f"二{group[: group.index('）') + 1]}{article}",
                     path=[p for p in (part, group) if p],
-                    title=heading_title(line, article),
+                    title=common.heading_title(line, article),
                     text=line,
                 )
             )
             continue
         if line.startswith("本方案有效期"):
-            items.append(ItemDraft(key="end", kind="general", locator="结语", text=line))
+            items.append(common.ItemDraft(key="end", kind="general", locator="结语", text=line))
             continue
         if part is None:
-            items.append(ItemDraft(key="intro", kind="preamble", locator="前言", text=line))
+            items.append(common.ItemDraft(key="intro", kind="preamble", locator="前言", text=line))
             continue
         paragraph_no += 1
         items.append(
-            ItemDraft(
+            common.ItemDraft(
                 key=f"{part_no}-p{paragraph_no}",
                 kind="general",
                 locator=f"{part.split('、')[0]}、第{paragraph_no}段",

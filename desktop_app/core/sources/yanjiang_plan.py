@@ -10,15 +10,7 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.core.sources.common import (
-    GROUP_RE,
-    PART_RE,
-    ItemDraft,
-    cn_to_int,
-    heading_title,
-    nonblank_lines,
-    split_units,
-)
+from desktop_app.core.sources import common
 
 PLAN_TITLE = "资阳市雁江区促进中小企业健康发展实施方案"
 PAGE_FOOTER_RE = re.compile(r"^—\s*\d+\s*—$")
@@ -26,25 +18,27 @@ _UNITS_RE = re.compile(r"（责任单位：(.+?)）$")
 _LEAD_NOTE = "。列首位的为牵头单位，下同"
 
 
-def parse(text: str) -> list[ItemDraft]:
-    lines = [line for line in nonblank_lines(text) if not PAGE_FOOTER_RE.match(line)]
+def parse(text: str) -> list[common.ItemDraft]:
+    lines = [line for line in common.nonblank_lines(text) if not PAGE_FOOTER_RE.match(line)]
     start = lines.index(PLAN_TITLE)
     notice = _join_broken_title(lines[:start])
-    items = [ItemDraft(key="notice", kind="preamble", locator="印发通知", text="\n".join(notice))]
+    items = [
+        common.ItemDraft(key="notice", kind="preamble", locator="印发通知", text="\n".join(notice))
+    ]
     part: str | None = None
     lead_rule = False
     for line in lines[start + 1 :]:
-        if PART_RE.match(line) and len(line) <= 16:
+        if common.PART_RE.match(line) and len(line) <= 16:
             part = line
             continue
-        group_match = GROUP_RE.match(line)
+        group_match = common.GROUP_RE.match(line)
         if group_match is None:
             if part is not None:
                 raise ValueError(f"雁江方案中无法识别的段落：{line[:30]}")
-            items.append(ItemDraft(key="intro", kind="preamble", locator="前言", text=line))
+            items.append(common.ItemDraft(key="intro", kind="preamble", locator="前言", text=line))
             continue
         article = f"（{group_match.group(1)}）"
-        number = cn_to_int(group_match.group(1))
+        number = common.cn_to_int(group_match.group(1))
         units_match = _UNITS_RE.search(line)
         departments = []
         notes: list[str] = []
@@ -53,17 +47,17 @@ def parse(text: str) -> list[ItemDraft]:
             if _LEAD_NOTE in units_text:
                 lead_rule = True
                 units_text = units_text.replace(_LEAD_NOTE, "")
-            departments = split_units(units_text, lead_first=lead_rule)
+            departments = common.split_units(units_text, lead_first=lead_rule)
             if lead_rule and _LEAD_NOTE not in units_match.group(1):
                 notes.append("牵头单位依第（三）项所注“列首位的为牵头单位，下同”。")
         items.append(
-            ItemDraft(
+            common.ItemDraft(
                 key=str(number),
                 kind="general" if number <= 2 else "measure",
                 article=article,
                 locator=article,
                 path=[part] if part else [],
-                title=heading_title(line, article),
+                title=common.heading_title(line, article),
                 text=line,
                 departments=departments,
                 departments_text=units_match.group(0) if units_match else None,
