@@ -32,7 +32,7 @@ def isolated_user_data(
 
 
 @pytest.fixture(scope="session")
-def store(policy_db_path: Path):  # type: ignore[no-untyped-def]
+def store(policy_db_path: Path):
     from desktop_app.core.store import PolicyStore
 
     s = PolicyStore.open(policy_db_path)

@@ -81,7 +81,7 @@ def write_source(folder: Path, name: str = "柳河措施.txt", extra: str = "") 
 
 def stand_in_reader(
     meta: dict[str, Any] | None = None, measures: list[tuple[str, str, str]] | None = None
-):  # type: ignore[no-untyped-def]
+):
     """A reader function (path, region_code=…) -> StandInDocument over the given measures."""
 
     def read(path: Path, *, region_code: str | None = None) -> StandInDocument:

@@ -19,7 +19,7 @@ from desktop_app.core.store import PolicyStore
 SAMPLE = Path(__file__).parent.parent / "resources" / "samples" / "xiamen-manufacturer.json"
 
 
-def _validate(store: PolicyStore, raw: dict) -> list[str]:  # type: ignore[type-arg]
+def _validate(store: PolicyStore, raw: dict) -> list[str]:
     return validate_rules(parse_rules(raw), {i.id: i for i in store.all_items()}, load_registry())
 
 
@@ -77,7 +77,7 @@ def test_unknown_facts_and_tests_are_rejected(store: PolicyStore) -> None:
         ({"employees": float("nan")}, "不是有效数字"),
     ],
 )
-def test_invalid_profiles_give_chinese_messages(change: dict, message: str) -> None:  # type: ignore[type-arg]
+def test_invalid_profiles_give_chinese_messages(change: dict, message: str) -> None:
     data = json.loads(SAMPLE.read_text("utf-8")) | change
     with pytest.raises(ProfileError) as info:
         Profile.from_dict(data)

@@ -6,6 +6,7 @@ import codecs
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ from tests.import_helpers import FIXTURES, fixture_paragraphs, make_docx, make_p
 FIXTURE_NAMES = ["jiangle-county-measures.txt", "sanming-tech-rules-draft.txt"]
 
 
-def _shape(path: Path) -> tuple[object, list[tuple[object, ...]]]:
+def _shape(path: Path) -> tuple[object, list[tuple[Any, ...]]]:
     doc = read_document(path)
     items = [
         (i.kind, i.article, i.locator, i.path, i.title, i.text, i.departments) for i in doc.items

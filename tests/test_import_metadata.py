@@ -31,7 +31,7 @@ NOTICE = """资雁府办发〔2020〕19号
 
 
 def meta(text: str, **kwargs: str) -> ImportedMetadata:
-    return read_bytes(text.encode("utf-8"), "doc.txt", **kwargs).metadata  # type: ignore[arg-type]
+    return read_bytes(text.encode("utf-8"), "doc.txt", **kwargs).metadata
 
 
 def test_notice_wrapped_document() -> None:

@@ -4,6 +4,7 @@ rules and guidance with their history."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from tests.library_helpers import import_file, metadata, stand_in_reader, write_
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> PolicyLibrary:
+def library(tmp_path: Path) -> Iterator[PolicyLibrary]:
     lib = PolicyLibrary.open(tmp_path / "library.sqlite")
     yield lib
     lib.close()

@@ -85,7 +85,7 @@ def _forms(query: str) -> list[str]:
     return forms
 
 
-def _expected(items: list, query: str) -> set[str]:  # type: ignore[type-arg]
+def _expected(items: list, query: str) -> set[str]:
     forms = _forms(query)
     fields = {item.id: item_fields(item) for item in items}
     return {i for i, fs in fields.items() if any(w in f for w in forms for f in fs)}
@@ -119,7 +119,7 @@ def test_dense_index_has_bitmaps(dense_engine: SearchEngine) -> None:
 
 
 @st.composite
-def corpus_substrings(draw: st.DrawFn, items: list) -> str:  # type: ignore[type-arg]
+def corpus_substrings(draw: st.DrawFn, items: list) -> str:
     item = draw(st.sampled_from(items))
     fields = [f for f in item_fields(item) if f]
     field = draw(st.sampled_from(fields))

@@ -22,7 +22,7 @@ SAMPLE = json.loads(
 
 
 @pytest.fixture(scope="module")
-def data(policy_db_path: Path):  # type: ignore[no-untyped-def]
+def data(policy_db_path: Path):
     opened = PolicyData.open(policy_db_path)
     yield opened
     opened.close()

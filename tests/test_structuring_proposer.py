@@ -132,7 +132,7 @@ def test_tiers_each_get_their_own_qualification() -> None:
             "对新认定的国家级专精特新“小巨人”企业、省级专精特新中小企业，分别奖励50万元、20万元。"
         )
     )
-    by_benefit = {}
+    by_benefit: dict[Any, Any] = {}
     for p in result.proposals:
         if p.kind == "condition" and p.test and p.test["test"] == "qualification":
             for target in p.applies_to:

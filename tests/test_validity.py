@@ -18,7 +18,7 @@ from desktop_app.core.validity import (
 from desktop_app.core.validity_rules import derive_period
 
 
-def _doc(store: PolicyStore, doc_id: str):  # type: ignore[no-untyped-def]
+def _doc(store: PolicyStore, doc_id: str):
     doc = store.document(doc_id)
     assert doc is not None
     return doc

@@ -21,7 +21,8 @@ def test_version_matches_pyproject() -> None:
 def test_every_subcommand_has_chinese_help(capsys: pytest.CaptureFixture[str]) -> None:
     parser = build_parser()
     subparsers = next(a for a in parser._actions if a.dest == "command")
-    choices = subparsers.choices  # type: ignore[attr-defined]
+    choices = subparsers.choices
+    assert choices is not None
     assert {
         "build-db",
         "documents",

@@ -12,7 +12,7 @@ SCREENSHOT_DIR = Path("/tmp/policy-desk-screens")
 
 
 @pytest.fixture(scope="session")
-def gui_app(qapp):  # type: ignore[no-untyped-def]
+def gui_app(qapp):
     from desktop_app.gui.app import setup_application
 
     setup_application(qapp, 12)
@@ -20,14 +20,14 @@ def gui_app(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def settings(isolated_user_data: Path):  # type: ignore[no-untyped-def]
+def settings(isolated_user_data: Path):
     from desktop_app.gui.settings import Settings
 
     return Settings(isolated_user_data / "settings.ini")
 
 
 @pytest.fixture
-def policy_data(policy_db_path: Path):  # type: ignore[no-untyped-def]
+def policy_data(policy_db_path: Path):
     from desktop_app.core.services import PolicyData
 
     data = PolicyData.open(policy_db_path)
@@ -36,7 +36,7 @@ def policy_data(policy_db_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def window(gui_app, qtbot, settings, policy_data) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def window(gui_app, qtbot, settings, policy_data) -> Iterator[object]:
     from desktop_app.core.search import SearchFilters
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.search_controller import SearchController
@@ -58,7 +58,7 @@ def window(gui_app, qtbot, settings, policy_data) -> Iterator[object]:  # type: 
 
 
 @pytest.fixture
-def user_data():  # type: ignore[no-untyped-def]
+def user_data():
     """The wizard's user database in the test's own user-data folder."""
     from desktop_app.gui.user_data import UserData
 
@@ -68,14 +68,14 @@ def user_data():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def prompt_log(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def prompt_log(monkeypatch: pytest.MonkeyPatch):
     """Records the wizard's prompts instead of showing modal boxes."""
     from wizard_helpers import PromptLog
 
     return PromptLog().install(monkeypatch)
 
 
-def screenshot(widget, name: str) -> Path:  # type: ignore[no-untyped-def]
+def screenshot(widget, name: str) -> Path:
     from PySide6.QtWidgets import QApplication
 
     for _ in range(3):  # pending layouts (a layout can post another), as the event loop would

@@ -79,7 +79,7 @@ def test_excepthook_logs_traceback_and_shows_chinese_message(
     assert errors.log_path().is_relative_to(isolated_user_data)
 
 
-def test_task_runner_delivers_results_on_gui_thread(qtbot, gui_app: QApplication) -> None:  # type: ignore[no-untyped-def]
+def test_task_runner_delivers_results_on_gui_thread(qtbot, gui_app: QApplication) -> None:
     runner = TaskRunner()
     got: list[tuple[object, bool]] = []
     main = threading.get_ident()
@@ -94,7 +94,7 @@ def test_task_runner_delivers_results_on_gui_thread(qtbot, gui_app: QApplication
     runner.shutdown()
 
 
-def test_task_runner_drops_stale_results(qtbot, gui_app: QApplication) -> None:  # type: ignore[no-untyped-def]
+def test_task_runner_drops_stale_results(qtbot, gui_app: QApplication) -> None:
     runner = TaskRunner(max_threads=2)
     got: list[str] = []
 
@@ -111,7 +111,7 @@ def test_task_runner_drops_stale_results(qtbot, gui_app: QApplication) -> None: 
     runner.shutdown()
 
 
-def test_task_runner_reports_errors_and_progress(qtbot, gui_app: QApplication) -> None:  # type: ignore[no-untyped-def]
+def test_task_runner_reports_errors_and_progress(qtbot, gui_app: QApplication) -> None:
     runner = TaskRunner()
     failures: list[TaskError] = []
     steps: list[tuple[int, str]] = []
@@ -126,7 +126,7 @@ def test_task_runner_reports_errors_and_progress(qtbot, gui_app: QApplication) -
 
     done: list[object] = []
 
-    def with_progress(progress) -> str:  # type: ignore[no-untyped-def]
+    def with_progress(progress) -> str:
         progress(50, "一半")
         return "ok"
 
@@ -138,7 +138,7 @@ def test_task_runner_reports_errors_and_progress(qtbot, gui_app: QApplication) -
         runner.run(lambda: None, done.append)
 
 
-def test_void_qt_calls_keep_none_and_true_alive(gui_app) -> None:  # type: ignore[no-untyped-def]
+def test_void_qt_calls_keep_none_and_true_alive(gui_app) -> None:
     """PySide6 6.12.0 on Python 3.11 dropped a reference to None with every void Qt call and to
     True with every Signal.emit(), aborting long sessions; the app once pinned the singletons
     (refguard). The pinned 6.11.3 does not leak: this holds it, so a PySide6 upgrade that
@@ -184,6 +184,6 @@ def test_long_sessions_do_not_abort(tmp_path: Path) -> None:
     assert "alive" in done.stdout
 
 
-def test_application_has_the_bundled_icon(gui_app) -> None:  # type: ignore[no-untyped-def]
+def test_application_has_the_bundled_icon(gui_app) -> None:
     assert not gui_app.windowIcon().isNull()
     assert gui_app.windowIcon().availableSizes()

@@ -20,7 +20,7 @@ def repo(user_data: UserData) -> ProfileRepository:
 
 def test_enter_on_the_list_edits_once_and_opens_no_new_one(
     qtbot, gui_app, store, user_data: UserData, repo, prompt_log
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ids = seed(repo, store)
     dialog = make_dialog(qtbot, user_data)
     edits: list[str] = []

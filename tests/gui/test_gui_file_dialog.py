@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QToolButton, QTr
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def test_file_dialog_has_no_english(gui_app, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_file_dialog_has_no_english(gui_app, qtbot, tmp_path) -> None:
     dialog = QFileDialog(None, "导入政策文件", str(tmp_path), "Word 文档 (*.docx)")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     qtbot.addWidget(dialog)

@@ -31,7 +31,7 @@ def test_guide_covers_tasks_meanings_glossary_and_keys() -> None:
         assert (guide_path().parent / image).exists(), image
 
 
-def test_f1_opens_the_guide(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_f1_opens_the_guide(window: MainWindow, qtbot) -> None:
     qtbot.keyClick(window.results_view, Qt.Key.Key_F1)
     help_window = window.findChild(HelpWindow)
     assert isinstance(help_window, HelpWindow) and help_window.isVisible()
@@ -45,7 +45,7 @@ def test_f1_opens_the_guide(window: MainWindow, qtbot) -> None:  # type: ignore[
     assert not help_window.isVisible()
 
 
-def test_first_start_tip_links_to_the_guide(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_first_start_tip_links_to_the_guide(window: MainWindow, qtbot) -> None:
     assert "action:help" in window.tip.label.text()
     window.tip.label.linkActivated.emit("action:help")
     help_window = window.findChild(HelpWindow)

@@ -16,12 +16,12 @@ from desktop_app.gui.result_delegate import ResultDelegate
 from desktop_app.gui.results_model import ResultRow, ResultsModel, Roles, decorate
 
 
-def _rows(policy_data, query: str = "", limit: int = 20) -> list[ResultRow]:  # type: ignore[no-untyped-def]
+def _rows(policy_data, query: str = "", limit: int = 20) -> list[ResultRow]:
     result = policy_data.search_engine().search(query, SearchFilters(), limit=limit)
     return decorate(result.hits, policy_data, date(2024, 1, 1))
 
 
-def test_results_model_passes_modeltester(qtmodeltester, policy_data) -> None:  # type: ignore[no-untyped-def]
+def test_results_model_passes_modeltester(qtmodeltester, policy_data) -> None:
     model = ResultsModel()
     qtmodeltester.check(model)
     rows = _rows(policy_data, "担保")
@@ -35,7 +35,7 @@ def test_results_model_passes_modeltester(qtmodeltester, policy_data) -> None:  
     assert model.data(model.index(999, 0)) is None
 
 
-def test_results_model_fetch_more_and_append(qtmodeltester, policy_data) -> None:  # type: ignore[no-untyped-def]
+def test_results_model_fetch_more_and_append(qtmodeltester, policy_data) -> None:
     model = ResultsModel()
     rows = _rows(policy_data, "", limit=60)
     model.set_rows(rows[:50], total=60)
@@ -57,7 +57,7 @@ def test_results_model_fetch_more_and_append(qtmodeltester, policy_data) -> None
     qtmodeltester.check(model)
 
 
-def _leaf_ids(model, parent: QModelIndex) -> list[str]:  # type: ignore[no-untyped-def]
+def _leaf_ids(model, parent: QModelIndex) -> list[str]:
     found: list[str] = []
     for row in range(model.rowCount(parent)):
         index = model.index(row, 0, parent)
@@ -68,7 +68,7 @@ def _leaf_ids(model, parent: QModelIndex) -> list[str]:  # type: ignore[no-untyp
     return found
 
 
-def test_document_tree_passes_modeltester(qtmodeltester, policy_data) -> None:  # type: ignore[no-untyped-def]
+def test_document_tree_passes_modeltester(qtmodeltester, policy_data) -> None:
     for document in policy_data.documents:
         items = policy_data.document_items(document.id)
         model = build_tree(items)
@@ -77,7 +77,7 @@ def test_document_tree_passes_modeltester(qtmodeltester, policy_data) -> None:  
         assert leaves == [i.id for i in items], document.id  # every item, in order
 
 
-def test_tree_nests_items_under_their_headings(policy_data) -> None:  # type: ignore[no-untyped-def]
+def test_tree_nests_items_under_their_headings(policy_data) -> None:
     model = build_tree(policy_data.document_items("xm"))
     top = [model.index(r, 0).data() for r in range(model.rowCount())]
     part = model.index(top.index("五、优化中小微企业发展环境"), 0)
@@ -85,7 +85,7 @@ def test_tree_nests_items_under_their_headings(policy_data) -> None:  # type: ig
     assert "（十四）支持参与消费品以旧换新" in children
 
 
-def test_delegate_paints_every_validity_state(gui_app, policy_data) -> None:  # type: ignore[no-untyped-def]
+def test_delegate_paints_every_validity_state(gui_app, policy_data) -> None:
     delegate = ResultDelegate()
     model = ResultsModel()
     base = _rows(policy_data, "担保", limit=1)[0]
@@ -133,7 +133,7 @@ def test_delegate_paints_every_validity_state(gui_app, policy_data) -> None:  # 
     assert "#ffe58a" in colours(1)  # the highlighted match in the snippet
 
 
-def test_article_labels_match_citations(policy_data) -> None:  # type: ignore[no-untyped-def]
+def test_article_labels_match_citations(policy_data) -> None:
     catalog = policy_data
     assert article_label(catalog.item("yj2020-14")) == "第（十四）条"
     assert article_label(catalog.item("xm-40")) == "第40项"
@@ -150,7 +150,7 @@ def test_highlight_html_escapes_and_merges() -> None:
     assert "a&lt;b&gt;&amp;" in html and ">贷款</span>" in html
 
 
-def test_a_long_amount_badge_is_elided_to_leave_room_for_the_title(gui_app) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_amount_badge_is_elided_to_leave_room_for_the_title(gui_app) -> None:
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
     image = QImage(800, 40, QImage.Format.Format_RGB32)

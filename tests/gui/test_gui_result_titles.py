@@ -12,7 +12,7 @@ from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.result_delegate import ResultDelegate, source_line
 
 
-def test_long_titles_wrap_at_15pt(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_long_titles_wrap_at_15pt(window: MainWindow, qtbot) -> None:
     window.set_font_size(15)
     search(qtbot, window, "贴息")
     view = window.results_view

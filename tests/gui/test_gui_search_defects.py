@@ -11,7 +11,7 @@ from test_gui_window import rows, search
 from desktop_app.gui.main_window import MainWindow
 
 
-def test_province_filter_includes_documents_of_its_cities(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_province_filter_includes_documents_of_its_cities(window: MainWindow, qtbot) -> None:
     search(qtbot, window, "培育")
     unfiltered = {r.item_id for r in rows(window)}
     assert any(i.startswith("sm-") for i in unfiltered)
@@ -23,7 +23,7 @@ def test_province_filter_includes_documents_of_its_cities(window: MainWindow, qt
     assert not any(i.startswith(("hb2019-", "yj2020-")) for i in shown)
 
 
-def test_new_search_starts_at_its_first_result(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_new_search_starts_at_its_first_result(window: MainWindow, qtbot) -> None:
     search(qtbot, window, "中小企业")
     second = [r.item_id for r in rows(window)]
     search(qtbot, window, "企业")
@@ -41,19 +41,19 @@ def test_new_search_starts_at_its_first_result(window: MainWindow, qtbot) -> Non
     assert window.detail.item is not None and window.detail.item.id == second[0]
 
 
-def test_fallback_notice_says_what_was_searched_and_dropped(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_fallback_notice_says_what_was_searched_and_dropped(window: MainWindow, qtbot) -> None:
     search(qtbot, window, "无人机 贷款")
     text = window.notice.label.text()
     assert "无人机" in text and "贷款" in text and "意思相近" not in text
 
 
-def test_ctrl_q_quits(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_q_quits(window: MainWindow, qtbot) -> None:
     window.activateWindow()
     qtbot.keyClick(window.results_view, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
 
 
-def test_ctrl_q_quits_from_another_window(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_q_quits_from_another_window(window: MainWindow, qtbot) -> None:
     """Ctrl+Q quits from any window of the app (a reader or wizard window has the focus)."""
     other = QDialog(window)
     other.show()
@@ -63,7 +63,7 @@ def test_ctrl_q_quits_from_another_window(window: MainWindow, qtbot) -> None:  #
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
 
 
-def test_window_shortcut_works_while_typing_in_the_search_box(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_window_shortcut_works_while_typing_in_the_search_box(window: MainWindow, qtbot) -> None:
     """Ctrl+E (已保存企业) from the search box: QLineEdit would take it as 'end of line'."""
     action = next(a for a in window.findChildren(QAction) if a.text().startswith("已保存企业"))
     fired: list[bool] = []
@@ -83,7 +83,7 @@ def test_window_title_names_the_app_once(window: MainWindow) -> None:
     assert "惠企政策离线查询" not in window.windowTitle()
 
 
-def test_reader_heading_says_draft(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_reader_heading_says_draft(window: MainWindow, qtbot) -> None:
     draft = next(d for d in window.data.documents if d.status == "征求意见稿")
     item = next(i for i in window.data.all_items() if i.document_id == draft.id)
     window.open_reader(item.id)
@@ -92,7 +92,7 @@ def test_reader_heading_says_draft(window: MainWindow, qtbot) -> None:  # type: 
     reader.close()
 
 
-def test_standing_units_note_said_once(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_standing_units_note_said_once(window: MainWindow, qtbot) -> None:
     item = next(
         i for i in window.data.all_items() if sum(d.basis == "standing" for d in i.departments) >= 2
     )
@@ -114,7 +114,7 @@ def test_no_two_actions_share_a_shortcut(window: MainWindow) -> None:
     assert {"Ctrl+Q", "Ctrl+E", "Ctrl+N", "Ctrl+O", "F1"} <= set(seen)
 
 
-def test_units_of_another_place_are_said_to_be_so(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_units_of_another_place_are_said_to_be_so(window: MainWindow, qtbot) -> None:
     """The Xiamen table carries the province's measures but names Xiamen's units (#12)."""
     window.detail.show_item("xm-30")
     text = window.detail.body.toPlainText()

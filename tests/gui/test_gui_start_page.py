@@ -20,7 +20,7 @@ from desktop_app.gui.enterprises.result_dialog import ResultDialog
 from desktop_app.gui.main_window import MainWindow
 
 
-def test_window_opens_on_the_start_page(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_window_opens_on_the_start_page(window: MainWindow, qtbot) -> None:
     assert window.on_start_page()
     page = window.start_page
     buttons = page.task_buttons
@@ -44,7 +44,7 @@ def test_data_state_counts_documents_by_validity_today(window: MainWindow) -> No
         assert f"{label}</td><td align='right'>{n} 份" in text
 
 
-def test_typing_replaces_it_and_esc_goes_back(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typing_replaces_it_and_esc_goes_back(window: MainWindow, qtbot) -> None:
     search(qtbot, window, "贴息")
     assert not window.on_start_page()
     assert window.results_view.isVisible()
@@ -58,7 +58,7 @@ def test_typing_replaces_it_and_esc_goes_back(window: MainWindow, qtbot) -> None
     assert not window.on_start_page() and window.model.rowCount() > 0
 
 
-def test_recent_enterprise_reopens_its_last_evaluation(window: MainWindow, qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_recent_enterprise_reopens_its_last_evaluation(window: MainWindow, qtbot, store) -> None:
     opened = open_user_db()
     repo = ProfileRepository(opened.conn)
     profile = Profile.from_dict(SAMPLE)

@@ -14,7 +14,7 @@ from desktop_app.gui.settings import Settings
 from desktop_app.gui.startup import Startup
 
 
-def _start(gui_app, qtbot, settings: Settings) -> Startup:  # type: ignore[no-untyped-def]
+def _start(gui_app, qtbot, settings: Settings) -> Startup:
     startup = Startup(gui_app, settings)
     with qtbot.waitSignal(startup.window_ready, timeout=60_000):
         startup.begin()
@@ -30,7 +30,7 @@ def _stop(startup: Startup) -> None:
 
 def test_missing_database_is_built_with_progress(
     gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     target = tmp_path / "fresh" / "policies.sqlite"
     monkeypatch.setenv("POLICY_DESK_DB", str(target))
     steps: list[tuple[int, str]] = []
@@ -56,7 +56,7 @@ def test_missing_database_is_built_with_progress(
 
 def test_corrupt_database_offers_rebuild(
     gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     corrupt = tmp_path / "broken.sqlite"
     corrupt.write_bytes(b"this is not a database" * 100)
     monkeypatch.setenv("POLICY_DESK_DB", str(corrupt))
@@ -81,7 +81,7 @@ def test_corrupt_database_offers_rebuild(
 
 def test_declining_rebuild_quits_with_code_2(
     gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     corrupt = tmp_path / "broken.sqlite"
     corrupt.write_bytes(b"\0" * 4096)
     monkeypatch.setenv("POLICY_DESK_DB", str(corrupt))
@@ -97,7 +97,7 @@ def test_declining_rebuild_quits_with_code_2(
 
 def test_outdated_database_opens_at_once_then_is_rebuilt(
     gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import shutil
     import sqlite3
 
@@ -127,7 +127,7 @@ def test_outdated_database_opens_at_once_then_is_rebuilt(
 
 def test_current_database_is_only_checked(
     gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import shutil
 
     from desktop_app.gui import startup as startup_mod
@@ -141,7 +141,7 @@ def test_current_database_is_only_checked(
     startup = _start(gui_app, qtbot, settings)
     try:
         assert startup.data is not None
-        qtbot.waitUntil(lambda: startup.data.verified, timeout=30_000)  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: startup.data.verified, timeout=30_000)
         assert rebuilt == []
     finally:
         _stop(startup)
@@ -149,7 +149,7 @@ def test_current_database_is_only_checked(
 
 def test_rebuild_with_window_open(
     gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     target = tmp_path / "db" / "policies.sqlite"
     monkeypatch.setenv("POLICY_DESK_DB", str(target))
     startup = _start(gui_app, qtbot, settings)
@@ -212,7 +212,7 @@ def test_startup_mark_for_the_benchmark(policy_db_path: Path, tmp_path: Path) ->
     assert float(paints[0].split()[1]) < ready
 
 
-def test_first_frame_is_replaced_by_the_window(qtbot, gui_app) -> None:  # type: ignore[no-untyped-def]
+def test_first_frame_is_replaced_by_the_window(qtbot, gui_app) -> None:
     from PySide6.QtWidgets import QMainWindow
 
     from desktop_app.gui.shell import LoadingShell

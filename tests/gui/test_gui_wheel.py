@@ -67,14 +67,14 @@ def assert_wheel_changes_nothing(root: QWidget) -> int:
 
 def test_wheel_over_wizard_fields_changes_nothing(
     qtbot, gui_app, store, user_data, prompt_log, runner
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     wizard = make_wizard(qtbot, store, user_data, runner)
     type_sample(qtbot, wizard)  # every page built, the activities questions planned
     checked = sum(assert_wheel_changes_nothing(wizard.page(i)) for i in wizard.pageIds())
     assert checked >= 8  # industry, region cascade, entity type, the activity questions…
 
 
-def test_wheel_over_filter_panel_changes_nothing(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_wheel_over_filter_panel_changes_nothing(window: MainWindow, qtbot) -> None:
     total = window.model.rowCount()
     assert assert_wheel_changes_nothing(window.filters) >= 3
     qtbot.wait(100)  # a filter change would start a search
@@ -82,7 +82,7 @@ def test_wheel_over_filter_panel_changes_nothing(window: MainWindow, qtbot) -> N
     assert window.filters.active_count() == 0
 
 
-def test_wheel_changes_a_focused_field(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_wheel_changes_a_focused_field(window: MainWindow, qtbot) -> None:
     """The guard lets the wheel work where the user means it: a field with the focus."""
     combo = window.filters.province
     combo.setFocus()

@@ -8,13 +8,13 @@ from datetime import date
 from conftest import screenshot
 from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.results_model import ResultRow
 
 
-def type_with_input_method(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_with_input_method(widget, text: str) -> None:
     """What a pinyin IME does on commit (qtbot.keyClicks cannot type Chinese)."""
     widget.setFocus()
     preedit = QInputMethodEvent("dai", [])  # composing: nothing is inserted yet
@@ -24,7 +24,7 @@ def type_with_input_method(widget, text: str) -> None:  # type: ignore[no-untype
     QApplication.sendEvent(widget, event)
 
 
-def search(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+def search(qtbot, window: MainWindow, text: str) -> None:
     with qtbot.waitSignal(window.controller.results_ready, timeout=10_000):
         window.search_panel.set_text(text)
 
@@ -33,7 +33,7 @@ def rows(window: MainWindow) -> list[ResultRow]:
     return [r for n in range(window.model.rowCount()) if (r := window.model.row_at(n))]
 
 
-def test_empty_query_lists_items_in_document_order(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_empty_query_lists_items_in_document_order(window: MainWindow, qtbot) -> None:
     catalog = window.data
     assert window.model.total == len(catalog.items)
     first = rows(window)
@@ -44,7 +44,7 @@ def test_empty_query_lists_items_in_document_order(window: MainWindow, qtbot) ->
     screenshot(window, "01-main-empty-query")
 
 
-def test_typing_with_input_method_searches_and_highlights(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typing_with_input_method_searches_and_highlights(window: MainWindow, qtbot) -> None:
     box = window.search_panel.box
     with qtbot.waitSignal(window.controller.results_ready, timeout=10_000) as blocker:
         type_with_input_method(box, "贷款")
@@ -66,7 +66,7 @@ def test_typing_with_input_method_searches_and_highlights(window: MainWindow, qt
     screenshot(window, "02-search-highlights")
 
 
-def test_preedit_alone_does_not_search(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_preedit_alone_does_not_search(window: MainWindow, qtbot) -> None:
     box = window.search_panel.box
     box.setFocus()
     QApplication.sendEvent(box, QInputMethodEvent("rongzi", []))
@@ -75,7 +75,7 @@ def test_preedit_alone_does_not_search(window: MainWindow, qtbot) -> None:  # ty
     assert not window.controller.pending()
 
 
-def test_typing_fast_only_the_last_query_is_shown(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typing_fast_only_the_last_query_is_shown(window: MainWindow, qtbot) -> None:
     seen: list[str] = []
     window.controller.results_ready.connect(lambda o: seen.append(o.query))
     box = window.search_panel.box
@@ -89,7 +89,7 @@ def test_typing_fast_only_the_last_query_is_shown(window: MainWindow, qtbot) -> 
     assert window.controller.last_outcome.query == "融资担"
 
 
-def test_filters_with_counts_and_one_click_clear(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_filters_with_counts_and_one_click_clear(window: MainWindow, qtbot) -> None:
     panel = window.filters
     texts = [panel.documents.item(n).text() for n in range(panel.documents.count())]
     assert all("(" in t for t in texts), texts  # counts shown
@@ -110,7 +110,7 @@ def test_filters_with_counts_and_one_click_clear(window: MainWindow, qtbot) -> N
     assert window.model.total == len(window.data.items)
 
 
-def test_region_cascade(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_region_cascade(window: MainWindow, qtbot) -> None:
     panel = window.filters
     fujian = panel.province.findText("福建省")
     assert fujian > 0
@@ -134,7 +134,7 @@ def test_region_cascade(window: MainWindow, qtbot) -> None:  # type: ignore[no-u
     assert panel.district.currentData() == "512002"
 
 
-def test_validity_filter_and_badges(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_validity_filter_and_badges(window: MainWindow, qtbot) -> None:
     labels = {r.document_id: r.validity_label for r in rows(window)}
     assert labels["fj2019"] == "已过执行期（推定）"  # the 2019 work plan, checked on today's date
     panel = window.filters
@@ -151,7 +151,7 @@ def test_validity_filter_and_badges(window: MainWindow, qtbot) -> None:  # type:
     assert panel.filters().as_of == date(2023, 6, 1)
 
 
-def test_no_results_offers_suggestions(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_no_results_offers_suggestions(window: MainWindow, qtbot) -> None:
     search(qtbot, window, "龘龘")
     assert window.model.rowCount() == 0
     assert window.stack.currentWidget() is window.empty
@@ -167,7 +167,7 @@ def test_no_results_offers_suggestions(window: MainWindow, qtbot) -> None:  # ty
     assert window.search_panel.text() != "龘龘"
 
 
-def test_partial_matches_are_announced(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_partial_matches_are_announced(window: MainWindow, qtbot) -> None:
     search(qtbot, window, "火星基地")
     outcome = window.controller.last_outcome
     assert outcome is not None and outcome.result.fallback
@@ -177,7 +177,7 @@ def test_partial_matches_are_announced(window: MainWindow, qtbot) -> None:  # ty
     assert not window.notice.isVisible()
 
 
-def test_detail_pane_and_copy_citation(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_detail_pane_and_copy_citation(window: MainWindow, qtbot) -> None:
     search(qtbot, window, "政府采购")
     row = window.model.row_of("yj2020-14")
     assert row >= 0
@@ -196,7 +196,7 @@ def test_detail_pane_and_copy_citation(window: MainWindow, qtbot) -> None:  # ty
     screenshot(window, "05-detail-pane")
 
 
-def test_curated_benefits_reach_the_list_and_the_detail_pane(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_curated_benefits_reach_the_list_and_the_detail_pane(window: MainWindow, qtbot) -> None:
     search(qtbot, window, "扩岗")
     assert window.data.amount_label("xm-30") == "每人1500元"
     row = window.model.row_of("xm-30")
@@ -240,7 +240,7 @@ def test_detail_pane_benefits_are_empty_safe(window: MainWindow) -> None:
         assert part in text
 
 
-def test_keyboard_navigation_and_enter_opens_reader(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_navigation_and_enter_opens_reader(window: MainWindow, qtbot) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     box = window.search_panel.box
     assert box.hasFocus() or QApplication.focusWidget() is box
@@ -269,7 +269,7 @@ def test_keyboard_navigation_and_enter_opens_reader(window: MainWindow, qtbot) -
     reader.close()
 
 
-def test_escape_clears_query_then_filters(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_escape_clears_query_then_filters(window: MainWindow, qtbot) -> None:
     search(qtbot, window, "人才")
     box = window.search_panel.box
     box.setFocus()
@@ -283,7 +283,7 @@ def test_escape_clears_query_then_filters(window: MainWindow, qtbot) -> None:  #
     assert window.filters.active_count() == 0
 
 
-def test_font_size_shortcuts(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_font_size_shortcuts(window: MainWindow, qtbot) -> None:
     base = QApplication.font().pointSize()
     height = window.results_view.sizeHintForRow(0)
     try:
@@ -304,7 +304,7 @@ def test_font_size_shortcuts(window: MainWindow, qtbot) -> None:  # type: ignore
     assert QApplication.font().pointSize() == base
 
 
-def test_document_reader_tree_and_jump(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_document_reader_tree_and_jump(window: MainWindow, qtbot) -> None:
     search(qtbot, window, "政府采购")
     window.results_view.setCurrentIndex(window.model.index(window.model.row_of("yj2020-14"), 0))
     window.open_current()
@@ -333,7 +333,7 @@ def test_document_reader_tree_and_jump(window: MainWindow, qtbot) -> None:  # ty
     reader.close()
 
 
-def test_about_dialog_shows_data_version(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_about_dialog_shows_data_version(window: MainWindow, qtbot) -> None:
     dialog = window.about_dialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -348,7 +348,7 @@ def test_about_dialog_shows_data_version(window: MainWindow, qtbot) -> None:  # 
     dialog.close()
 
 
-def test_window_remembers_geometry_and_splitter(window: MainWindow, settings, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_window_remembers_geometry_and_splitter(window: MainWindow, settings, qtbot) -> None:
     window.resize(760, 560)  # within the offscreen screen (800×600): no clamping
     window.splitter.setSizes([260, 250, 250])
     sizes = window.splitter.sizes()
@@ -367,7 +367,7 @@ def test_window_remembers_geometry_and_splitter(window: MainWindow, settings, qt
     assert abs(other.width() - 760) <= 1
 
 
-def test_fetch_more_appends_pages(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_fetch_more_appends_pages(window: MainWindow, qtbot) -> None:
     total = window.model.total
     assert window.model.rowCount() < total  # the first page only
     with qtbot.waitSignal(window.controller.more_ready, timeout=10_000):
@@ -381,7 +381,7 @@ def test_fetch_more_appends_pages(window: MainWindow, qtbot) -> None:  # type: i
     assert window.model.rowCount() == total
 
 
-def test_tip_dismissed_is_remembered(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tip_dismissed_is_remembered(window: MainWindow, qtbot) -> None:
     assert window.tip.isVisible()
     assert window.tip.close_button is not None
     window.tip.close_button.click()
@@ -397,7 +397,8 @@ def test_menus_are_chinese(window: MainWindow) -> None:
     assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "企业(&Q)", "帮助(&H)"]
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
-        for action in menu.actions():  # type: ignore[union-attr]
+        assert isinstance(menu, QMenu)
+        for action in menu.actions():
             if action.text():
                 assert any("\u4e00" <= ch <= "\u9fff" for ch in action.text()), action.text()
 
@@ -409,7 +410,7 @@ def test_event_type_sanity() -> None:
 
 def test_export_excerpt_pdf_of_current_results(
     window: MainWindow, qtbot, tmp_path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     assert window.export_action.isEnabled()  # desktop_app.core.pdf.excerpt is present
@@ -430,7 +431,7 @@ def test_export_excerpt_pdf_of_current_results(
     assert window.export_action.isEnabled()
 
 
-def test_alt_number_moves_between_panels(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_alt_number_moves_between_panels(window: MainWindow, qtbot) -> None:
     window.activateWindow()
     for key, target in (
         (Qt.Key.Key_1, window.filters.province),
@@ -441,7 +442,7 @@ def test_alt_number_moves_between_panels(window: MainWindow, qtbot) -> None:  # 
         assert QApplication.focusWidget() is target
 
 
-def test_history_menu_reuses_a_query(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_history_menu_reuses_a_query(window: MainWindow, qtbot) -> None:
     search(qtbot, window, "贴息")
     window.remember_query()
     search(qtbot, window, "")
@@ -456,7 +457,7 @@ def test_history_menu_reuses_a_query(window: MainWindow, qtbot) -> None:  # type
     assert window.settings.history() == [] and window.search_panel.history() == []
 
 
-def test_enter_right_after_typing_opens_the_new_first_result(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_enter_right_after_typing_opens_the_new_first_result(window: MainWindow, qtbot) -> None:
     window.controller._timer.setInterval(5_000)  # typing has not paused yet
     box = window.search_panel.box
     box.setText("稳岗")

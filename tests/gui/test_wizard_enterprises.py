@@ -46,7 +46,7 @@ def seed(repo: ProfileRepository, store: Any) -> dict[str, str]:
     return ids
 
 
-def make_dialog(qtbot, user_data: UserData) -> EnterprisesDialog:  # type: ignore[no-untyped-def]
+def make_dialog(qtbot, user_data: UserData) -> EnterprisesDialog:
     dialog = EnterprisesDialog(user_data)
     qtbot.addWidget(dialog)
     dialog.resize(1266, 708)
@@ -54,7 +54,7 @@ def make_dialog(qtbot, user_data: UserData) -> EnterprisesDialog:  # type: ignor
     return dialog
 
 
-def test_search_duplicate_delete(qtbot, gui_app, store, user_data, repo, prompt_log) -> None:  # type: ignore[no-untyped-def]
+def test_search_duplicate_delete(qtbot, gui_app, store, user_data, repo, prompt_log) -> None:
     ids = seed(repo, store)
     dialog = make_dialog(qtbot, user_data)
     assert set(dialog.names()) == set(ids)
@@ -73,7 +73,8 @@ def test_search_duplicate_delete(qtbot, gui_app, store, user_data, repo, prompt_
     assert "厦门精密的联系人" in dialog.notes.text()
     qtbot.keyClick(dialog.list, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert "厦门精密（副本）" in dialog.names()
-    assert dialog.list.currentItem().text(0) == "厦门精密（副本）"
+    current = dialog.list.currentItem()
+    assert current is not None and current.text(0) == "厦门精密（副本）"
     assert dialog.history.topLevelItemCount() == 0  # history is not copied
     screenshot(dialog, "enterprises-list")
 
@@ -90,7 +91,7 @@ def test_search_duplicate_delete(qtbot, gui_app, store, user_data, repo, prompt_
     assert repo.count() == 3
 
 
-def test_export_and_import_through_the_dialog(  # type: ignore[no-untyped-def]
+def test_export_and_import_through_the_dialog(
     qtbot, gui_app, store, user_data, repo, prompt_log, tmp_path, monkeypatch
 ) -> None:
     seed(repo, store)
@@ -126,9 +127,7 @@ def test_export_and_import_through_the_dialog(  # type: ignore[no-untyped-def]
     assert [(r.id, r.updated) for r in repo.search()] == before
 
 
-def test_damaged_user_database_is_moved_aside_and_reported(  # type: ignore[no-untyped-def]
-    qtbot, gui_app, prompt_log
-) -> None:
+def test_damaged_user_database_is_moved_aside_and_reported(qtbot, gui_app, prompt_log) -> None:
     path = paths.user_db_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"not a database" * 100)
@@ -143,7 +142,7 @@ def test_damaged_user_database_is_moved_aside_and_reported(  # type: ignore[no-u
         data.close()
 
 
-def test_pdf_export_and_print_from_the_result_page(  # type: ignore[no-untyped-def]
+def test_pdf_export_and_print_from_the_result_page(
     qtbot, gui_app, store, user_data, prompt_log, tmp_path, monkeypatch
 ) -> None:
     wizard = EvaluationWizard(store, user_data)
@@ -184,7 +183,7 @@ def test_pdf_export_and_print_from_the_result_page(  # type: ignore[no-untyped-d
     assert printed[0].read_bytes().startswith(b"%PDF")
 
 
-def test_old_data_version_is_explained_in_the_reopened_result(  # type: ignore[no-untyped-def]
+def test_old_data_version_is_explained_in_the_reopened_result(
     qtbot, gui_app, store, repo, prompt_log, tmp_path, monkeypatch
 ) -> None:
     result = match(store, Profile.from_dict(SAMPLE), AS_OF).to_dict()
@@ -209,7 +208,7 @@ def test_old_data_version_is_explained_in_the_reopened_result(  # type: ignore[n
     assert "数据代码 0ld" in text  # the version it was computed with, in small print
 
 
-def test_menu_in_main_window_opens_wizard_list_and_measures(  # type: ignore[no-untyped-def]
+def test_menu_in_main_window_opens_wizard_list_and_measures(
     qtbot, window, store, prompt_log
 ) -> None:
     hook = getattr(window, "enterprise_menu", None)

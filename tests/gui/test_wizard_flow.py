@@ -23,6 +23,7 @@ from desktop_app.gui.enterprises.list_dialog import EnterprisesDialog
 from desktop_app.gui.enterprises.result_dialog import ResultDialog
 from desktop_app.gui.tasks import TaskRunner
 from desktop_app.gui.widgets import prompts
+from desktop_app.gui.widgets.fields import DateField
 from desktop_app.gui.wizard.wizard import (
     ACTIVITIES,
     BASIC,
@@ -41,7 +42,7 @@ def runner() -> Iterator[TaskRunner]:
     task_runner.shutdown()
 
 
-def make_wizard(qtbot, store, user_data, runner=None, record=None) -> EvaluationWizard:  # type: ignore[no-untyped-def]
+def make_wizard(qtbot, store, user_data, runner=None, record=None) -> EvaluationWizard:
     wizard = EvaluationWizard(store, user_data, runner, record)
     qtbot.addWidget(wizard)
     wizard.resize(1266, 708)  # what is left of 1366×768 after the taskbar and frame
@@ -49,13 +50,13 @@ def make_wizard(qtbot, store, user_data, runner=None, record=None) -> Evaluation
     return wizard
 
 
-def to_result(qtbot, wizard: EvaluationWizard) -> None:  # type: ignore[no-untyped-def]
+def to_result(qtbot, wizard: EvaluationWizard) -> None:
     with qtbot.waitSignal(wizard.evaluated, timeout=10_000):
         click_next(qtbot, wizard)
     assert wizard.currentId() == RESULT
 
 
-def type_sample(qtbot, wizard: EvaluationWizard, shots: str | None = None) -> None:  # type: ignore[no-untyped-def]
+def type_sample(qtbot, wizard: EvaluationWizard, shots: str | None = None) -> None:
     """Enter the Xiamen sample enterprise through the widgets, page by page."""
     assert wizard.currentId() == BASIC
     basic = wizard.basic
@@ -122,7 +123,7 @@ def assert_matches_engine(wizard: EvaluationWizard, store: PolicyStore, profile:
 
 def test_profile_typed_in_matches_engine_then_saved_reopened_and_edited(
     qtbot, gui_app, store, user_data, prompt_log, runner
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     wizard = make_wizard(qtbot, store, user_data, runner)
     assert wizard.button(QWizard.WizardButton.NextButton).text().startswith("下一步")
     assert wizard.button(QWizard.WizardButton.CancelButton).text() == "取消"
@@ -145,12 +146,12 @@ def test_profile_typed_in_matches_engine_then_saved_reopened_and_edited(
 
     # 不符合 is collapsed; opening it shows why a measure fails
     ineligible = view.group_node(INELIGIBLE)
-    assert ineligible is not None
-    view.tree.setCurrentItem(ineligible.child(0))
+    assert ineligible is not None and ineligible.child(0) is not None
+    view.tree.setCurrentItem(ineligible.child(0))  # type: ignore[arg-type]
     assert "不符合的原因" in view.detail.toPlainText()
     supplements = view.group_node("supplements")
     assert supplements is not None and supplements.childCount() > 0
-    view.tree.setCurrentItem(supplements.child(0))
+    view.tree.setCurrentItem(supplements.child(0))  # type: ignore[arg-type]
     assert "上一步" in view.detail.toPlainText()
     screenshot(wizard, "wizard-6b-supplement")
 
@@ -217,7 +218,7 @@ def test_profile_typed_in_matches_engine_then_saved_reopened_and_edited(
 
 def test_blank_questionnaire_is_accepted_and_means_unknown(
     qtbot, gui_app, store, user_data, prompt_log
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     wizard = make_wizard(qtbot, store, user_data)
     for _page in range(4):
         click_next(qtbot, wizard)
@@ -232,7 +233,7 @@ def test_blank_questionnaire_is_accepted_and_means_unknown(
 
 def test_invalid_input_shows_chinese_messages_and_blocks_only_where_it_must(
     qtbot, gui_app, store, user_data, prompt_log
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     wizard = make_wizard(qtbot, store, user_data)
     basic = wizard.basic
     fill(qtbot, basic.established, "2019-02-30")
@@ -287,7 +288,7 @@ def test_invalid_input_shows_chinese_messages_and_blocks_only_where_it_must(
 
 def test_activity_page_asks_only_what_matters_in_the_region(
     qtbot, gui_app, store, user_data, prompt_log
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     wizard = make_wizard(qtbot, store, user_data)
     wizard.date_page.set_as_of(AS_OF)
     choose(wizard.basic.region.province, "130000")  # 河北: its report offers no fact questions
@@ -312,7 +313,7 @@ def test_activity_page_asks_only_what_matters_in_the_region(
 
 def test_answers_survive_going_back_and_changing_region(
     qtbot, gui_app, store, user_data, prompt_log
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     wizard = make_wizard(qtbot, store, user_data)
     choose(wizard.basic.region.province, "350000")
     choose(wizard.basic.region.city, "350200")
@@ -333,7 +334,7 @@ def test_answers_survive_going_back_and_changing_region(
 
 def test_closing_with_unsaved_changes_asks_and_respects_the_answer(
     qtbot, gui_app, store, user_data, prompt_log
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     wizard = make_wizard(qtbot, store, user_data)
     assert not wizard.is_dirty()
     type_into(qtbot, wizard.basic.name, "未保存的企业")
@@ -359,7 +360,7 @@ def test_closing_with_unsaved_changes_asks_and_respects_the_answer(
 
 def test_result_view_opens_measures_by_keyboard_and_link(
     qtbot, gui_app, store, user_data, prompt_log
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     record = None
     wizard = make_wizard(qtbot, store, user_data, None, record)
     wizard.basic.load(SAMPLE)
@@ -387,7 +388,7 @@ def test_result_view_opens_measures_by_keyboard_and_link(
 
 def test_saved_values_the_pickers_do_not_know_are_kept(
     qtbot, gui_app, store, user_data, prompt_log
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     repo = user_data.repository()
     assert repo is not None
     # saved by version 0.1, whose schema still let codes and names the pickers lack through
@@ -417,11 +418,12 @@ def test_saved_values_the_pickers_do_not_know_are_kept(
     assert not again.basic.region.orphan_label.isVisible()
 
 
-def test_calendar_button_fills_the_date(qtbot, gui_app, store, user_data, prompt_log) -> None:  # type: ignore[no-untyped-def]
+def test_calendar_button_fills_the_date(qtbot, gui_app, store, user_data, prompt_log) -> None:
     from PySide6.QtCore import QDate
 
     wizard = make_wizard(qtbot, store, user_data)
     field = wizard.basic.established
+    assert isinstance(field, DateField)
     field.button.click()
     assert field.calendar is not None and field.calendar.isVisible()
     field.calendar.activated.emit(QDate(2020, 3, 15))
@@ -432,7 +434,7 @@ def test_calendar_button_fills_the_date(qtbot, gui_app, store, user_data, prompt
 
 def test_two_wizards_evaluating_at_once_both_get_their_result(
     qtbot, gui_app, store, user_data, prompt_log, runner
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     first = make_wizard(qtbot, store, user_data, runner)
     second = make_wizard(qtbot, store, user_data, runner)
     first.basic.load(SAMPLE)
