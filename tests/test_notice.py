@@ -177,7 +177,8 @@ def test_docx_holds_the_same_measures_and_amounts_as_the_pdf(
         parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
         word_text = flat("".join(parts))
         notice = _notice(result)
-        for line in [*notice.money, *notice.possible]:
+        lines: list[Any] = [*notice.money, *notice.possible]
+        for line in lines:
             for piece in (line.title, line.amount, line.source):
                 assert flat(piece) in pdf_text, (brief, line.measure_id, piece)
                 assert flat(piece) in word_text, (brief, line.measure_id, piece)

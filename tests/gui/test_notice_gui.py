@@ -170,6 +170,11 @@ def test_menu_opens_the_settings_dialog(qtbot, window, monkeypatch) -> None:  # 
     if not isinstance(hook, EnterpriseMenu):
         hook = install_enterprise_menu(window)
     opened: list[object] = []
-    monkeypatch.setattr(notice_settings, "edit_settings", lambda _p, s: opened.append(s) or True)
+
+    def edit_settings(_parent: object, settings: object) -> bool:
+        opened.append(settings)
+        return True
+
+    monkeypatch.setattr(notice_settings, "edit_settings", edit_settings)
     hook.notice_action.trigger()
     assert opened == [window.settings]
