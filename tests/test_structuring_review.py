@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,7 @@ def test_stored_rules_come_back_as_accepted_proposals() -> None:
 
 
 @pytest.fixture
-def project_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def project_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     shutil.copytree(paths.curated_dir(), tmp_path / "db")
     monkeypatch.setattr(paths, "curated_dir", lambda: tmp_path / "db")
     monkeypatch.setattr(build_db, "source_digest", lambda: "test")

@@ -63,7 +63,7 @@ def test_review_view_highlights_accepts_and_saves(gui_app, qtbot, county) -> Non
     visible = [p for p in review.proposals if p.end > p.start]
     assert len(dialog.text.extraSelections()) == len(visible) >= 4
     SCREENSHOT_DIR.mkdir(exist_ok=True)
-    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(2))
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(2))  # type: ignore[arg-type]
     dialog.grab().save(str(SCREENSHOT_DIR / "structuring-review.png"))
     dialog.item_list.setCurrentRow(0)
 
@@ -214,7 +214,7 @@ def test_reviewed_imported_measure_in_result_page_and_pdf(
     qtbot.addWidget(view)
     view.show_result(result, "柳河县测试机械有限公司")
     assert view.select_measure(item_id)
-    assert "自行导入" in view.tree.currentItem().text(0)
+    assert "自行导入" in view.tree.currentItem().text(0)  # type: ignore[union-attr]
     html = view.detail.toHtml()
     assert "自行导入（王科员" in html and "本地补充（非原文）" in html
     view.resize(1100, 700)
