@@ -1,13 +1,14 @@
-"""惠企政策适用清单 against bare reportlab on the same text and font.
+"""惠企政策告知单 (简版) and the full report (详版) against bare reportlab, same text and font.
 
     python benchmarks/summary_benchmark.py [--repeat N] [--pages N]
 
-Evaluates the sample enterprise (resources/samples/xiamen-manufacturer.json) on 2026-11-22 and
-keeps enough of its measures for a summary of about --pages pages (default 10). The bare
-document is every line of text of that summary (read back from the PDF) as plain Paragraphs in
-the same font and sizes, in a SimpleDocTemplate: no tables, no keep-together logic, no page
-furniture. Both are built alternately N times in one process; the script prints the medians
-and their ratio. The goal is a summary within 1.5x of the bare document.
+Evaluates the sample enterprise (resources/samples/xiamen-manufacturer.json) on 2026-11-22.
+The brief is its whole 告知单; the full report keeps enough of its measures for about --pages
+pages (default 10). Each bare document is every line of text of that report (read back from
+the PDF) as plain Paragraphs in the same font and sizes, in a SimpleDocTemplate: no tables, no
+keep-together logic, no page furniture. Report and bare are built alternately N times in one
+process; the script prints the medians and their ratio. The goal is each report within 1.5x of
+its bare document.
 """
 
 from __future__ import annotations
@@ -64,17 +65,20 @@ def _trimmed(result: MatchResult, share: float) -> MatchResult:
     return replace(result, results=kept, supplements=supplements)
 
 
-def summary_for_pages(pages: int) -> MatchResult:
+def sample_result() -> MatchResult:
     policy = open_data()
     try:
         profile = Profile.from_dict(json.loads(SAMPLE.read_text(encoding="utf-8")))
-        full = policy.match(profile, AS_OF)
+        return policy.match(profile, AS_OF)
     finally:
         policy.close()
+
+
+def summary_for_pages(full: MatchResult, pages: int) -> MatchResult:
     share = 1.0
     while share > 0.02:
         result = _trimmed(full, share)
-        pdf = summary_builder(result, generated=AS_OF)
+        pdf = summary_builder(result, generated=AS_OF, brief=False)
         pdf.build_bytes()
         if pdf.page_count <= pages:
             return result
@@ -82,14 +86,14 @@ def summary_for_pages(pages: int) -> MatchResult:
     return result
 
 
-def build_summary(result: MatchResult) -> tuple[int, int]:
-    pdf = summary_builder(result, generated=AS_OF)
+def build_summary(result: MatchResult, brief: bool) -> tuple[int, int]:
+    pdf = summary_builder(result, generated=AS_OF, brief=brief)
     data = pdf.build_bytes()
     return pdf.page_count, len(data)
 
 
-def text_lines(result: MatchResult) -> list[str]:
-    data = summary_builder(result, generated=AS_OF).build_bytes()
+def text_lines(result: MatchResult, brief: bool) -> list[str]:
+    data = summary_builder(result, generated=AS_OF, brief=brief).build_bytes()
     reader = PdfReader(io.BytesIO(data))
     lines: list[str] = []
     for page in reader.pages:
@@ -103,34 +107,40 @@ def build_bare(lines: list[str]) -> tuple[int, int]:
     return build_bare_story(story)
 
 
+def compare(name: str, result: MatchResult, brief: bool, repeat: int) -> float:
+    lines = text_lines(result, brief)
+    build_summary(result, brief)
+    build_bare(lines)
+    times: dict[str, list[float]] = {name: [], "bare": []}
+    sizes: dict[str, tuple[int, int]] = {}
+    for _ in range(repeat):
+        for which in (name, "bare"):
+            start = time.perf_counter()
+            sizes[which] = build_summary(result, brief) if which == name else build_bare(lines)
+            times[which].append(time.perf_counter() - start)
+    counts = {s: len(result.by_status(s)) for s in (ELIGIBLE, POSSIBLE, INELIGIBLE)}
+    print(f"{name}: measures {counts}, text lines: {len(lines)}")
+    for which in (name, "bare"):
+        pages, size = sizes[which]
+        median = statistics.median(times[which])
+        print(
+            f"  {which:8s} median {median * 1000:7.1f} ms  min {min(times[which]) * 1000:7.1f} ms"
+            f"  {pages} pages  {size / 1024:.0f} KB"
+        )
+    ratio = statistics.median(times[name]) / statistics.median(times["bare"])
+    print(f"  ratio {name}/bare: {ratio:.2f} (goal <= 1.5) over {repeat} runs each")
+    return ratio
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15, help="timed runs of each (default 15)")
-    parser.add_argument("--pages", type=int, default=10, help="summary length (default 10)")
+    parser.add_argument("--pages", type=int, default=10, help="full report length (default 10)")
     args = parser.parse_args()
     get_styles()  # font loading (~0.1 s, once per process) is not what is compared
-    result = summary_for_pages(args.pages)
-    lines = text_lines(result)
-    build_summary(result)
-    build_bare(lines)
-    times: dict[str, list[float]] = {"summary": [], "bare": []}
-    sizes: dict[str, tuple[int, int]] = {}
-    for _ in range(args.repeat):
-        for name in ("summary", "bare"):
-            start = time.perf_counter()
-            sizes[name] = build_summary(result) if name == "summary" else build_bare(lines)
-            times[name].append(time.perf_counter() - start)
-    counts = {s: len(result.by_status(s)) for s in (ELIGIBLE, POSSIBLE, INELIGIBLE)}
-    print(f"measures: {counts}, text lines: {len(lines)}")
-    for name in ("summary", "bare"):
-        pages, size = sizes[name]
-        median = statistics.median(times[name])
-        print(
-            f"{name:8s} median {median * 1000:7.1f} ms  min {min(times[name]) * 1000:7.1f} ms  "
-            f"{pages} pages  {size / 1024:.0f} KB"
-        )
-    ratio = statistics.median(times["summary"]) / statistics.median(times["bare"])
-    print(f"ratio summary/bare: {ratio:.2f} (goal <= 1.5) over {args.repeat} runs each")
+    full = sample_result()
+    compare("brief", full, True, args.repeat)
+    compare("full", summary_for_pages(full, args.pages), False, args.repeat)
     return 0
 
 

@@ -189,6 +189,10 @@ def test_docx_holds_the_same_measures_and_amounts_as_the_pdf(
         if not brief:
             assert "附：惠企政策适用清单（详版）" in word_text
             assert "二、逐项说明" in word_text and "二、逐项说明" in pdf_text
+            # the measures not in force, in both, with the same validity
+            for m in result.by_status("not_in_force"):
+                for piece in (wording.title(m), m.validity.label):
+                    assert flat(piece) in word_text and flat(piece) in pdf_text, m.item.id
 
 
 def test_files_get_user_permissions_and_pdf_metadata(store: PolicyStore, tmp_path: Path) -> None:

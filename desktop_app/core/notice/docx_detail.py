@@ -10,13 +10,20 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 
 from desktop_app.core.eligibility.facts import FactsRegistry
-from desktop_app.core.eligibility.results import MatchResult, MeasureResult
+from desktop_app.core.eligibility.results import (
+    NOT_IN_FORCE,
+    STATUS_LABELS,
+    MatchResult,
+    MeasureResult,
+)
 from desktop_app.core.model import UNSTATED
 from desktop_app.core.notice import wording
 from desktop_app.core.notice.docx_writer import _small, _table, add_notice, new_document, save
 from desktop_app.core.notice.model import Notice
 from desktop_app.core.pdf import summary_text as t
 from desktop_app.core.pdf.summary import DETAIL_TITLE, NOTES, detail_measures
+from desktop_app.core.pdf.summary_reference import HEADING as NOT_IN_FORCE_HEADING
+from desktop_app.core.pdf.summary_reference import NOTE as NOT_IN_FORCE_NOTE
 
 
 def write_full_docx(
@@ -73,6 +80,28 @@ def add_detail(
                 for m in ineligible
             ],
             [1.2, 7.4, 8.4],
+        )
+    else:
+        doc.add_paragraph("无。")
+    outside = result.by_status(NOT_IN_FORCE)
+    for m in outside:
+        numbers.setdefault(m.item.id, len(numbers) + 1)
+    doc.add_heading(f"五、{NOT_IN_FORCE_HEADING}（{len(outside)}项，仅供参考）", level=1)
+    if outside:
+        _small(doc, NOT_IN_FORCE_NOTE)
+        _table(
+            doc,
+            ["序号", "措施及出处", "文件有效性", "条件评估"],
+            [
+                [
+                    str(numbers[m.item.id]),
+                    f"{wording.title(m)}\n{wording.source_text(m)}",
+                    f"{m.validity.label}\n{m.validity.detail}",
+                    STATUS_LABELS.get(m.conditions_status, m.conditions_status),
+                ]
+                for m in outside
+            ],
+            [1.2, 6.2, 6.4, 3.2],
         )
     else:
         doc.add_paragraph("无。")

@@ -129,7 +129,9 @@ def grid(
     for y, row in enumerate([*head_rows, *rows]):
         cells: list[object] = []
         for x, cell in enumerate(row):
-            line = _one_line(cell, "cell", g, room[x])
+            # the caption spans every column: it fits in one line of the whole width
+            spans = caption is not None and y == 0
+            line = _one_line(cell, "cell", g, sum(room) if spans else room[x])
             if line is None:
                 cells.append(_cell_flowables(cell, g))
                 continue
