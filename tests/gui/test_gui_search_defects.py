@@ -121,3 +121,24 @@ def test_units_of_another_place_are_said_to_be_so(window: MainWindow, qtbot) -> 
     assert "以上为厦门市的单位" in text and "当地对应部门" in text
     window.detail.show_item("yj2020-13")  # a district's own measure: its own units
     assert "当地对应部门" not in window.detail.body.toPlainText()
+
+
+def test_wizard_recap_names_places_not_codes(qtbot, gui_app, store, user_data, prompt_log) -> None:  # type: ignore[no-untyped-def]
+    """A district the first region table lacked (集美区 350211) is named, not shown as a code."""
+    import re
+
+    from test_wizard_flow import make_wizard, type_sample
+    from wizard_helpers import choose
+
+    wizard = make_wizard(qtbot, store, user_data)
+    type_sample(qtbot, wizard)
+    wizard.back()
+    wizard.back()
+    wizard.back()
+    wizard.back()
+    choose(wizard.basic.region.district, "350211")
+    for _ in range(4):
+        wizard.next()
+    recap = wizard.date_page.recap.text()
+    assert "集美区" in recap
+    assert not re.search(r"\b\d{6}\b", recap)
