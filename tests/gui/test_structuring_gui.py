@@ -224,3 +224,8 @@ def test_reviewed_imported_measure_in_result_page_and_pdf(
     text = _pdf_text(pdf)
     store.close()
     assert "自行导入" in text and "本地补充" in text and "县工信局企业服务股" in text
+    from desktop_app.core.notice.model import build_notice
+
+    notice = build_notice(result)
+    steps = [n for step in notice.next_steps for n in step.guidance]
+    assert any("县工信局企业服务股" in n and "本地补充（非原文）" in n for n in steps)

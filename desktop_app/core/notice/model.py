@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
 from desktop_app.core.eligibility.results import MatchResult, MeasureResult
@@ -169,6 +170,9 @@ def build_notice(
     """The notice for `result`; `guidance` maps measure ids to an office's local guidance."""
     registry = registry or load_registry()
     local = _guidance_map(guidance)
+    for m in result.results:  # the office's guidance stored in the user library (#14)
+        if m.guidance and m.item.id not in local:
+            local[m.item.id] = _stored_guidance(m.item.id, m.guidance)
     relevant = [m for m in result.results if verdicts.in_region(m, result)]
     applying = [m for m in relevant if verdicts.applies(m)]
     money_ms = [m for m in applying if verdicts.is_money(m)]
@@ -221,6 +225,15 @@ def build_notice(
         contact_notes=tuple(
             dict.fromkeys(n for m in shown if (n := verdicts.departments_note(m)) is not None)
         ),
+    )
+
+
+def _stored_guidance(measure_id: str, g: Mapping[str, Any]) -> LocalGuidance:
+    window = "，".join(x for x in (g.get("office"), g.get("address")) if x) or None
+    when = "常年申报" if g.get("year_round") else g.get("period")
+    note = "；".join(x for x in (f"申报时间：{when}" if when else None, g.get("note")) if x)
+    return LocalGuidance(
+        measure_id, window, g.get("phone"), tuple(g.get("materials") or ()), note or None
     )
 
 
