@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "desktop_app.cli.profiles_command",
     "desktop_app.cli.import_command",
     "desktop_app.cli.rules_command",
+    "desktop_app.cli.batch_command",
 ]
 
 

@@ -256,6 +256,20 @@ class ProfileRepository:
         )
         return new
 
+    def save_many(self, entries: list[tuple[dict[str, Any], str]]) -> dict[str, int]:
+        """Save (profile, notes) pairs in one transaction: all or none. An enterprise already
+        saved under exactly the same name is updated (a roster screened again), else added."""
+        by_name = {r.name: r.id for r in self.search()}
+        added = updated = 0
+        with transaction(self.conn):
+            for profile, notes in entries:
+                name, canonical = normalise_profile(profile)
+                existing = by_name.get(name)
+                saved = self._write(name, canonical, existing, notes)
+                by_name[name] = saved
+                added, updated = (added, updated + 1) if existing else (added + 1, updated)
+        return {"added": added, "updated": updated}
+
     def set_notes(self, enterprise_id: str, notes: str) -> None:
         text = clean_notes(notes)
         with transaction(self.conn):

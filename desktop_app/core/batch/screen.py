@@ -1,0 +1,263 @@
+"""Evaluate every roster row against every measure: the engine's functions, reused.
+
+Per row: the size class (engine `size_of`), then for each measure the engine's own result for
+the values that measure reads (memo.MemoTree), then counts and total exactly as `match()` forms
+them (the engine's `_sort_key` and `_total`). `explain()` gives one row's full MatchResult."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from desktop_app.core.batch.memo import MemoTree, Probe, RecordingProfile, probe_value
+from desktop_app.core.batch.roster import Rejected, Roster, RosterRow
+from desktop_app.core.eligibility import engine
+from desktop_app.core.eligibility.amounts import NOT_COMPUTABLE, AmountResult
+from desktop_app.core.eligibility.engine import (
+    ELIGIBLE,
+    POSSIBLE,
+    STATUS_LABELS,
+    MatchResult,
+    MeasureResult,
+    SizeInfo,
+    evaluate_measure,
+    match,
+    rules_from_store,
+    size_of,
+)
+from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
+from desktop_app.core.eligibility.profile import Profile
+from desktop_app.core.model import Item
+from desktop_app.core.size_class import SizeInputError
+from desktop_app.core.store import PolicyStore
+
+Progress = Callable[[int, str], None]
+TOP_MEASURES = 5
+
+
+class Cancelled(Exception):
+    """The person stopped the screening; nothing of it is kept."""
+
+
+@dataclass
+class Outcome:
+    """One enterprise's statuses and amounts (the engine's results, in match()'s order)."""
+
+    row: RosterRow
+    size: SizeInfo
+    results: list[MeasureResult]
+    total: AmountResult
+
+    @property
+    def name(self) -> str:
+        return self.row.profile.name or ""
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATUS_LABELS, 0)
+        for r in self.results:
+            counts[r.status] += 1
+        return counts
+
+    def top(self, n: int = TOP_MEASURES) -> list[MeasureResult]:
+        return [r for r in self.results if r.status == ELIGIBLE][:n]
+
+    def total_yuan(self) -> Decimal | None:
+        t = self.total
+        return None if t.kind == NOT_COMPUTABLE else t.value_yuan
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row.row,
+            "name": self.row.profile.name,
+            "profile": self.row.profile.to_dict(),
+            "size": {"size": self.size.size, "size_label": self.size.label},
+            "counts": self.counts(),
+            "total": self.total.to_dict(),
+            "results": [
+                {"measure_id": r.item.id, "status": r.status, "amount": r.amount.to_dict()}
+                for r in self.results
+            ],
+        }
+
+
+@dataclass
+class BatchResult:
+    as_of: date
+    data_version: str
+    roster: Roster
+    measures: list[Item]
+    outcomes: list[Outcome]
+    evaluations: int = 0  # how many times evaluate_measure actually ran
+    notes: list[str] = field(default_factory=list)
+    citations: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def rejected(self) -> list[Rejected]:
+        return self.roster.rejected
+
+    def by_measure(self) -> list[dict[str, Any]]:
+        """For each measure, who qualifies and who may, with what the latter still lack."""
+        out: dict[str, dict[str, Any]] = {
+            m.id: {"item": m, "eligible": [], "possible": []} for m in self.measures
+        }
+        for outcome in self.outcomes:
+            for r in outcome.results:
+                if r.status in (ELIGIBLE, POSSIBLE):
+                    out[r.item.id][r.status].append((outcome, r))
+        return list(out.values())
+
+    def to_dict(self, registry: FactsRegistry | None = None) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "data_version": self.data_version,
+            "source": self.roster.source,
+            "sheet": self.roster.sheet,
+            "header_row": self.roster.header_row,
+            "columns": self.roster.columns_dict(),
+            "enterprises": [o.to_dict() for o in self.outcomes],
+            "rejected": [r.to_dict() for r in self.rejected],
+            "measures": [
+                {
+                    "measure_id": m["item"].id,
+                    "title": m["item"].display_title,
+                    "eligible": [o.row.row for o, _ in m["eligible"]],
+                    "possible": [o.row.row for o, _ in m["possible"]],
+                }
+                for m in self.by_measure()
+            ],
+            "notes": self.roster.notes + self.notes,
+        }
+
+
+def measures_in_force(store: PolicyStore) -> list[Item]:
+    """The measures `match()` evaluates, in its order."""
+    rules = rules_from_store(store)
+    return [i for i in store.all_items() if i.enterprise_facing and i.id in rules]
+
+
+class Screener:
+    """Holds the per-measure memo trees for one store, date and registry."""
+
+    def __init__(
+        self, store: PolicyStore, as_of: date, registry: FactsRegistry | None = None
+    ) -> None:
+        self.store = store
+        self.as_of = as_of
+        self.registry = registry or load_registry()
+        self.rules = rules_from_store(store)
+        self.measures = measures_in_force(store)
+        # per size class, one tree per measure: the size's working text is enterprise-specific
+        self.trees: dict[tuple[Any, str], list[MemoTree]] = {}
+        self.evaluations = 0
+        self._totals: dict[tuple[int, ...], AmountResult] = {}
+
+    def outcome(self, row: RosterRow) -> Outcome:
+        profile = row.profile
+        size = size_of(profile)
+        # the explanation quotes this enterprise's figures; statuses never depend on it
+        plain_size = SizeInfo(size.size, size.label, "", None, size.override)
+        seen: dict[Probe, Any] = {}
+
+        def value_of(probe: Probe) -> Any:
+            value = seen.get(probe, seen)
+            if value is seen:
+                value = seen[probe] = probe_value(profile, probe)
+            return value
+
+        trees = self.trees.get((size.size, size.label))
+        if trees is None:
+            trees = self.trees[(size.size, size.label)] = [MemoTree() for _ in self.measures]
+        # leaves are (match()'s sort key, measure position, result): sorting them is match()'s
+        # stable sort by status and amount
+        # measures that read the same values share one key per enterprise
+        keys: dict[tuple[Probe, ...] | None, Any] = {}
+        leaves = []
+        for position, tree in enumerate(trees):
+            leaf = None
+            if tree.consistent:
+                probes = tree.probes
+                key = keys.get(probes)
+                if key is None and probes is not None:
+                    try:
+                        key = keys[probes] = tuple([value_of(p) for p in probes])
+                    except TypeError:
+                        key = None
+                leaf = tree.lookup(value_of, key)
+            if leaf is None:
+                leaf = self._evaluate(position, profile, plain_size, tree)
+            leaves.append(leaf)
+        leaves.sort()
+        results = [leaf[2] for leaf in leaves]
+        eligible = tuple(id(r) for r in results if r.status == ELIGIBLE)
+        total = self._totals.get(eligible)
+        if total is None:
+            amounts = [r.amount for r in results if r.status == ELIGIBLE]
+            total = engine._total(amounts) if amounts else AmountResult(NOT_COMPUTABLE, "0元", "")
+            self._totals[eligible] = total
+        return Outcome(row, size, results, total)
+
+    def _evaluate(
+        self, position: int, profile: Profile, size: SizeInfo, tree: MemoTree
+    ) -> tuple[Any, int, MeasureResult]:
+        item = self.measures[position]
+        recorder = RecordingProfile(profile)
+        result = evaluate_measure(
+            self.store,
+            item,
+            self.rules[item.id],
+            recorder,  # type: ignore[arg-type]
+            size,
+            self.as_of,
+            self.registry,
+        )
+        self.evaluations += 1
+        leaf = (engine._sort_key(result), position, result)
+        tree.insert(recorder.reads, leaf)
+        return leaf
+
+
+def screen(
+    store: PolicyStore,
+    roster: Roster,
+    as_of: date,
+    *,
+    registry: FactsRegistry | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> BatchResult:
+    screener = Screener(store, as_of, registry)
+    outcomes = []
+    rejected = list(roster.rejected)
+    total = len(roster.rows)
+    step = max(1, total // 100)
+    for n, row in enumerate(roster.rows):
+        if n % step == 0:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            if progress is not None:
+                progress(int(n * 100 / max(total, 1)), f"正在评估第 {n + 1} / {total} 家企业")
+        try:
+            outcomes.append(screener.outcome(row))
+        except SizeInputError as exc:
+            rejected.append(Rejected(row.row, str(exc)))
+    rejected.sort(key=lambda r: r.row)
+    roster.rejected = rejected
+    if progress is not None:
+        progress(100, f"已评估 {len(outcomes)} 家企业")
+    return BatchResult(
+        as_of,
+        store.meta().get("data_version", ""),
+        roster,
+        screener.measures,
+        outcomes,
+        screener.evaluations,
+        citations={m.id: store.citation(m) for m in screener.measures},
+    )
+
+
+def explain(store: PolicyStore, outcome: Outcome, as_of: date) -> MatchResult:
+    """The full result with every explanation, for one row opened or printed."""
+    return match(store, outcome.row.profile, as_of)
