@@ -34,13 +34,13 @@ def test_chinese_headers_units_and_bad_rows(tmp_path: Path) -> None:
     ]
     reasons = {r.row: r.reason for r in roster.rejected}
     assert set(reasons) == {5, 7}
-    assert "“abc”不是人数" in reasons[5] and "北京市朝阳区" in reasons[5]
+    assert "“abc”不是人数" in reasons[5] and "火星市奥林匹斯区" in reasons[5]
     assert reasons[7] == "缺少企业名称"
     notes = "\n".join(roster.notes)
     assert "亿元，已换算为万元（第4行）" in notes
     assert "Excel 日期序号" in notes and "按当月1日计（第6行）" in notes
     assert "“制造业”按划型标准归入“工业”" in notes
-    assert "资质“瞪羚企业”本程序未收录" in notes
+    assert "资质“五星诚信单位”本程序未收录" in notes
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "gb18030"])

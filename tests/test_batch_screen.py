@@ -30,7 +30,7 @@ def _cli(*args: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("seed", "kind"), [(1, "xlsx"), (2, "csv"), (3, "xlsx")])
 def test_generated_rosters_equal_match(store, tmp_path: Path, seed: int, kind: str) -> None:  # type: ignore[no-untyped-def]
-    generated = generate(250, seed=seed, bad_share=0.05)
+    generated = generate(160, seed=seed, bad_share=0.05)
     path = tmp_path / f"roster.{kind}"
     (write_xlsx if kind == "xlsx" else write_csv)(generated, path)
     roster = read_roster(path)

@@ -41,15 +41,18 @@ def _counties() -> list[tuple[str, list[str]]]:
     return out
 
 
-def generate(count: int, seed: int = 16, bad_share: float = 0.02) -> Generated:
-    """A roster as one office keeps it: most enterprises in the districts of one city (the one
-    with the most districts in the table), some elsewhere in its province, a few further away."""
+def generate(
+    count: int, seed: int = 16, bad_share: float = 0.02, home_city: str = "350200"
+) -> Generated:
+    """A roster as one office keeps it: most enterprises in the districts of one city (厦门市,
+    where bundled measures apply, unless another is given), some elsewhere in its province, a
+    few anywhere in the table."""
     rng = random.Random(seed)
     counties = _counties()
     by_city: dict[str, list[tuple[str, list[str]]]] = {}
     for county in counties:
         by_city.setdefault(county[0][:4], []).append(county)
-    home = max(by_city.values(), key=len)
+    home = by_city.get(home_city[:4]) or max(by_city.values(), key=len)
     province = [c for c in counties if c[0][:2] == home[0][0][:2]]
     names_seen: dict[str, int] = {}
     for _code, chain in counties:
