@@ -99,6 +99,31 @@ class CoreSmoke:
         return "第 1 页经 pdfium 和 QPrinter 输出（临时文件夹已删除）"
 
 
+def batch_roundtrip(store: PolicyStore) -> str:
+    """A generated roster written and read as .xlsx (openpyxl, calamine for merged cells),
+    screened, and the result workbook written (XlsxWriter) and read back: the spreadsheet
+    libraries only show they are in the bundle by running."""
+    import openpyxl
+
+    from desktop_app.core.batch.roster import read_roster
+    from desktop_app.core.batch.screen import screen
+    from desktop_app.core.batch.synthetic import generate, write_xlsx
+    from desktop_app.core.batch.workbook import write_workbook
+
+    with tempfile.TemporaryDirectory(prefix="policy-desk-smoke-batch-") as tmp:
+        roster = read_roster(write_xlsx(generate(20, seed=1, bad_share=0), Path(tmp) / "r.xlsx"))
+        result = screen(store, roster, date.today())
+        out = write_workbook(result, Path(tmp) / "out.xlsx")
+        book = openpyxl.load_workbook(out, read_only=True)
+        try:
+            rows = book["按企业"].max_row
+        finally:
+            book.close()
+        if len(result.outcomes) != 20 or rows != 21:
+            raise CoreSmokeFailure(f"批量筛查结果不完整：{len(result.outcomes)} 家，{rows} 行")
+    return f"名册 20 家企业读取、筛查并写入 .xlsx（{rows - 1} 行）"
+
+
 def gui_steps(store_of: Callable[[Any], PolicyStore]) -> list[tuple[str, Callable[[Any], str]]]:
     """Steps in the GUI hook's shape; store_of gets the open store from the main window."""
     core = CoreSmoke()
@@ -107,6 +132,7 @@ def gui_steps(store_of: Callable[[Any], PolicyStore]) -> list[tuple[str, Callabl
         ("PDF", lambda window: core.pdf(store_of(window))),
         ("打印", lambda window: core.print_first_page()),
         ("导入", lambda window: import_samples(_bundled_path(store_of(window)))),
+        ("批量筛查", lambda window: batch_roundtrip(store_of(window))),
     ]
 
 

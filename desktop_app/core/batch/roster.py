@@ -66,6 +66,7 @@ class Roster:
     rejected: list[Rejected]
     notes: list[str] = field(default_factory=list)  # sheet choice, unit conversions, merges…
     remembered: bool = False  # the mapping came from an earlier file of the same shape
+    examples: list[Any] = field(default_factory=list)  # the first data row, as read
 
     def columns_dict(self) -> dict[str, str | None]:
         return {c.header: c.field for c in self.columns if c.header}
@@ -106,7 +107,15 @@ def read_roster(
             rejected.append(Rejected(row_number, str(exc)))
     notes = list(raw.notes) + reader.notes(number) + _merge_notes(raw, number, mapping)
     return Roster(
-        str(path), raw.name, number, mapping, rows, rejected, notes, remembered=remembered
+        str(path),
+        raw.name,
+        number,
+        mapping,
+        rows,
+        rejected,
+        notes,
+        remembered=remembered,
+        examples=list(data[0][1]) if data else [],
     )
 
 

@@ -78,6 +78,30 @@ def read_sheet(path: Path, sheet: str | None = None, limit: int = ROW_LIMIT) -> 
     return _read_text(path, head, limit)
 
 
+def sheet_names(path: Path) -> list[tuple[str, bool]]:
+    """The worksheets of a workbook with whether each is visible; [] for a text file or one
+    that cannot be opened (reading it then gives the reason)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+        if head.startswith(b"PK\x03\x04"):
+            import openpyxl
+
+            book = openpyxl.load_workbook(path, read_only=True)
+            try:
+                return [(ws.title, ws.sheet_state == "visible") for ws in book.worksheets]
+            finally:
+                book.close()
+        if head.startswith(_OLE):
+            import python_calamine
+
+            meta = python_calamine.CalamineWorkbook.from_path(str(path)).sheets_metadata
+            return [(m.name, str(m.visible).endswith("Visible")) for m in meta]
+    except Exception:
+        return []
+    return []
+
+
 # --- .xlsx ---------------------------------------------------------------------------------------
 
 

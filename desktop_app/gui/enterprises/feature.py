@@ -8,13 +8,13 @@ picked up), `runner`, `settings` (the PDF export folder) and `open_reader(item_i
 from __future__ import annotations
 
 import logging
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from desktop_app.core.services import PolicyData
-from desktop_app.core.userdata.profiles import RecordNotFoundError
+from desktop_app.core.userdata.profiles import EnterpriseRecord, RecordNotFoundError
 from desktop_app.gui.enterprises.list_dialog import EnterprisesDialog
 from desktop_app.gui.enterprises.result_dialog import ResultDialog
 from desktop_app.gui.printing import FolderMemory
@@ -44,6 +44,7 @@ class EnterpriseFeature(QObject):
         self.wizards: list[EvaluationWizard] = []
         self.dialog: EnterprisesDialog | None = None
         self.results: list[ResultDialog] = []
+        self.batch: QDialog | None = None
 
     def close_wizards(self) -> bool:
         """Give each open wizard its 保存 / 不保存 / 取消 question; False if one stays open.
@@ -72,6 +73,9 @@ class EnterpriseFeature(QObject):
                     wizard.raise_()
                     wizard.activateWindow()
                     return wizard
+        return self._wizard_for(record)
+
+    def _wizard_for(self, record: EnterpriseRecord | None) -> EvaluationWizard:
         host = self._host()
         wizard = EvaluationWizard(
             host.data,
@@ -139,8 +143,57 @@ class EnterpriseFeature(QObject):
             self.results.remove(dialog)
         dialog.deleteLater()
 
+    # -- batch screening ---------------------------------------------------------------------
+    def open_batch(self) -> QDialog:
+        from desktop_app.gui.batch.dialog import BatchDialog
+
+        if self.batch is None:
+            host = self._host()
+            self.batch = BatchDialog(host.data, host.runner, self.window)
+            self.batch.open_requested.connect(self.open_screened)
+            self.batch.save_requested.connect(self.save_screened)
+        self.batch.show()
+        self.batch.raise_()
+        self.batch.activateWindow()
+        return self.batch
+
+    def open_screened(self, outcome: Any) -> EvaluationWizard | None:
+        """A roster row in the wizard, prefilled and not yet saved (保存 adds it)."""
+        from desktop_app.core.userdata.profiles import EnterpriseRecord, new_id
+
+        record = EnterpriseRecord(
+            new_id(), outcome.name, outcome.row.profile.to_dict(), "", "", _row_note(outcome)
+        )
+        return self._wizard_for(record)
+
+    def save_screened(self, outcomes: list[Any]) -> None:
+        repo = self.user_data.repository(self.window)
+        if repo is None:
+            return
+        entries = [(o.row.profile.to_dict(), _row_note(o)) for o in outcomes]
+        try:
+            counts = repo.save_many(entries)
+        except Exception as exc:
+            log.exception("batch save failed")
+            prompts.warn(self.window, "保存失败", f"没有保存任何企业：{exc}")
+            return
+        prompts.inform(
+            self.batch or self.window,
+            "已保存",
+            f"新增 {counts['added']} 家，更新 {counts['updated']} 家（企业 → 已保存企业）。",
+        )
+        if self.dialog is not None:
+            self.dialog.refresh()
+
     def open_measure(self, item_id: str) -> None:
         self._host().open_reader(item_id)
 
     def shutdown(self) -> None:
         self.user_data.close()
+
+
+def _row_note(outcome: Any) -> str:
+    note = f"来自名册第{outcome.row.row}行"
+    if outcome.row.credit_code:
+        note += f"；统一社会信用代码：{outcome.row.credit_code}"
+    return note

@@ -1,5 +1,5 @@
 """The main window's one seam to the enterprise features: a 企业 menu (before 帮助) with
-企业评估 (Ctrl+N) and 已保存企业 (Ctrl+E).
+企业评估 (Ctrl+N), 已保存企业 (Ctrl+E) and 批量筛查 (Ctrl+Shift+B).
 
 Kept light on purpose: the wizard, the engine and the user database load on first use (about
 0.1 s), not while the window is starting. The window calls install_enterprise_menu(self)
@@ -42,6 +42,12 @@ class EnterpriseMenu(QObject):
             "Ctrl+E",
             "查看、编辑、复制、删除已保存的企业和它们的评估历史",
             lambda: self.feature().open_list(),
+        )
+        self.batch_action = self._action(
+            "批量筛查(&B)…",
+            "Ctrl+Shift+B",
+            "读取企业名册（Excel/CSV），逐家评估全部措施，看每项措施可以找哪些企业",
+            lambda: self.feature().open_batch(),
         )
         self.menu.addSeparator()
         self.notice_action = QAction("告知单设置(&O)…", window)

@@ -1,0 +1,80 @@
+"""企业 → 批量筛查…: a 200-row roster through the real dialog, its views, the wizard and saving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import screenshot
+from PySide6.QtCore import QDate, Qt
+
+from desktop_app.core.batch.synthetic import generate, write_xlsx
+
+
+@pytest.fixture
+def roster(tmp_path: Path) -> Path:
+    return write_xlsx(generate(200, seed=5), tmp_path / "园区企业名录.xlsx")
+
+
+def _screen(window, qtbot, roster: Path):  # type: ignore[no-untyped-def]
+    assert window.enterprise_menu.batch_action.shortcut().toString() == "Ctrl+Shift+B"
+    feature = window.enterprise_menu.feature()
+    dialog = feature.open_batch()
+    qtbot.waitExposed(dialog)
+    dialog.load_file(roster)
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == 1, timeout=20_000)
+    dialog.date_edit.setDate(QDate(2026, 12, 1))
+    return feature, dialog
+
+
+def test_batch_dialog_screens_a_roster(window, qtbot, roster: Path) -> None:  # type: ignore[no-untyped-def]
+    feature, dialog = _screen(window, qtbot, roster)
+    assert dialog.mapping.mapping()[1].field == "name"
+    assert dialog.mapping.rowCount() == 15
+    screenshot(dialog, "batch-mapping")
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == 2, timeout=60_000)
+    result = dialog.screening
+    assert result is not None and len(result.outcomes) + len(result.rejected) == 200
+    firms = dialog.views.firms.model()
+    assert firms.rowCount() == len(result.outcomes)
+    # sorted by the number of measures that apply, most first
+    counts = [firms.index(r, 5).data(Qt.ItemDataRole.UserRole + 1) for r in range(20)]
+    assert counts == sorted(counts, reverse=True)
+    screenshot(dialog, "batch-by-enterprise")
+    dialog.views.firm_filter.setText("湖里区")
+    assert 0 < firms.rowCount() < len(result.outcomes)
+    dialog.views.firm_filter.setText("")
+    dialog.views.setCurrentIndex(1)
+    measures = dialog.views.measures
+    measures.setCurrentIndex(measures.model().index(0, 0))
+    lower = dialog.views.firms_of_measure.model()
+    first = measures.model().index(0, 0).data(Qt.ItemDataRole.UserRole + 2)
+    assert lower.rowCount() == len(first["eligible"]) + len(first["possible"])
+    screenshot(dialog, "batch-by-measure")
+    dialog.views.setCurrentIndex(2)
+    assert f"未纳入的行 {len(result.rejected)}" in dialog.views.tabText(2)
+    assert "第" in dialog.views.rejected_text.toPlainText()
+    # open one enterprise in the wizard, prefilled
+    dialog.views.setCurrentIndex(0)
+    dialog.views.firms.setCurrentIndex(firms.index(0, 1))
+    outcome = dialog.views.current_outcome()
+    wizard = feature.open_screened(outcome)
+    assert wizard is not None
+    assert wizard.profile().to_dict() == outcome.row.profile.to_dict()
+    wizard.close()
+
+
+def test_batch_save_and_bad_file(window, qtbot, roster: Path, prompt_log, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    feature, dialog = _screen(window, qtbot, roster)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == 2, timeout=60_000)
+    outcomes = dialog.screening.outcomes[:3]
+    feature.save_screened(outcomes)
+    repo = feature.user_data.repository(window)
+    assert {r.name for r in repo.search()} == {o.name for o in outcomes}
+    bad = tmp_path / "坏.xlsx"
+    bad.write_bytes(b"%PDF-1.4")
+    dialog.load_file(bad)
+    qtbot.waitUntil(lambda: not dialog._running, timeout=10_000)
+    assert any("不是电子表格文件" in text for _title, text in prompt_log.asked)
