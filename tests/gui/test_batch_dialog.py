@@ -69,6 +69,7 @@ def test_batch_save_and_bad_file(window, qtbot, roster: Path, prompt_log, tmp_pa
     feature, dialog = _screen(window, qtbot, roster)
     dialog.start()
     qtbot.waitUntil(lambda: dialog.stack.currentIndex() == 2, timeout=60_000)
+    qtbot.waitUntil(lambda: not dialog._running, timeout=10_000)
     outcomes = dialog.screening.outcomes[:3]
     feature.save_screened(outcomes)
     repo = feature.user_data.repository(window)

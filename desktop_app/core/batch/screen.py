@@ -138,6 +138,29 @@ def measures_in_force(store: PolicyStore) -> list[Item]:
     return [i for i in store.all_items() if i.enterprise_facing and i.id in rules]
 
 
+class _ReadOnceStore:
+    """The store as evaluate_measure sees it during a batch: a document and a citation are the
+    same for every enterprise, so each is read once (everything else goes to the store)."""
+
+    def __init__(self, store: PolicyStore) -> None:
+        self._store = store
+        self._documents: dict[str, Any] = {}
+        self._citations: dict[str, str] = {}
+
+    def document(self, document_id: str) -> Any:
+        if document_id not in self._documents:
+            self._documents[document_id] = self._store.document(document_id)
+        return self._documents[document_id]
+
+    def citation(self, item: Item) -> str:
+        if item.id not in self._citations:
+            self._citations[item.id] = self._store.citation(item)
+        return self._citations[item.id]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
 class Screener:
     """Holds the per-measure memo trees for one store, date and registry."""
 
@@ -145,6 +168,7 @@ class Screener:
         self, store: PolicyStore, as_of: date, registry: FactsRegistry | None = None
     ) -> None:
         self.store = store
+        self._read_once = _ReadOnceStore(store)
         self.as_of = as_of
         self.registry = registry or load_registry()
         self.rules = rules_from_store(store)
@@ -205,7 +229,7 @@ class Screener:
         item = self.measures[position]
         recorder = RecordingProfile(profile)
         result = evaluate_measure(
-            self.store,
+            self._read_once,  # type: ignore[arg-type]
             item,
             self.rules[item.id],
             recorder,  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -208,8 +209,8 @@ class MeasureFirmsModel(_Table):
 class FilterProxy(QSortFilterProxyModel):
     """Sorts by SORT_ROLE; keeps rows where every word of the filter is in some column."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self.words: list[str] = []
 

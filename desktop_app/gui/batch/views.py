@@ -57,9 +57,10 @@ class ResultViews(QTabWidget):
         super().__init__(parent)
         self.registry = registry
         self.result: BatchResult | None = None
+        self._firms_of_model: MeasureFirmsModel | None = None
         # 按企业
         page = QWidget(self)
-        self.firm_proxy = FilterProxy()
+        self.firm_proxy = FilterProxy(self)
         self.firm_filter = _filter(page, "筛选企业：名称、地区、行业、规模…", self.firm_proxy)
         self.firms = _table(page, "按企业")
         self.firms.setModel(self.firm_proxy)
@@ -70,12 +71,12 @@ class ResultViews(QTabWidget):
         self.addTab(page, "按企业(&1)")
         # 按措施
         page = QWidget(self)
-        self.measure_proxy = FilterProxy()
+        self.measure_proxy = FilterProxy(self)
         self.measure_filter = _filter(page, "筛选措施：标题、文件…", self.measure_proxy)
         self.measures = _table(page, "按措施")
         self.measures.setModel(self.measure_proxy)
         self.firms_of_measure = _table(page, "该措施的企业")
-        self.firms_of_proxy = FilterProxy()
+        self.firms_of_proxy = FilterProxy(self)
         self.firms_of_measure.setModel(self.firms_of_proxy)
         self.firms_of_measure.doubleClicked.connect(lambda _i: self._open_of_measure())
         self.measure_caption = QLabel("选择一项措施，下方列出符合和可能符合的企业", page)
@@ -104,9 +105,15 @@ class ResultViews(QTabWidget):
 
     def show_result(self, result: BatchResult) -> None:
         self.result = result
-        self.firm_proxy.setSourceModel(EnterpriseModel(result))
+        # the proxies do not own their models: each is kept here and parented to the view, or
+        # Python would collect a model the proxy still reads
+        self._firm_model = EnterpriseModel(result)
+        self._firm_model.setParent(self)
+        self._measure_model = MeasureModel(result)
+        self._measure_model.setParent(self)
+        self.firm_proxy.setSourceModel(self._firm_model)
         self.firms.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # most measures first
-        self.measure_proxy.setSourceModel(MeasureModel(result))
+        self.measure_proxy.setSourceModel(self._measure_model)
         self.measures.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         for view, widths in ((self.firms, [50, 260, 170, 110, 70, 50, 70, 60, 120]),
                              (self.measures, [380, 330, 90, 120])):  # fmt: skip
@@ -133,7 +140,12 @@ class ResultViews(QTabWidget):
 
     def _measure_chosen(self, current: QModelIndex) -> None:
         measure = current.data(OBJECT_ROLE) if current.isValid() else None
-        self.firms_of_proxy.setSourceModel(MeasureFirmsModel(measure, self.registry))
+        old = self._firms_of_model
+        self._firms_of_model = MeasureFirmsModel(measure, self.registry)
+        self._firms_of_model.setParent(self)
+        self.firms_of_proxy.setSourceModel(self._firms_of_model)
+        if old is not None:
+            old.deleteLater()
         for column, width in enumerate([80, 50, 260, 120]):
             self.firms_of_measure.setColumnWidth(column, width)
         if measure is None:
