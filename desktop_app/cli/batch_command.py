@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.db_commands import open_store
+from desktop_app.cli.db_commands import open_data
 from desktop_app.cli.eligibility_commands import parse_as_of
 from desktop_app.cli.output import CliError, print_json, print_text
 
@@ -49,7 +49,7 @@ def run_batch(args: argparse.Namespace) -> int:
         roster = read_roster(args.input, args.sheet)
     except RosterError as exc:
         raise CliError(str(exc)) from exc
-    store = open_store()
+    store = open_data()
     try:
         result = screen(store, roster, as_of)
         written = _outputs(args, store, result)

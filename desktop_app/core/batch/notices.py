@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.core.batch.screen import BatchResult, Cancelled, Outcome, explain
-from desktop_app.core.store import PolicyStore
+from desktop_app.core.eligibility.engine import PolicySource
 
 Progress = Callable[[int, str], None]
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
@@ -34,7 +34,7 @@ def safe_file_stem(name: str, row: int) -> str:
 
 
 def write_notices(
-    store: PolicyStore,
+    store: PolicySource,
     result: BatchResult,
     folder: Path,
     *,

@@ -2,12 +2,18 @@
 
 Per row: the size class (engine `size_of`), then for each measure the engine's own result for
 the values that measure reads (memo.MemoTree), then counts and total exactly as `match()` forms
-them (the engine's `_sort_key` and `_total`). `explain()` gives one row's full MatchResult."""
+them (the engine's `_sort_key` and `_total`). `explain()` gives one row's full MatchResult.
+
+One precomputation rests on how the engine uses a place: a measure's verdict depends on the
+enterprise's region only through `engine.region_contains(document scope, region)`. Two regions
+that lie inside exactly the same documents' scopes therefore get the same verdicts, so each row
+is evaluated with the first region seen with its pattern of scopes (the row keeps its own).
+Without this, every county outside the office's area would be a new case for every measure."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -17,22 +23,26 @@ from desktop_app.core.batch.roster import Rejected, Roster, RosterRow
 from desktop_app.core.eligibility import engine
 from desktop_app.core.eligibility.amounts import NOT_COMPUTABLE, AmountResult
 from desktop_app.core.eligibility.engine import (
+    PolicySource,
+    evaluate_measure,
+    match,
+    region_contains,
+    rules_from_store,
+    size_of,
+)
+from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
+from desktop_app.core.eligibility.profile import Profile
+from desktop_app.core.eligibility.results import (
     ELIGIBLE,
     POSSIBLE,
     STATUS_LABELS,
     MatchResult,
     MeasureResult,
     SizeInfo,
-    evaluate_measure,
-    match,
-    rules_from_store,
-    size_of,
 )
-from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
-from desktop_app.core.eligibility.profile import Profile
-from desktop_app.core.model import Item
+from desktop_app.core.eligibility.rules import MeasureRules
+from desktop_app.core.model import Document, Item
 from desktop_app.core.size_class import SizeInputError
-from desktop_app.core.store import PolicyStore
 
 Progress = Callable[[int, str], None]
 TOP_MEASURES = 5
@@ -42,13 +52,27 @@ class Cancelled(Exception):
     """The person stopped the screening; nothing of it is kept."""
 
 
+class Verdict:
+    """What the batch keeps of the engine's MeasureResult: status, amount and what is missing
+    (the explanations are dropped, and with them most of the memory)."""
+
+    __slots__ = ("amount", "confirmations", "item", "missing", "status")
+
+    def __init__(self, result: MeasureResult) -> None:
+        self.item: Item = result.item
+        self.status: str = result.status
+        self.amount: AmountResult = result.amount
+        self.missing: list[str] = result.missing
+        self.confirmations: list[str] = result.confirmations
+
+
 @dataclass
 class Outcome:
     """One enterprise's statuses and amounts (the engine's results, in match()'s order)."""
 
     row: RosterRow
     size: SizeInfo
-    results: list[MeasureResult]
+    results: list[Verdict]
     total: AmountResult
 
     @property
@@ -61,7 +85,7 @@ class Outcome:
             counts[r.status] += 1
         return counts
 
-    def top(self, n: int = TOP_MEASURES) -> list[MeasureResult]:
+    def top(self, n: int = TOP_MEASURES) -> list[Verdict]:
         return [r for r in self.results if r.status == ELIGIBLE][:n]
 
     def total_yuan(self) -> Decimal | None:
@@ -98,7 +122,7 @@ class BatchResult:
     def rejected(self) -> list[Rejected]:
         return self.roster.rejected
 
-    def by_measure(self) -> list[dict[str, Any]]:
+    def by_measure(self) -> list[dict[str, Any]]:  # {"item", "eligible", "possible"}
         """For each measure, who qualifies and who may, with what the latter still lack."""
         out: dict[str, dict[str, Any]] = {
             m.id: {"item": m, "eligible": [], "possible": []} for m in self.measures
@@ -132,7 +156,7 @@ class BatchResult:
         }
 
 
-def measures_in_force(store: PolicyStore) -> list[Item]:
+def measures_in_force(store: PolicySource) -> list[Item]:
     """The measures `match()` evaluates, in its order."""
     rules = rules_from_store(store)
     return [i for i in store.all_items() if i.enterprise_facing and i.id in rules]
@@ -142,12 +166,12 @@ class _ReadOnceStore:
     """The store as evaluate_measure sees it during a batch: a document and a citation are the
     same for every enterprise, so each is read once (everything else goes to the store)."""
 
-    def __init__(self, store: PolicyStore) -> None:
+    def __init__(self, store: PolicySource) -> None:
         self._store = store
-        self._documents: dict[str, Any] = {}
+        self._documents: dict[str, Document | None] = {}
         self._citations: dict[str, str] = {}
 
-    def document(self, document_id: str) -> Any:
+    def document(self, document_id: str) -> Document | None:
         if document_id not in self._documents:
             self._documents[document_id] = self._store.document(document_id)
         return self._documents[document_id]
@@ -157,15 +181,22 @@ class _ReadOnceStore:
             self._citations[item.id] = self._store.citation(item)
         return self._citations[item.id]
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
+    @property
+    def data_version(self) -> str:
+        return self._store.data_version
+
+    def all_items(self) -> list[Item]:
+        return self._store.all_items()
+
+    def rules(self) -> dict[str, MeasureRules]:
+        return self._store.rules()
 
 
 class Screener:
     """Holds the per-measure memo trees for one store, date and registry."""
 
     def __init__(
-        self, store: PolicyStore, as_of: date, registry: FactsRegistry | None = None
+        self, store: PolicySource, as_of: date, registry: FactsRegistry | None = None
     ) -> None:
         self.store = store
         self._read_once = _ReadOnceStore(store)
@@ -173,13 +204,29 @@ class Screener:
         self.registry = registry or load_registry()
         self.rules = rules_from_store(store)
         self.measures = measures_in_force(store)
+        self.scopes = sorted(
+            {d.scope_region_code for m in self.measures if (d := store.document(m.document_id))}
+        )
+        self._region_of: dict[str, str] = {}  # region → the one evaluated in its place
+        self._by_pattern: dict[tuple[bool, ...], str] = {}
         # per size class, one tree per measure: the size's working text is enterprise-specific
         self.trees: dict[tuple[Any, str], list[MemoTree]] = {}
         self.evaluations = 0
         self._totals: dict[tuple[int, ...], AmountResult] = {}
 
+    def _stand_in(self, region: str) -> str:
+        found = self._region_of.get(region)
+        if found is None:
+            pattern = tuple(region_contains(scope, region) for scope in self.scopes)
+            found = self._region_of[region] = self._by_pattern.setdefault(pattern, region)
+        return found
+
     def outcome(self, row: RosterRow) -> Outcome:
         profile = row.profile
+        if profile.region is not None:
+            stand_in = self._stand_in(profile.region)
+            if stand_in != profile.region:
+                profile = replace(profile, region=stand_in)
         size = size_of(profile)
         # the explanation quotes this enterprise's figures; statuses never depend on it
         plain_size = SizeInfo(size.size, size.label, "", None, size.override)
@@ -225,11 +272,11 @@ class Screener:
 
     def _evaluate(
         self, position: int, profile: Profile, size: SizeInfo, tree: MemoTree
-    ) -> tuple[Any, int, MeasureResult]:
+    ) -> tuple[Any, int, Verdict]:
         item = self.measures[position]
         recorder = RecordingProfile(profile)
         result = evaluate_measure(
-            self._read_once,  # type: ignore[arg-type]
+            self._read_once,
             item,
             self.rules[item.id],
             recorder,  # type: ignore[arg-type]
@@ -238,13 +285,13 @@ class Screener:
             self.registry,
         )
         self.evaluations += 1
-        leaf = (engine._sort_key(result), position, result)
+        leaf = (engine._sort_key(result), position, Verdict(result))
         tree.insert(recorder.reads, leaf)
         return leaf
 
 
 def screen(
-    store: PolicyStore,
+    store: PolicySource,
     roster: Roster,
     as_of: date,
     *,
@@ -273,7 +320,7 @@ def screen(
         progress(100, f"已评估 {len(outcomes)} 家企业")
     return BatchResult(
         as_of,
-        store.meta().get("data_version", ""),
+        store.data_version,
         roster,
         screener.measures,
         outcomes,
@@ -282,6 +329,6 @@ def screen(
     )
 
 
-def explain(store: PolicyStore, outcome: Outcome, as_of: date) -> MatchResult:
+def explain(store: PolicySource, outcome: Outcome, as_of: date) -> MatchResult:
     """The full result with every explanation, for one row opened or printed."""
     return match(store, outcome.row.profile, as_of)

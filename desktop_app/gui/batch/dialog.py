@@ -33,8 +33,8 @@ from desktop_app.core.batch import columns as cols
 from desktop_app.core.batch.roster import Roster, read_roster
 from desktop_app.core.batch.screen import BatchResult, Cancelled, screen
 from desktop_app.core.batch.sheet import RosterError, sheet_names
+from desktop_app.core.eligibility.engine import PolicySource
 from desktop_app.core.eligibility.facts import load_registry
-from desktop_app.core.store import PolicyStore
 from desktop_app.gui.batch.mapping import MappingTable
 from desktop_app.gui.batch.views import ResultViews
 from desktop_app.gui.tasks import TaskError, TaskRunner
@@ -69,7 +69,7 @@ class BatchDialog(QDialog):
     open_requested = Signal(object)  # Outcome: open in the wizard, prefilled
     save_requested = Signal(object)  # list[Outcome]
 
-    def __init__(self, store: PolicyStore, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, store: PolicySource, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.runner = runner
