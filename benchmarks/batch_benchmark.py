@@ -56,7 +56,7 @@ def main() -> None:
         for outcome in sample:
             full = match(store, outcome.row.profile, as_of)
             same = [r.status for r in full.results] == [r.status for r in outcome.results]
-            equal += same and full.totals["eligible"] == outcome.total.to_dict()
+            equal += same and full.totals["eligible"] == outcome.total
         match_s = (time.perf_counter() - start) * len(result.outcomes) / max(len(sample), 1)
         store.close()
     n, m = len(result.outcomes), len(result.measures)

@@ -72,7 +72,7 @@ def run_batch(args: argparse.Namespace) -> int:
         counts = outcome.counts()
         print_text(
             f"第{outcome.row.row}行\t{outcome.name}\t{outcome.size.label}\t符合{counts['eligible']}"
-            f"\t可能符合{counts['possible']}\t合计{outcome.total.text}"
+            f"\t可能符合{counts['possible']}\t合计{outcome.total['text']}"
         )
     for key, value in written.items():
         print_text(f"已写入{key}：{value}")

@@ -73,7 +73,7 @@ class Outcome:
     row: RosterRow
     size: SizeInfo
     results: list[Verdict]
-    total: AmountResult
+    total: dict[str, Any]  # match()'s totals["eligible"]
 
     @property
     def name(self) -> str:
@@ -90,7 +90,9 @@ class Outcome:
 
     def total_yuan(self) -> Decimal | None:
         t = self.total
-        return None if t.kind == NOT_COMPUTABLE else t.value_yuan
+        if t["kind"] == NOT_COMPUTABLE or t["value_yuan"] is None:
+            return None
+        return Decimal(t["value_yuan"])
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -99,7 +101,7 @@ class Outcome:
             "profile": self.row.profile.to_dict(),
             "size": {"size": self.size.size, "size_label": self.size.label},
             "counts": self.counts(),
-            "total": self.total.to_dict(),
+            "total": self.total,
             "results": [
                 {"measure_id": r.item.id, "status": r.status, "amount": r.amount.to_dict()}
                 for r in self.results
@@ -162,6 +164,17 @@ def measures_in_force(store: PolicySource) -> list[Item]:
     return [i for i in store.all_items() if i.enterprise_facing and i.id in rules]
 
 
+def eligible_total(results: list[Verdict]) -> dict[str, Any]:
+    """match()'s totals["eligible"] for these results, by the engine's own function."""
+    totals = getattr(engine, "totals", None)  # the engine's summary of totals, where it has one
+    if totals is not None:
+        return dict(totals(results)["eligible"])
+    amounts = [r.amount for r in results if r.status == ELIGIBLE]
+    return (
+        engine._total(amounts) if amounts else AmountResult(NOT_COMPUTABLE, "0元", "")
+    ).to_dict()
+
+
 class _ReadOnceStore:
     """The store as evaluate_measure sees it during a batch: a document and a citation are the
     same for every enterprise, so each is read once (everything else goes to the store)."""
@@ -209,10 +222,27 @@ class Screener:
         )
         self._region_of: dict[str, str] = {}  # region → the one evaluated in its place
         self._by_pattern: dict[tuple[bool, ...], str] = {}
+        self._outside_cache: dict[str, frozenset[int]] = {}
         # per size class, one tree per measure: the size's working text is enterprise-specific
         self.trees: dict[tuple[Any, str], list[MemoTree]] = {}
         self.evaluations = 0
-        self._totals: dict[tuple[int, ...], AmountResult] = {}
+        self._totals: dict[tuple[int, ...], dict[str, Any]] = {}
+
+    def _outside_positions(self, profile: Profile) -> frozenset[int]:
+        """Measures match() leaves out of an enterprise's results for lying in other regions:
+        the engine's own test (`_outside`, #12), when the engine has one."""
+        outside = getattr(engine, "_outside", None)
+        if outside is None or profile.region is None:
+            return frozenset()
+        found = self._outside_cache.get(profile.region)
+        if found is None:
+            found = frozenset(
+                n
+                for n, m in enumerate(self.measures)
+                if (doc := self._read_once.document(m.document_id)) and outside(doc, profile)
+            )
+            self._outside_cache[profile.region] = found
+        return found
 
     def _stand_in(self, region: str) -> str:
         found = self._region_of.get(region)
@@ -246,7 +276,10 @@ class Screener:
         # measures that read the same values share one key per enterprise
         keys: dict[tuple[Probe, ...] | None, Any] = {}
         leaves = []
+        skipped = self._outside_positions(profile)
         for position, tree in enumerate(trees):
+            if position in skipped:
+                continue
             leaf = None
             if tree.consistent:
                 probes = tree.probes
@@ -265,9 +298,7 @@ class Screener:
         eligible = tuple(id(r) for r in results if r.status == ELIGIBLE)
         total = self._totals.get(eligible)
         if total is None:
-            amounts = [r.amount for r in results if r.status == ELIGIBLE]
-            total = engine._total(amounts) if amounts else AmountResult(NOT_COMPUTABLE, "0元", "")
-            self._totals[eligible] = total
+            total = self._totals[eligible] = eligible_total(results)
         return Outcome(row, size, results, total)
 
     def _evaluate(

@@ -114,7 +114,7 @@ def _by_enterprise(book: Any, fmt: dict[str, Any], result: BatchResult) -> None:
         sheet.write_number(n, 7, counts[POSSIBLE], fmt["int"])
         sheet.write_number(n, 8, counts[INELIGIBLE], fmt["int"])
         _amount(sheet, n, 9, outcome, fmt)
-        sheet.write_string(n, 10, outcome.total.text, fmt["text"])
+        sheet.write_string(n, 10, outcome.total["text"], fmt["text"])
         sheet.write_string(n, 11, _top_text(outcome), fmt["text"])
 
 

@@ -100,7 +100,7 @@ class EnterpriseModel(_Table):
         if column in (5, 6, 7):
             return str(self._counts[n][(ELIGIBLE, POSSIBLE, INELIGIBLE)[column - 5]])
         if column == 8:
-            return _wan(row.total_yuan()) or ("—" if row.total.text == "0元" else "未注明金额")
+            return _wan(row.total_yuan()) or ("—" if row.total["text"] == "0元" else "未注明金额")
         return "；".join(r.item.display_title for r in row.top(3))
 
     def data(self, index: Index, role: int = 0) -> Any:
