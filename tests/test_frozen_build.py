@@ -219,7 +219,7 @@ def run_smoke(
 @pytest.mark.slow
 def test_frozen_smoke_offscreen_from_read_only_folder(bundle: Path, tmp_path: Path) -> None:
     proc = run_smoke(bundle, tmp_path, "offscreen")
-    for step in ("搜索", "评估", "PDF", "打印", "导入"):
+    for step in ("搜索", "评估", "PDF", "打印", "导入", "批量筛查"):
         assert f"[smoke] {step}：" in proc.stdout
     # a small .docx and .pdf read by the bundled python-docx/lxml and pdfium, stored, found
     assert ".docx 与 .pdf 各 3 条措施已导入临时政策库并可检索" in proc.stdout
@@ -228,6 +228,8 @@ def test_frozen_smoke_offscreen_from_read_only_folder(bundle: Path, tmp_path: Pa
     if library.exists():
         with sqlite3.connect(library) as conn:
             assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    # a roster .xlsx read by openpyxl and calamine, screened, and the result written by XlsxWriter
+    assert "名册 20 家企业读取、筛查并写入 .xlsx（20 行）" in proc.stdout
 
 
 @pytest.mark.slow
