@@ -41,6 +41,7 @@ from desktop_app.core.eligibility.results import (
     SizeInfo,
 )
 from desktop_app.core.eligibility.rules import MeasureRules
+from desktop_app.core.eligibility.summaries import totals
 from desktop_app.core.model import Document, Item
 from desktop_app.core.size_class import SizeInputError
 
@@ -166,13 +167,7 @@ def measures_in_force(store: PolicySource) -> list[Item]:
 
 def eligible_total(results: list[Verdict]) -> dict[str, Any]:
     """match()'s totals["eligible"] for these results, by the engine's own function."""
-    totals = getattr(engine, "totals", None)  # the engine's summary of totals, where it has one
-    if totals is not None:
-        return dict(totals(results)["eligible"])
-    amounts = [r.amount for r in results if r.status == ELIGIBLE]
-    return (
-        engine._total(amounts) if amounts else AmountResult(NOT_COMPUTABLE, "0元", "")
-    ).to_dict()
+    return dict(totals(results)["eligible"])  # type: ignore[arg-type]
 
 
 class _ReadOnceStore:
@@ -230,9 +225,9 @@ class Screener:
 
     def _outside_positions(self, profile: Profile) -> frozenset[int]:
         """Measures match() leaves out of an enterprise's results for lying in other regions:
-        the engine's own test (`_outside`, #12), when the engine has one."""
-        outside = getattr(engine, "_outside", None)
-        if outside is None or profile.region is None:
+        the engine's own test (`_outside`)."""
+        outside = engine._outside
+        if profile.region is None:
             return frozenset()
         found = self._outside_cache.get(profile.region)
         if found is None:

@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 from desktop_app.core.batch.screen import BatchResult, Outcome
 from desktop_app.core.batch.workbook import missing_label, region_text
 from desktop_app.core.eligibility.amounts import NOT_COMPUTABLE
-from desktop_app.core.eligibility.engine import ELIGIBLE, INELIGIBLE, POSSIBLE
 from desktop_app.core.eligibility.facts import FactsRegistry
+from desktop_app.core.eligibility.results import ELIGIBLE, INELIGIBLE, POSSIBLE
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
