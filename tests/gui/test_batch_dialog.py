@@ -63,6 +63,13 @@ def test_batch_dialog_screens_a_roster(window, qtbot, roster: Path) -> None:  # 
     assert wizard is not None
     assert wizard.profile().to_dict() == outcome.row.profile.to_dict()
     wizard.close()
+    _finish(qtbot, dialog)
+
+
+def _finish(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    """Close the dialog and let queued events run while the window's task runner still works."""
+    dialog.reject()
+    qtbot.wait(300)
 
 
 def test_batch_save_and_bad_file(window, qtbot, roster: Path, prompt_log, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -79,3 +86,4 @@ def test_batch_save_and_bad_file(window, qtbot, roster: Path, prompt_log, tmp_pa
     dialog.load_file(bad)
     qtbot.waitUntil(lambda: not dialog._running, timeout=10_000)
     assert any("不是电子表格文件" in text for _title, text in prompt_log.asked)
+    _finish(qtbot, dialog)
