@@ -38,8 +38,8 @@ from desktop_app.core.eligibility.facts import load_registry
 from desktop_app.gui.batch.mapping import MappingTable
 from desktop_app.gui.batch.views import ResultViews
 from desktop_app.gui.tasks import TaskError, TaskRunner
-from desktop_app.gui.wizard import prompts
-from desktop_app.gui.wizard.fields import heading, muted
+from desktop_app.gui.widgets import prompts
+from desktop_app.gui.widgets.fields import heading, muted
 
 ROSTER_FILTER = "企业名册 (*.xlsx *.xlsm *.xls *.csv *.txt);;所有文件 (*)"
 
