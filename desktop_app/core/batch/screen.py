@@ -199,6 +199,9 @@ class _ReadOnceStore:
     def rules(self) -> dict[str, MeasureRules]:
         return self._store.rules()
 
+    def local_guidance(self, measure_id: str) -> dict[str, Any] | None:
+        return self._store.local_guidance(measure_id)
+
 
 class Screener:
     """Holds the per-measure memo trees for one store, date and registry."""
