@@ -7,9 +7,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop_app import paths
 from desktop_app.cli.output import CliError, print_json, print_notice, print_text
+from desktop_app.core.schema.arguments import shown_path
 from desktop_app.core.userdata.exchange import ExchangeError, export_file, import_file
 from desktop_app.core.userdata.profiles import ProfileRepository, display_time
+from desktop_app.core.userdata.salvage import repair_user_db
 from desktop_app.core.userdata.user_db import UserDbError, open_user_db
 
 
@@ -39,6 +42,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     q.add_argument("--json", action="store_true", help="以 JSON 输出")
     q.set_defaults(handler=_changes)
 
+    q = sub.add_parser(
+        "repair",
+        help="修复损坏的数据库：把可读的记录复制到新的数据库，原文件改名保留",
+    )
+    q.add_argument("--json", action="store_true", help="以 JSON 输出修复结果")
+    q.set_defaults(handler=_repair)
+
     q = sub.add_parser("import", help="从导出文件导入企业（同一企业只在文件中较新时更新）")
     q.add_argument("file", type=Path, metavar="FILE", help="导出文件（.json）")
     q.add_argument("--json", action="store_true", help="以 JSON 输出导入结果")
@@ -53,10 +63,51 @@ def _repository() -> Iterator[ProfileRepository]:
         raise CliError(str(exc)) from exc
     if opened.message:
         print_notice(opened.message)
+    repo = ProfileRepository(opened.conn)
     try:
-        yield ProfileRepository(opened.conn)
+        yield repo
+    except UserDbError as exc:  # busy, full, read-only or damaged: nothing was written
+        raise CliError(str(exc)) from exc
     finally:
         opened.conn.close()
+    if repo.damage is not None:
+        print_notice(damage_notice(repo.damage.summary, repo.damage.problems))
+
+
+def damage_notice(summary: str, problems: list[str]) -> str:
+    lines = [f"注意：已保存企业的数据库有损坏。{summary}", *problems[:20]]
+    if len(problems) > 20:
+        lines.append(f"……另有 {len(problems) - 20} 条")
+    lines.append(
+        "运行 policy-desk profiles repair 可把可读的记录复制到新的数据库（原文件改名保留）；"
+        "在此之前不会保存任何改动。"
+    )
+    return "\n".join(lines)
+
+
+def _repair(args: argparse.Namespace) -> int:
+    path = paths.user_db_path()
+    if not path.exists():
+        raise CliError(f"还没有已保存企业的数据库：{path}")
+    try:
+        report = repair_user_db(path)
+    except UserDbError as exc:
+        raise CliError(str(exc)) from exc
+    if args.json:
+        print_json(
+            {
+                "enterprises": len(report.salvage.enterprises),
+                "evaluations": report.salvage.evaluation_count,
+                "problems": report.salvage.problems,
+                "moved_to": str(report.moved_to),
+                "summary": report.message,
+            }
+        )
+        return 0
+    print_text(report.message)
+    for line in report.salvage.problems:
+        print_text(f"  {line}")
+    return 0
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -90,11 +141,14 @@ def _list(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     with _repository() as repo:
+        skipped: list[str] = []
         try:
-            count = export_file(repo, args.file)
+            count = export_file(repo, args.file, skipped)
         except ExchangeError as exc:
             raise CliError(str(exc)) from exc
-    print_text(f"已导出 {count} 家企业到：{args.file}")
+    for line in skipped:
+        print_notice(line)
+    print_text(f"已导出 {count} 家企业到：{shown_path(args.file)}")
     return 0
 
 

@@ -31,7 +31,12 @@ from desktop_app.core.schema.exchange import (
     validate_envelope,
 )
 from desktop_app.core.schema.values import shown_long
-from desktop_app.core.userdata.profiles import ProfileRepository, new_id, now_iso
+from desktop_app.core.userdata.profiles import (
+    ProfileRepository,
+    RecordNotFoundError,
+    new_id,
+    now_iso,
+)
 from desktop_app.core.userdata.user_db import transaction
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # far above any real client list; stops a wrong file early
@@ -76,12 +81,19 @@ class ImportReport:
 # -- export ------------------------------------------------------------------------------------
 
 
-def export_data(repo: ProfileRepository) -> dict[str, Any]:
+def export_data(repo: ProfileRepository, skipped: list[str] | None = None) -> dict[str, Any]:
+    """Every readable enterprise; an evaluation that cannot be read is left out and named in
+    `skipped` (the rest of a damaged database still gets out)."""
     enterprises = []
     for record in reversed(repo.search()):  # oldest update first: stable, diff-friendly files
         evaluations = []
         for summary in reversed(repo.evaluations(record.id)):
-            full = repo.get_evaluation(summary.id)
+            try:
+                full = repo.get_evaluation(summary.id)
+            except RecordNotFoundError:
+                if skipped is not None:
+                    skipped.append(f"“{record.name}”的一条评估记录已损坏，未导出")
+                continue
             evaluations.append({"id": full.id, "created": full.created, "result": full.result})
         enterprises.append(
             {
@@ -103,9 +115,9 @@ def export_data(repo: ProfileRepository) -> dict[str, Any]:
     }
 
 
-def export_file(repo: ProfileRepository, path: Path) -> int:
+def export_file(repo: ProfileRepository, path: Path, skipped: list[str] | None = None) -> int:
     """Write every enterprise to path; returns how many. Atomic: all or the old file stays."""
-    data = export_data(repo)
+    data = export_data(repo, skipped)
     text = json.dumps(data, ensure_ascii=False, indent=1)
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -165,6 +177,7 @@ def import_data(repo: ProfileRepository, data: dict[str, Any]) -> ImportReport:
         if (entry := validate_entry(index, raw, seen, report.problems, report.notes)) is not None
     ]
     existing_names = {r.name for r in repo.search()}
+    repo._writable()  # a damaged database is repaired before anything is written into it
     with transaction(repo.conn):
         for entry in entries:
             _import_entry(repo, entry, existing_names, report)

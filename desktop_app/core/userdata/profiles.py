@@ -9,16 +9,25 @@ accepts.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import unicodedata
 import uuid
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop_app.core.eligibility.profile import MAX_NAME, Profile
-from desktop_app.core.userdata.user_db import transaction
+from desktop_app.core.salvage import damaged_read
+from desktop_app.core.userdata.user_db import DAMAGED_NO_WRITES, UserDbError, transaction
+
+if TYPE_CHECKING:
+    from desktop_app.core.userdata.salvage import UserSalvage
+
+log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 UNNAMED = "未命名企业"
 COPY_SUFFIX = "（副本）"
@@ -178,6 +187,26 @@ class ProfileRepository:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        # set when a read found damage SQLite's quick_check missed: reads are then served
+        # from what could be salvaged, and writes wait for a repair (salvage.repair_user_db)
+        self.damage: UserSalvage | None = None
+
+    def _reading(self, read: Callable[[], _T], salvaged: Callable[[UserSalvage], _T]) -> _T:
+        if self.damage is None:
+            try:
+                return read()
+            except (sqlite3.DatabaseError, ValueError, zlib.error) as exc:
+                if isinstance(exc, sqlite3.DatabaseError) and not damaged_read(exc):
+                    raise
+                log.error("user database damaged, reading what can be salvaged: %s", exc)
+                from desktop_app.core.userdata.salvage import salvage_user_connection
+
+                self.damage = salvage_user_connection(self.conn)
+        return salvaged(self.damage)
+
+    def _writable(self) -> None:
+        if self.damage is not None:
+            raise UserDbError(DAMAGED_NO_WRITES)
 
     # -- enterprises --------------------------------------------------------------------------
     def search(self, text: str = "") -> list[EnterpriseRecord]:
@@ -189,15 +218,25 @@ class ProfileRepository:
             sql += " WHERE e.name_key LIKE ? ESCAPE '\\' OR e.notes_key LIKE ? ESCAPE '\\'"
             params = (_like_pattern(key), _like_pattern(key))
         sql += " ORDER BY e.updated DESC, e.name"
-        return [_enterprise(r) for r in self.conn.execute(sql, params)]
+        return self._reading(
+            lambda: [_enterprise(r) for r in self.conn.execute(sql, params)],
+            lambda damage: damage.search(text),
+        )
 
     def get(self, enterprise_id: str) -> EnterpriseRecord:
-        row = self.conn.execute(
-            f"SELECT {_ENTERPRISE_COLUMNS} FROM enterprises e WHERE e.id = ?", (enterprise_id,)
-        ).fetchone()
-        if row is None:
+        def read() -> EnterpriseRecord | None:
+            row = self.conn.execute(
+                f"SELECT {_ENTERPRISE_COLUMNS} FROM enterprises e WHERE e.id = ?",
+                (enterprise_id,),
+            ).fetchone()
+            return None if row is None else _enterprise(row)
+
+        found = self._reading(
+            read, lambda d: next((r for r in d.enterprises if r.id == enterprise_id), None)
+        )
+        if found is None:
             raise RecordNotFoundError("这家企业已不在已保存企业中（可能已被删除）。")
-        return _enterprise(row)
+        return found
 
     def exists(self, enterprise_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM enterprises WHERE id = ?", (enterprise_id,))
@@ -214,6 +253,7 @@ class ProfileRepository:
         """Insert (no id, or an id not yet saved) or update an enterprise; with `evaluation`
         (a MatchResult.to_dict()) the evaluation is recorded in the same transaction."""
         name, canonical = normalise_profile(profile)
+        self._writable()
         with transaction(self.conn):
             saved_id = self._write(name, canonical, enterprise_id, notes)
             if evaluation is not None:
@@ -272,6 +312,7 @@ class ProfileRepository:
 
     def set_notes(self, enterprise_id: str, notes: str) -> None:
         text = clean_notes(notes)
+        self._writable()
         with transaction(self.conn):
             cursor = self.conn.execute(
                 "UPDATE enterprises SET notes = ?, notes_key = ?, updated = ? WHERE id = ?",
@@ -294,6 +335,7 @@ class ProfileRepository:
 
     def delete(self, enterprise_id: str) -> None:
         """Remove the enterprise and its evaluation history (one transaction)."""
+        self._writable()
         with transaction(self.conn):
             self.conn.execute("DELETE FROM evaluations WHERE enterprise_id = ?", (enterprise_id,))
             cursor = self.conn.execute("DELETE FROM enterprises WHERE id = ?", (enterprise_id,))
@@ -305,6 +347,7 @@ class ProfileRepository:
 
     # -- evaluations --------------------------------------------------------------------------
     def add_evaluation(self, enterprise_id: str, result: dict[str, Any]) -> EvaluationRecord:
+        self._writable()
         with transaction(self.conn):
             eval_id = self._add_evaluation(enterprise_id, result)
         return self.get_evaluation(eval_id)
@@ -343,19 +386,32 @@ class ProfileRepository:
 
     def evaluations(self, enterprise_id: str) -> list[EvaluationRecord]:
         """Newest first, without the (large) stored result."""
-        rows = self.conn.execute(
+        sql = (
             "SELECT id, enterprise_id, created, as_of, data_version, eligible, possible, "
             "ineligible, not_in_force, total_text FROM evaluations WHERE enterprise_id = ? "
-            "ORDER BY created DESC",
-            (enterprise_id,),
+            "ORDER BY created DESC"
         )
-        return [_evaluation(r, with_result=False) for r in rows]
+        return self._reading(
+            lambda: [
+                _evaluation(r, with_result=False) for r in self.conn.execute(sql, (enterprise_id,))
+            ],
+            lambda damage: list(damage.evaluations.get(enterprise_id, [])),
+        )
 
     def get_evaluation(self, eval_id: str) -> EvaluationRecord:
-        row = self.conn.execute("SELECT * FROM evaluations WHERE id = ?", (eval_id,)).fetchone()
-        if row is None:
-            raise RecordNotFoundError("这次评估记录已不存在（可能已随企业一并删除）。")
-        return _evaluation(row, with_result=True)
+        def read() -> EvaluationRecord | None:
+            row = self.conn.execute("SELECT * FROM evaluations WHERE id = ?", (eval_id,))
+            found = row.fetchone()
+            return None if found is None else _evaluation(found, with_result=True)
+
+        def salvaged(damage: UserSalvage) -> EvaluationRecord | None:
+            every = (e for records in damage.evaluations.values() for e in records)
+            return next((e for e in every if e.id == eval_id), None)
+
+        record = self._reading(read, salvaged)
+        if record is None:
+            raise RecordNotFoundError("这次评估记录已不存在，或已损坏无法打开。")
+        return record
 
     def delete_evaluation(self, eval_id: str) -> None:
         with transaction(self.conn):

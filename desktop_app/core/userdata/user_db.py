@@ -89,16 +89,69 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _v1, 1: _v2, 2
 assert max(MIGRATIONS) + 1 == SCHEMA_VERSION
 
 
+BUSY_TIMEOUT_S = 10
+# What each resource failure means for the user and what to do (SQLite primary result codes).
+_RESOURCE_MESSAGES = {
+    5: (
+        f"已保存企业的数据库正被另一个程序写入（等待了 {BUSY_TIMEOUT_S} 秒仍未释放）。"
+        "请关闭其他惠企政策通窗口或正在导入的命令后重试。"
+    ),
+    6: "已保存企业的数据库被锁定。请关闭其他惠企政策通窗口后重试。",
+    8: (
+        "已保存企业的数据库所在的文件夹或文件是只读的。"
+        "请检查文件夹权限，或设置 POLICY_DESK_HOME 到一个可写的文件夹。"
+    ),
+    10: "读写已保存企业的数据库时磁盘出错。请检查磁盘或 U 盘是否已拔出后重试。",
+    13: "磁盘空间已满，无法保存。请清理磁盘空间后重试。",
+    14: "无法打开已保存企业的数据库文件。请检查文件夹是否存在、是否可写。",
+}
+DAMAGED_NO_WRITES = (
+    "已保存企业的数据库有损坏，为免丢失数据，修复前暂不保存改动。请先修复"
+    "（已保存企业 → 修复数据库，或运行 policy-desk profiles repair）："
+    "可读的记录会复制到新的数据库，原文件改名保留。"
+)
+NOTHING_LOST = "这次操作没有保存任何改动，已保存的企业和评估记录都未受影响。"
+
+
+def storage_error(exc: sqlite3.Error) -> UserDbError | None:
+    """A resource failure (busy, locked, read-only, full, I/O) as a Chinese UserDbError, or
+    None when exc is something else (damage, a bug)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    text = str(exc).lower()
+    if not isinstance(code, int):
+        code = next(
+            (
+                c
+                for c, key in ((5, "locked"), (13, "full"), (8, "readonly"), (10, "i/o"))
+                if key in text
+            ),
+            None,
+        )
+    if isinstance(code, int) and code & 0xFF in (11, 26):
+        return UserDbError(DAMAGED_NO_WRITES)
+    message = _RESOURCE_MESSAGES.get(code & 0xFF) if isinstance(code, int) else None
+    if message is None:
+        return None
+    return UserDbError(f"{message}{NOTHING_LOST}")
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction: everything inside commits together or not at all."""
-    conn.execute("BEGIN IMMEDIATE")
+    """One write transaction: everything inside commits together or not at all. A busy, full
+    or read-only database raises UserDbError with what to do; nothing is half-written."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise (storage_error(exc) or exc) from exc
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error) and (mapped := storage_error(exc)) is not None:
+            raise mapped from exc
         raise
-    conn.execute("COMMIT")
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -171,7 +224,7 @@ def _check_readable(conn: sqlite3.Connection, required: frozenset[str]) -> None:
         raise
 
 
-def _move_aside(path: Path) -> Path:
+def move_aside(path: Path) -> Path:
     """Rename the damaged file (and its WAL/SHM companions) next to itself."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}{CORRUPT_SUFFIX}{stamp}")
@@ -197,10 +250,31 @@ class DbKind:
     required_tables: frozenset[str]
     # used from the GUI's worker thread as well as the GUI thread (never at the same time)
     shared: bool = False
+    # copies the readable rows of the moved-aside file into the new one; returns a Chinese
+    # sentence for the message (core.salvage does the reading for any kind)
+    salvage: Callable[[sqlite3.Connection, Path], str] | None = None
+
+
+def _salvage_into(conn: sqlite3.Connection, damaged: Path) -> str:
+    """Every readable row of the moved-aside file copied into the new database."""
+    from desktop_app.core.userdata.salvage import salvage_user_file, write_salvage
+
+    try:
+        salvage = salvage_user_file(damaged)
+        write_salvage(conn, salvage)
+    except (OSError, sqlite3.Error, UserDbError) as exc:
+        log.error("salvage of %s failed: %s", damaged, exc)
+        return "未能从原文件中找回记录；如需找回原有数据，请把该文件交给技术支持。"
+    log.warning("salvaged from %s: %s", damaged, salvage.summary)
+    return f"已从原文件中找回{salvage.summary}"
 
 
 USER_DB = DbKind(
-    "已保存企业的数据库", SCHEMA_VERSION, MIGRATIONS, frozenset({"enterprises", "evaluations"})
+    "已保存企业的数据库",
+    SCHEMA_VERSION,
+    MIGRATIONS,
+    frozenset({"enterprises", "evaluations"}),
+    salvage=_salvage_into,
 )
 
 
@@ -245,16 +319,15 @@ def open_versioned_db(path: Path, kind: DbKind) -> OpenedUserDb:
             conn.close()
         log.error("database unreadable (%s): %s", exc, path)
         try:
-            moved = _move_aside(path)
+            moved = move_aside(path)
         except OSError as move_exc:
             raise UserDbError(
                 f"{what}文件已损坏，且无法移到一旁：{path}"
                 f"（{move_exc.strerror or move_exc}）。请关闭其他正在使用它的程序后重试。"
             ) from move_exc
-        message = (
-            f"{what}文件已损坏，无法读取。原文件没有删除，已改名保存为：\n{moved}\n"
-            "程序已新建一个空的数据库。如需找回原有数据，请把该文件交给技术支持。"
-        )
+        message = f"{what}文件已损坏。原文件没有删除，已改名保存为：\n{moved}\n程序已新建一个数据库。"
+        if kind.salvage is None:
+            message += "如需找回原有数据，请把该文件交给技术支持。"
     try:
         conn = _connect(path, kind.shared)
         version = schema_version(conn)
@@ -265,6 +338,8 @@ def open_versioned_db(path: Path, kind: DbKind) -> OpenedUserDb:
             )
         _configure(conn)
         migrate(conn, kind.version, kind.migrations)
+        if moved is not None and kind.salvage is not None:
+            message = (message or "") + kind.salvage(conn, moved)
     except UserDbError:
         if conn is not None:
             conn.close()
@@ -272,9 +347,10 @@ def open_versioned_db(path: Path, kind: DbKind) -> OpenedUserDb:
     except sqlite3.OperationalError as exc:
         if conn is not None:
             conn.close()
-        raise UserDbError(f"无法写入{what}：{path}（{exc}）") from exc
+        raise (storage_error(exc) or UserDbError(f"无法写入{what}：{path}（{exc}）")) from exc
     except BaseException:
         if conn is not None:
             conn.close()
         raise
     return OpenedUserDb(conn, path, message, moved)
+
