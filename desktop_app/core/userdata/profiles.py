@@ -239,8 +239,11 @@ class ProfileRepository:
         return found
 
     def exists(self, enterprise_id: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM enterprises WHERE id = ?", (enterprise_id,))
-        return row.fetchone() is not None
+        sql = "SELECT 1 FROM enterprises WHERE id = ?"
+        return self._reading(
+            lambda: self.conn.execute(sql, (enterprise_id,)).fetchone() is not None,
+            lambda damage: any(r.id == enterprise_id for r in damage.enterprises),
+        )
 
     def save(
         self,
@@ -343,7 +346,10 @@ class ProfileRepository:
                 raise RecordNotFoundError("这家企业已不在已保存企业中（可能已被删除）。")
 
     def count(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM enterprises").fetchone()[0])
+        return self._reading(
+            lambda: int(self.conn.execute("SELECT COUNT(*) FROM enterprises").fetchone()[0]),
+            lambda damage: len(damage.enterprises),
+        )
 
     # -- evaluations --------------------------------------------------------------------------
     def add_evaluation(self, enterprise_id: str, result: dict[str, Any]) -> EvaluationRecord:

@@ -132,11 +132,11 @@ def _records(raw: Salvage) -> UserSalvage:
         counts[e.enterprise_id] = counts.get(e.enterprise_id, 0) + 1
     enterprises: list[EnterpriseRecord] = []
     for row in raw.rows("enterprises"):
-        record = _enterprise(row, counts)
-        if record is None:
+        enterprise = _enterprise(row, counts)
+        if enterprise is None:
             problems.append(f"企业记录第{row['rowid']}行内容已损坏")
         else:
-            enterprises.append(record)
+            enterprises.append(enterprise)
     known = {r.id for r in enterprises}
     by_enterprise: dict[str, list[EvaluationRecord]] = {}
     for e in sorted(evaluations, key=lambda e: e.created, reverse=True):

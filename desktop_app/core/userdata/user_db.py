@@ -325,7 +325,9 @@ def open_versioned_db(path: Path, kind: DbKind) -> OpenedUserDb:
                 f"{what}文件已损坏，且无法移到一旁：{path}"
                 f"（{move_exc.strerror or move_exc}）。请关闭其他正在使用它的程序后重试。"
             ) from move_exc
-        message = f"{what}文件已损坏。原文件没有删除，已改名保存为：\n{moved}\n程序已新建一个数据库。"
+        message = (
+            f"{what}文件已损坏。原文件没有删除，已改名保存为：\n{moved}\n程序已新建一个数据库。"
+        )
         if kind.salvage is None:
             message += "如需找回原有数据，请把该文件交给技术支持。"
     try:
@@ -353,4 +355,3 @@ def open_versioned_db(path: Path, kind: DbKind) -> OpenedUserDb:
             conn.close()
         raise
     return OpenedUserDb(conn, path, message, moved)
-

@@ -11,7 +11,6 @@ Tab to the history and Enter to reopen an evaluation.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from pathlib import Path
 
@@ -40,6 +39,7 @@ from desktop_app.core.userdata.profiles import (
     RecordNotFoundError,
     display_time,
 )
+from desktop_app.core.userdata.user_db import UserDbError
 from desktop_app.gui import errors
 from desktop_app.gui.user_data import UserData
 from desktop_app.gui.widgets import prompts
@@ -252,6 +252,9 @@ class EnterprisesDialog(QDialog):
             item.setToolTip(0, record.name)
             self.list.addTopLevelItem(item)
         self.list.blockSignals(False)
+        if self.user_data.offer_repair(self):  # the readable rows are listed meanwhile
+            self.refresh(select)
+            return
         total = repo.count() if repo else 0
         self.count_label.setText(
             f"共 {total} 家" if not self.search.text().strip() else f"找到 {len(records)} 家"
@@ -347,7 +350,7 @@ class EnterprisesDialog(QDialog):
             return
         try:
             copy = repo.duplicate(enterprise_id)
-        except RecordNotFoundError as exc:
+        except (RecordNotFoundError, UserDbError) as exc:
             prompts.warn(self, "无法复制", str(exc))
             self.refresh()
             return
@@ -369,8 +372,13 @@ class EnterprisesDialog(QDialog):
         ):
             return
         row = self.list.indexOfTopLevelItem(item)
-        with contextlib.suppress(RecordNotFoundError):  # already gone: the refresh shows it
+        try:
             repo.delete(str(item.data(0, ID_ROLE)))
+        except RecordNotFoundError:
+            pass  # already gone: the refresh shows it
+        except UserDbError as exc:
+            prompts.warn(self, "无法删除", str(exc))
+            return
         self.user_data.notify_changed()
         if self.list.topLevelItemCount():
             next_item = self.list.topLevelItem(min(row, self.list.topLevelItemCount() - 1))
@@ -407,7 +415,7 @@ class EnterprisesDialog(QDialog):
             return
         try:
             report = import_file(repo, path)
-        except ExchangeError as exc:
+        except (ExchangeError, UserDbError) as exc:
             prompts.warn(self, "导入失败", str(exc))
             return
         except Exception as exc:  # the transaction rolled back: nothing was imported

@@ -22,6 +22,7 @@ from desktop_app.core.userdata.profiles import (
     ProfileRepository,
     RecordNotFoundError,
 )
+from desktop_app.core.userdata.user_db import UserDbError
 from desktop_app.gui import errors
 from desktop_app.gui.tasks import TaskError, TaskRunner
 
@@ -77,7 +78,7 @@ def save_enterprise(
         )
     except ProfileError as exc:
         return SaveOutcome(None, "所填信息有误：\n" + "\n".join(exc.problems))
-    except (RecordNotFoundError, ValueError) as exc:
+    except (RecordNotFoundError, UserDbError, ValueError) as exc:  # UserDbError: what to do
         return SaveOutcome(None, str(exc))
     except Exception as exc:  # disk full, locked file: tell, keep the window open
         errors.log_exception(exc)
