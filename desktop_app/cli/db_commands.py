@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import paths
-from desktop_app.cli.output import CliError, print_error, print_json, print_text
+from desktop_app.cli.output import CliError, print_error, print_json, print_notice, print_text
 from desktop_app.core.build_db import BuildError, build_database, ensure_policy_db
 from desktop_app.core.model import IMPORTED_LABEL, UNSTATED, Document, Item
 from desktop_app.core.services import PolicyData
@@ -18,7 +18,7 @@ def open_data() -> PolicyData:
     """The policy data (the same service the window uses): the database, built first if
     missing or out of date, with the user's library of imported documents."""
     try:
-        data = PolicyData.open(ensure_policy_db())
+        data = PolicyData.open(ensure_policy_db(notice=print_notice))
     except (PolicyDatabaseError, BuildError) as exc:
         raise CliError(f"{exc}。可运行 policy-desk build-db 重建数据库。") from exc
     if data.library_message:

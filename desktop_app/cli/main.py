@@ -6,6 +6,7 @@ import argparse
 import importlib
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -14,6 +15,7 @@ from desktop_app.cli.arg_parser import ChineseArgumentParser, UsageError
 from desktop_app.cli.output import CliError, print_error, print_notice
 from desktop_app.core.schema.arguments import check_strings
 from desktop_app.core.schema.errors import InputError
+from desktop_app.core.store import PolicyReadError
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,27 @@ def _ensure_streams() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
 
+def _setup_logging() -> None:
+    """Log lines go to logs/policy-desk.log in the user data folder, never to the terminal
+    (they are English and for support); a folder that cannot be written drops them."""
+    from desktop_app import paths
+
+    root = logging.getLogger("desktop_app")
+    if any(getattr(h, "_policy_desk", False) for h in root.handlers):
+        return
+    logging.raiseExceptions = False  # a full disk while logging must not print a traceback
+    path = paths.user_data_dir() / "logs" / "policy-desk.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler._policy_desk = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _ensure_streams()
     words = list(sys.argv[1:] if argv is None else argv)
@@ -62,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.gui_launch import launch_gui
 
         return launch_gui(smoke=bool(words))
+    _setup_logging()
     try:
         return _run(build_parser(), words)
     except UsageError as exc:
@@ -97,7 +121,28 @@ def _run(parser: argparse.ArgumentParser, words: list[str]) -> int:
         from desktop_app.gui_launch import launch_gui
 
         return launch_gui(smoke=args.smoke)
-    return int(handler(args) or 0)
+    try:
+        return int(handler(args) or 0)
+    except (PolicyReadError, sqlite3.DatabaseError) as exc:
+        # a read of the policy database failed: check it in full, rebuild it when its
+        # content no longer matches its checksum, and run the command once more
+        log.error("read failed (%s); checking the policy database", exc)
+        _repair_policy_db()
+        return int(handler(args) or 0)
+
+
+def _repair_policy_db() -> None:
+    from desktop_app import paths
+    from desktop_app.core.build_db import BuildError
+    from desktop_app.core.policy_db import fallback_db_path, repair_policy_db
+
+    path = paths.policy_db_path()
+    if not path.exists() and fallback_db_path().exists():
+        path = fallback_db_path()
+    try:
+        repair_policy_db(path, print_notice)
+    except BuildError as exc:
+        raise CliError(str(exc)) from exc
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from desktop_app.cli.db_commands import open_data
-from desktop_app.cli.output import CliError, print_json, print_text
+from desktop_app.cli.output import CliError, print_json, print_notice, print_text
 from desktop_app.core.schema.arguments import as_of_date, region_code
 from desktop_app.core.search import Hit, SearchFilters, SearchResult
 from desktop_app.core.search.wording import fallback_notice
@@ -65,6 +65,8 @@ def result_json(result: SearchResult) -> dict[str, Any]:
         "total": result.total,
         "fallback": result.fallback,
         "suggestions": result.suggestions,
+        "truncated": result.truncated,
+        "notes": result.notes,
         "dropped": result.dropped,
         "pieces": result.pieces,
         "hits": [hit_json(h) for h in result.hits],
@@ -86,6 +88,8 @@ def run_search(args: argparse.Namespace) -> int:
     policy = open_data()
     filters = _filters(args, [d.id for d in policy.documents])
     result = policy.search_engine().search(query, filters, limit=args.limit)
+    for note in result.notes:
+        print_notice(note)
     if args.json:
         print_json(result_json(result))
         return 0

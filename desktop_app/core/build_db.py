@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import tempfile
@@ -23,6 +24,13 @@ import yaml
 
 from desktop_app import paths
 from desktop_app.core.model import IMPORTED_ID_PREFIX, Document, Item
+from desktop_app.core.policy_db import (
+    LEFTOVER_PREFIX,
+    Notice,
+    clean_leftovers,
+    move_obstacle_aside,
+    record_checksum,
+)
 from desktop_app.core.search.bigrams.index import build_search_index
 from desktop_app.core.sources import (
     fujian_work_plan,
@@ -33,6 +41,8 @@ from desktop_app.core.sources import (
 )
 from desktop_app.core.sources.common import ItemDraft
 from desktop_app.core.validity_rules import derive_period
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "1"
 Progress = Callable[[int, str], None]  # percent, Chinese message
@@ -258,13 +268,47 @@ def _item_row(item: Item) -> dict[str, Any]:
     return row
 
 
+class UnwritableFolderError(BuildError):
+    """The database's folder cannot be written (read-only home, permissions)."""
+
+
 def write_database(content: BuiltContent, out_path: Path, progress: Progress | None = None) -> None:
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=out_path.parent)
+    """Build into a temporary file beside out_path, then rename it into place. What a killed
+    build left there is removed first; a folder where the file belongs is moved aside."""
+    try:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        clean_leftovers(out_path.parent)
+        move_obstacle_aside(out_path)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f"{LEFTOVER_PREFIX}{os.getpid()}-", suffix=".sqlite", dir=out_path.parent
+        )
+    except OSError as exc:
+        raise UnwritableFolderError(
+            f"无法在文件夹中建立政策数据库：{out_path.parent}（{exc.strerror or exc}）"
+        ) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        conn = sqlite3.connect(tmp)
+        _write(content, tmp, progress)
+        os.replace(tmp, out_path)
+    except sqlite3.OperationalError as exc:
+        if "full" in str(exc).lower():
+            raise BuildError(
+                "磁盘空间已满，无法建立政策数据库。请清理磁盘空间后重试；原有的数据库没有改动。"
+            ) from exc
+        raise BuildError(f"无法建立政策数据库：{exc}") from exc
+    except OSError as exc:
+        raise BuildError(
+            f"无法写入政策数据库：{out_path}（{exc.strerror or exc}）。原有的数据库没有改动。"
+        ) from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _write(content: BuiltContent, tmp: Path, progress: Progress | None) -> None:
+    conn = sqlite3.connect(tmp)
+    try:
         conn.executescript((paths.curated_dir() / "schema.sql").read_text(encoding="utf-8"))
         db = sqlite_utils.Database(conn)
         texts = {
@@ -299,11 +343,9 @@ def write_database(content: BuiltContent, out_path: Path, progress: Progress | N
             hook(conn, content.items)
         conn.commit()
         conn.execute("VACUUM")
-        conn.close()
-        os.replace(tmp, out_path)
+        record_checksum(conn)
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        conn.close()
 
 
 def build_database(out_path: Path, progress: Progress | None = None) -> BuiltContent:
@@ -335,16 +377,8 @@ def sources_available() -> bool:
     return (paths.curated_dir() / "documents.yaml").exists() and paths.documents_dir().exists()
 
 
-def ensure_policy_db(progress: Progress | None = None) -> Path:
-    """The path of a usable policy database, building it first when missing or stale.
+def ensure_policy_db(progress: Progress | None = None, notice: Notice | None = None) -> Path:
+    """The path of a usable policy database (policy_db.ensure_policy_db)."""
+    from desktop_app.core import policy_db
 
-    A shipped (bundled) database is used as it is: the bundle is read-only.
-    """
-    path = paths.policy_db_path()
-    if path == paths.bundled_policy_db() and path.exists():
-        return path
-    if not sources_available():
-        return path
-    if not database_is_current(path):
-        build_database(path, progress)
-    return path
+    return policy_db.ensure_policy_db(progress, notice)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop_app.core.citation import citation, nested_title
 from desktop_app.core.model import Department, Document, Item
@@ -19,6 +21,32 @@ __all__ = ["PolicyDatabaseError", "PolicyStore", "nested_title"]
 
 class PolicyDatabaseError(Exception):
     """The policy database is missing, unreadable or not of this application."""
+
+
+class PolicyReadError(PolicyDatabaseError):
+    """A read failed (damaged page, bad JSON in a row): time for the full check and a
+    rebuild (policy_db.repair_policy_db)."""
+
+    def __init__(self, message: str, path: Path | None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+_T = TypeVar("_T")
+
+
+def _reads(method: Callable[..., _T]) -> Callable[..., _T]:
+    """Any failure inside a read of this (immutable, built) data means damage."""
+
+    @functools.wraps(method)
+    def wrapper(self: PolicyStore, *args: Any, **kwargs: Any) -> _T:
+        try:
+            return method(self, *args, **kwargs)
+        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:
+            detail = str(exc).split(" with text ", 1)[0][:80]
+            raise PolicyReadError(f"读取政策数据库时出错（{detail}）", self.path) from exc
+
+    return wrapper
 
 
 def _document(row: sqlite3.Row) -> Document:
@@ -100,9 +128,11 @@ class PolicyStore:
     def close(self) -> None:
         self.conn.close()
 
+    @_reads
     def meta(self) -> dict[str, str]:
         return {r["key"]: r["value"] for r in self.conn.execute("SELECT key, value FROM meta")}
 
+    @_reads
     def documents(self) -> list[Document]:
         if self._documents is None:
             rows = self.conn.execute("SELECT * FROM documents ORDER BY rowid")
@@ -112,12 +142,14 @@ class PolicyStore:
     def document(self, document_id: str) -> Document | None:
         return next((d for d in self.documents() if d.id == document_id), None)
 
+    @_reads
     def document_text(self, document_id: str) -> str | None:
         row = self.conn.execute(
             "SELECT source_text FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         return None if row is None else str(row["source_text"])
 
+    @_reads
     def all_items(self) -> list[Item]:
         """Every item of every document in document order (cached: the data is immutable)."""
         if self._items is None:
@@ -134,6 +166,7 @@ class PolicyStore:
             return items
         return [i for i in items if i.document_id == document_id]
 
+    @_reads
     def item(self, item_id: str) -> Item | None:
         row = self.conn.execute("SELECT * FROM items WHERE id = ?", (item_id,)).fetchone()
         return None if row is None else item_from_row(row)
@@ -156,6 +189,7 @@ class PolicyStore:
             self._rules = parse_rules({r["item_id"]: json.loads(r["rules"]) for r in rows})
         return self._rules
 
+    @_reads
     def headline_amounts(self) -> dict[str, str | None]:
         """Each curated measure's headline amount as built (每人1500元, 最高300万元…), or None.
 

@@ -353,8 +353,10 @@ class MainWindow(QMainWindow):
         previous = self.detail.item.id if self.detail.item and same_query else None
         self.model.set_rows(outcome.rows, result.total)
         self.filters.set_facets(result.facets)
-        if result.fallback and result.hits:
-            self.notice.set_text(escape(fallback_notice(outcome.query, result)))
+        notes = [fallback_notice(outcome.query, result)] if result.fallback and result.hits else []
+        notes += result.notes  # e.g. a pasted page: only its first 200 characters are searched
+        if notes:
+            self.notice.set_text(escape(" ".join(notes)))
             self.notice.show()
         else:
             self.notice.hide()

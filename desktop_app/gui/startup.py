@@ -79,9 +79,16 @@ def prepare_policy_data(progress: Progress) -> OpenedData:
         else:
             data.verified = False
             return data
-    from desktop_app.core.build_db import ensure_policy_db
+    from desktop_app.core.build_db import build_database, ensure_policy_db, sources_available
+    from desktop_app.core.policy_db import full_problem
 
-    return open_policy_data(ensure_policy_db(progress))
+    target = ensure_policy_db(progress)
+    # it opened badly yet passed the cheap check: the full check decides, and a damaged
+    # database is rebuilt from the sources without asking (nothing of the user's is in it)
+    if target.exists() and sources_available() and (problem := full_problem(target)):
+        log.warning("policy database damaged (%s); rebuilding %s", problem, target)
+        build_database(target, progress)
+    return open_policy_data(target)
 
 
 def database_outdated(path: Path) -> bool:

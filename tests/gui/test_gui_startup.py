@@ -54,7 +54,25 @@ def test_missing_database_is_built_with_progress(
         _stop(startup)
 
 
-def test_corrupt_database_offers_rebuild(
+def test_corrupt_database_is_rebuilt_from_the_sources_without_asking(
+    gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    corrupt = tmp_path / "broken.sqlite"
+    corrupt.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("POLICY_DESK_DB", str(corrupt))
+    monkeypatch.setattr("desktop_app.core.build_db.ensure_policy_db", lambda progress=None: corrupt)
+    asked: list[str] = []
+    monkeypatch.setattr(Startup, "ask_rebuild", lambda self, message: asked.append(message))
+    startup = _start(gui_app, qtbot, settings)
+    try:
+        assert asked == []  # the full check found the damage; nothing of the user's is in it
+        assert startup.window is not None and startup.window.model.rowCount() > 0
+        assert startup.data is not None and startup.data.path == corrupt
+    finally:
+        _stop(startup)
+
+
+def test_corrupt_database_offers_rebuild_when_it_cannot_rebuild_by_itself(
     gui_app, qtbot, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corrupt = tmp_path / "broken.sqlite"
@@ -62,6 +80,7 @@ def test_corrupt_database_offers_rebuild(
     monkeypatch.setenv("POLICY_DESK_DB", str(corrupt))
     # As with a shipped database: used as it is, so opening it is what fails.
     monkeypatch.setattr("desktop_app.core.build_db.ensure_policy_db", lambda progress=None: corrupt)
+    monkeypatch.setattr("desktop_app.core.policy_db.full_problem", lambda path: None)
     asked: list[str] = []
 
     def answer(self: Startup, message: str) -> bool:
@@ -86,6 +105,7 @@ def test_declining_rebuild_quits_with_code_2(
     corrupt.write_bytes(b"\0" * 4096)
     monkeypatch.setenv("POLICY_DESK_DB", str(corrupt))
     monkeypatch.setattr("desktop_app.core.build_db.ensure_policy_db", lambda progress=None: corrupt)
+    monkeypatch.setattr("desktop_app.core.policy_db.full_problem", lambda path: None)
     monkeypatch.setattr(Startup, "ask_rebuild", lambda self, message: False)
     monkeypatch.setattr(gui_app, "quit", lambda: None)
     startup = Startup(gui_app, settings)

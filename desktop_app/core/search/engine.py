@@ -46,6 +46,8 @@ W_EXACT, W_HEAD, W_PRIOR = 4, 2, 1  # tier weights: exact outranks heading + pri
 FINE_MAX = 1000  # tiers up to this size are ordered by a per-item score
 FALLBACK_CHARS = 64  # a no-hit word is cut into pieces over its first characters only
 MAX_SUGGESTIONS = 8
+MAX_QUERY_CHARS = 200  # of what was typed or pasted; the rest is not searched
+TRUNCATED_NOTE = f"检索词过长，只按前{MAX_QUERY_CHARS}个字检索。"
 MAX_RELATED = 24  # synonym and colloquial forms of one word; more is noise and costs lookups
 PIECE_MAX = 12  # the longest fallback piece tried at one place of a no-hit word
 _CACHE_LIMIT = 4096
@@ -128,14 +130,18 @@ class SearchEngine:
         """Never raises: any input gives results or an empty list."""
         started = time.perf_counter()
         text = query if isinstance(query, str) else ""
+        considered = text[:MAX_QUERY_CHARS]  # a pasted page is not a query; the note says so
         try:
             with self._lock:
-                result = self._search(text, filters or SearchFilters(), limit, offset)
+                result = self._search(considered, filters or SearchFilters(), limit, offset)
         except Exception:
             if self.raise_errors:
                 raise
             log.exception("search failed for %r", text[:100])
-            result = SearchResult(query=text, total=0, hits=[])
+            result = SearchResult(query=considered, total=0, hits=[])
+        if len(text) > MAX_QUERY_CHARS:
+            result.truncated = True
+            result.notes.append(TRUNCATED_NOTE)
         result.elapsed_ms = (time.perf_counter() - started) * 1000
         return result
 

@@ -54,3 +54,5 @@ class SearchResult:
     dropped: list[str] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)  # in a fallback: the words searched for
     elapsed_ms: float = 0.0
+    truncated: bool = False  # the query was longer than the engine considers (MAX_QUERY_CHARS)
+    notes: list[str] = field(default_factory=list)  # Chinese, for the user

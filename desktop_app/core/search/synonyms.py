@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import yaml
@@ -38,6 +39,10 @@ class SynonymTable:
                 known = self._alternatives.setdefault(word, [])
                 known += [w for w in group if w != word and w not in known]
         self._longest = max((len(w) for w in self._alternatives), default=0)
+        # longest first: at each position the longest group word wins, as one regex scan
+        # (linear in the term, in C) instead of a dictionary probe per position and length
+        words = sorted(self._alternatives, key=lambda w: (-len(w), w))
+        self._pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
 
     def variants(self, term: str) -> list[str]:
         """Other forms of a normalized term, each group word replaced by its synonyms.
@@ -45,25 +50,31 @@ class SynonymTable:
         The term itself is not in the list. At each position the longest group word wins, so
         小型微型 is replaced as a whole rather than matched as 小型 + 微型.
         """
-        if not self._alternatives:
+        if self._pattern is None:
             return []
-        pieces: list[tuple[str, ...]] = []
-        i = 0
-        while i < len(term):
-            for size in range(min(self._longest, len(term) - i), 0, -1):
-                word = term[i : i + size]
-                if word in self._alternatives:
-                    pieces.append((word, *self._alternatives[word]))
-                    i += size
-                    break
-            else:
-                pieces.append((term[i],))
-                i += 1
-        if all(len(p) == 1 for p in pieces):
+        spans = [(m.start(), m.end(), m.group()) for m in self._pattern.finditer(term)]
+        if not spans:
             return []
+        # itertools.product varies the last span fastest, and each span's first choice is the
+        # word as typed: the first MAX_VARIANTS forms only change the last few spans, so only
+        # those are combined and the text before them is shared (linear in the term)
+        k, count = 0, 1
+        while k < len(spans) and count <= MAX_VARIANTS:
+            k += 1
+            count *= 1 + len(self._alternatives[spans[-k][2]])
+        tail_spans = spans[len(spans) - k :]
+        prefix = term[: tail_spans[0][0]]
+        literals: list[str] = []  # the text before each of those spans
+        last = tail_spans[0][0]
+        for start, end, _word in tail_spans:
+            literals.append(term[last:start])
+            last = end
+        tail = term[last:]
+        choices = [(word, *self._alternatives[word]) for _s, _e, word in tail_spans]
         out: list[str] = []
-        for combo in itertools.islice(itertools.product(*pieces), MAX_VARIANTS + 1):
-            form = "".join(combo)
+        for combo in itertools.islice(itertools.product(*choices), MAX_VARIANTS + 1):
+            middle = "".join(lit + word for lit, word in zip(literals, combo, strict=True))
+            form = prefix + middle + tail
             if form != term:
                 out.append(form)
         return out[:MAX_VARIANTS]

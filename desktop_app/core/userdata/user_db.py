@@ -113,7 +113,7 @@ DAMAGED_NO_WRITES = (
 NOTHING_LOST = "这次操作没有保存任何改动，已保存的企业和评估记录都未受影响。"
 
 
-def storage_error(exc: sqlite3.Error) -> UserDbError | None:
+def storage_error(exc: sqlite3.Error, what: str = "已保存企业的数据库") -> UserDbError | None:
     """A resource failure (busy, locked, read-only, full, I/O) as a Chinese UserDbError, or
     None when exc is something else (damage, a bug)."""
     code = getattr(exc, "sqlite_errorcode", None)
@@ -128,11 +128,11 @@ def storage_error(exc: sqlite3.Error) -> UserDbError | None:
             None,
         )
     if isinstance(code, int) and code & 0xFF in (11, 26):
-        return UserDbError(DAMAGED_NO_WRITES)
+        return UserDbError(DAMAGED_NO_WRITES.replace("已保存企业的数据库", what))
     message = _RESOURCE_MESSAGES.get(code & 0xFF) if isinstance(code, int) else None
     if message is None:
         return None
-    return UserDbError(f"{message}{NOTHING_LOST}")
+    return UserDbError(f"{message}{NOTHING_LOST}".replace("已保存企业的数据库", what))
 
 
 @contextmanager
@@ -349,7 +349,8 @@ def open_versioned_db(path: Path, kind: DbKind) -> OpenedUserDb:
     except sqlite3.OperationalError as exc:
         if conn is not None:
             conn.close()
-        raise (storage_error(exc) or UserDbError(f"无法写入{what}：{path}（{exc}）")) from exc
+        mapped = storage_error(exc, what)
+        raise (mapped or UserDbError(f"无法写入{what}：{path}（{exc}）")) from exc
     except BaseException:
         if conn is not None:
             conn.close()
