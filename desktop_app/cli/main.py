@@ -6,7 +6,6 @@ import argparse
 import importlib
 import logging
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -123,26 +122,33 @@ def _run(parser: argparse.ArgumentParser, words: list[str]) -> int:
         return launch_gui(smoke=args.smoke)
     try:
         return int(handler(args) or 0)
-    except (PolicyReadError, sqlite3.DatabaseError) as exc:
-        # a read of the policy database failed: check it in full, rebuild it when its
-        # content no longer matches its checksum, and run the command once more
-        log.error("read failed (%s); checking the policy database", exc)
-        _repair_policy_db()
+    except (CliError, InputError):
+        raise
+    except Exception as exc:
+        # a read of the policy database failed (a damaged page, a bad row, undecodable
+        # text): check it in full; when its content no longer matches its checksum, rebuild
+        # it and run the command once more. Anything else is a bug and goes on up.
+        if not _repair_policy_db(exc):
+            raise
         return int(handler(args) or 0)
 
 
-def _repair_policy_db() -> None:
+def _repair_policy_db(exc: Exception) -> bool:
     from desktop_app import paths
     from desktop_app.core.build_db import BuildError
-    from desktop_app.core.policy_db import fallback_db_path, repair_policy_db
+    from desktop_app.core.policy_db import fallback_db_path, full_problem, repair_policy_db
 
     path = paths.policy_db_path()
     if not path.exists() and fallback_db_path().exists():
         path = fallback_db_path()
+    if not isinstance(exc, PolicyReadError) and (not path.exists() or full_problem(path) is None):
+        return False
+    log.error("read failed (%s); checking the policy database", exc)
     try:
         repair_policy_db(path, print_notice)
-    except BuildError as exc:
-        raise CliError(str(exc)) from exc
+    except BuildError as build_exc:
+        raise CliError(str(build_exc)) from build_exc
+    return True
 
 
 if __name__ == "__main__":

@@ -368,7 +368,7 @@ def database_is_current(path: Path) -> bool:
             row = conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, ValueError):  # ValueError: undecodable text
         return False
     return row is not None and row[0] == source_digest()[:12]
 

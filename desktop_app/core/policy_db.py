@@ -90,7 +90,7 @@ def quick_problem(path: Path) -> str | None:
                     return f"政策数据库的条目数与记录不符（{table}）"
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, ValueError) as exc:  # ValueError: undecodable text
         return f"政策数据库已损坏（{_short(exc)}）"
     return None
 
@@ -113,7 +113,7 @@ def full_problem(path: Path) -> str | None:
                 return "政策数据库的内容与校验值不符（文件已损坏）"
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, ValueError) as exc:  # ValueError: undecodable text
         return f"政策数据库已损坏（{_short(exc)}）"
     return None
 
