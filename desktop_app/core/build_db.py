@@ -88,6 +88,7 @@ def input_files() -> list[Path]:
     # the validity rules (and the numerals and dates they read) shape the documents table
     derive = [code / "validity_rules.py", code / "importing" / "dates.py"]
     files = [Path(__file__), *derive, code / "importing" / "numbering.py"]
+    files.append(code / "policy_db.py")  # it writes the checksum into meta
     for root in roots:
         files += sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc")
     return files
