@@ -73,12 +73,25 @@ def validate_evaluation(result: Any) -> dict[str, Any]:
         problems.append("评估结果的数据版本（data_version）应为文字")
     if problems or as_of is None:
         raise InputError(problems)
+    _readable_result(result)
     return {
         "as_of": as_of.isoformat(),
         "data_version": data_version or "",
         **numbers,
         "total_text": total_text,
     }
+
+
+def _readable_result(result: dict[str, Any]) -> None:
+    """What is stored must be what the result page can reopen: MatchResult.from_dict."""
+    from desktop_app.core.eligibility.results import MatchResult
+
+    try:
+        MatchResult.from_dict(result)
+    except (ValueError, TypeError, KeyError, AttributeError, ArithmeticError) as exc:
+        # ResultFormatError is a ValueError; the rest are what a hand-edited file can provoke
+        message = str(exc) if isinstance(exc, ValueError) else "内容不完整"
+        raise InputError([f"评估结果无法打开（{v.shown_long(message)[:80]}）"]) from exc
 
 
 @dataclass
