@@ -11,7 +11,7 @@ from desktop_app.cli.output import CliError, print_error, print_json, print_noti
 from desktop_app.core.build_db import BuildError, build_database, ensure_policy_db
 from desktop_app.core.model import IMPORTED_LABEL, UNSTATED, Document, Item
 from desktop_app.core.services import PolicyData
-from desktop_app.core.store import PolicyDatabaseError
+from desktop_app.core.store import PolicyDatabaseError, PolicyReadError
 
 
 def open_data() -> PolicyData:
@@ -19,6 +19,8 @@ def open_data() -> PolicyData:
     missing or out of date, with the user's library of imported documents."""
     try:
         data = PolicyData.open(ensure_policy_db(notice=print_notice))
+    except PolicyReadError:
+        raise  # damage found while reading: cli.main checks in full, rebuilds and retries
     except (PolicyDatabaseError, BuildError) as exc:
         raise CliError(f"{exc}。可运行 policy-desk build-db 重建数据库。") from exc
     if data.library_message:

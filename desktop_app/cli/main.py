@@ -15,6 +15,7 @@ from desktop_app.cli.output import CliError, print_error, print_notice
 from desktop_app.core.schema.arguments import check_strings
 from desktop_app.core.schema.errors import InputError
 from desktop_app.core.store import PolicyReadError
+from desktop_app.log_file import setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -55,27 +56,6 @@ def _ensure_streams() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
 
-def _setup_logging() -> None:
-    """Log lines go to logs/policy-desk.log in the user data folder, never to the terminal
-    (they are English and for support); a folder that cannot be written drops them."""
-    from desktop_app import paths
-
-    root = logging.getLogger("desktop_app")
-    if any(getattr(h, "_policy_desk", False) for h in root.handlers):
-        return
-    logging.raiseExceptions = False  # a full disk while logging must not print a traceback
-    path = paths.user_data_dir() / "logs" / "policy-desk.log"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
-    except OSError:
-        handler = logging.NullHandler()
-    handler._policy_desk = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     _ensure_streams()
     words = list(sys.argv[1:] if argv is None else argv)
@@ -84,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.gui_launch import launch_gui
 
         return launch_gui(smoke=bool(words))
-    _setup_logging()
+    setup_logging()  # log lines go to the file, never to the terminal
     try:
         return _run(build_parser(), words)
     except UsageError as exc:

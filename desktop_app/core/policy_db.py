@@ -16,7 +16,6 @@ import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -159,12 +158,9 @@ def move_obstacle_aside(path: Path) -> Path | None:
     write; None when path is a regular file or absent."""
     if not path.exists() or path.is_file():
         return None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.moved-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.moved-{stamp}-{n}")
+    from desktop_app.core.salvage import aside_path
+
+    target = aside_path(path, ".moved-")
     path.rename(target)
     log.warning("moved %s aside to %s", path, target)
     return target

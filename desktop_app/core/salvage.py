@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,17 @@ class Salvage:
 
     def rows(self, table: str) -> list[dict[str, Any]]:
         return self.tables[table].rows if table in self.tables else []
+
+
+def aside_path(path: Path, marker: str) -> Path:
+    """A free name beside path for a file moved out of the way: <name><marker><time>[-n]."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}{marker}{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}{marker}{stamp}-{n}")
+    return target
 
 
 def is_damage(exc: BaseException) -> bool:

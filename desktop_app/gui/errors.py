@@ -7,43 +7,21 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop_app import paths
+from desktop_app.log_file import LOG_NAME as LOG_NAME
+from desktop_app.log_file import log_path as log_path
+from desktop_app.log_file import setup_logging as setup_logging
 
 log = logging.getLogger("desktop_app")
 
-LOG_NAME = "policy-desk.log"
 GENERIC_MESSAGE = (
     "程序遇到了一个意外问题，刚才的操作没有完成。\n"
     "您可以继续使用；如果问题反复出现，请把日志文件发给技术支持。"
 )
-
-
-def log_path() -> Path:
-    return paths.user_data_dir() / "logs" / LOG_NAME
-
-
-def setup_logging() -> Path:
-    """Log to a file in the user data folder (created on demand; never into the bundle)."""
-    path = log_path()
-    root = logging.getLogger("desktop_app")
-    if any(getattr(h, "_policy_desk", False) for h in root.handlers):
-        return path
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
-    except OSError:
-        handler = logging.NullHandler()
-    handler._policy_desk = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return path
 
 
 def log_exception(exc: BaseException, tb_text: str | None = None) -> None:

@@ -23,7 +23,6 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from desktop_app import paths
@@ -226,12 +225,9 @@ def _check_readable(conn: sqlite3.Connection, required: frozenset[str]) -> None:
 
 def move_aside(path: Path) -> Path:
     """Rename the damaged file (and its WAL/SHM companions) next to itself."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}{CORRUPT_SUFFIX}{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}{CORRUPT_SUFFIX}{stamp}-{n}")
+    from desktop_app.core.salvage import aside_path
+
+    target = aside_path(path, CORRUPT_SUFFIX)
     path.replace(target)
     for suffix in ("-wal", "-shm"):
         companion = path.with_name(path.name + suffix)
