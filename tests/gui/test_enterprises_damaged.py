@@ -20,7 +20,7 @@ def _listed(dialog: EnterprisesDialog) -> set[str]:
 def test_list_opens_with_readable_rows_and_repairs_on_request(
     qtbot, gui_app, isolated_user_data, prompt_log
 ) -> None:  # type: ignore[no-untyped-def]
-    from desktop_app.gui.enterprises.user_data import UserData
+    from desktop_app.gui.user_data import UserData
 
     path, saved = build(isolated_user_data)
     lost = _damage_rows(path, saved, 2)
