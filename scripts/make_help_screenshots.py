@@ -95,6 +95,22 @@ def main() -> int:
         dialogs[-1].resize(1200, 720)
         grab(dialogs[-1], "evaluation")
         dialogs[-1].close()
+    import time as _time
+
+    from desktop_app.core.batch.synthetic import generate, write_xlsx
+
+    roster = write_xlsx(generate(200, seed=5), home / "园区企业名录.xlsx")
+    batch = window.enterprise_menu.feature().open_batch()
+    batch.resize(1200, 720)
+    batch.load_file(roster)
+    deadline = _time.monotonic() + 60
+    while batch.stack.currentIndex() != 1 and _time.monotonic() < deadline:
+        settle(5)
+    batch.start()
+    while batch.stack.currentIndex() != 2 and _time.monotonic() < deadline + 60:
+        settle(5)
+    grab(batch, "batch")
+    batch.close()
     sample_doc = ROOT / "tests" / "data" / "import"
     docx = next(iter(sorted(sample_doc.glob("*.docx"))), None)
     if docx is not None:

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self.enterprise_menu = install_enterprise_menu(self)
         self.start_page.bind("new_evaluation", self.enterprise_menu.new_action)
         self.start_page.bind("saved_enterprises", self.enterprise_menu.list_action)
+        self.start_page.bind("batch", self.enterprise_menu.batch_action)
         self.start_page.bind("import_document", self.library_menu.import_action)
         # 变化提醒: checked in the background after start (startup calls it), listed on demand
         self.changes = ChangesController(self, runner, settings, lambda: self.data)

@@ -25,7 +25,11 @@ def test_window_opens_on_the_start_page(window: MainWindow, qtbot) -> None:
     page = window.start_page
     buttons = page.task_buttons
     assert buttons["new_evaluation"].isVisible() and "Ctrl+N" in buttons["new_evaluation"].text()
-    assert not buttons["batch"].isVisible() or "批量筛查" in buttons["batch"].text()
+    for key in ("batch", "import_document"):
+        assert buttons[key].isVisible(), key
+    assert (
+        "Ctrl+Shift+B" in buttons["batch"].text() and "Ctrl+O" in buttons["import_document"].text()
+    )
     assert buttons["saved_enterprises"].isVisible()
     screenshot(window, "gui-start-page")
 
