@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "desktop_app.cli.import_command",
     "desktop_app.cli.rules_command",
     "desktop_app.cli.batch_command",
+    "desktop_app.cli.package_command",
 ]
 
 
