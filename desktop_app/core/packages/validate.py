@@ -23,6 +23,8 @@ from desktop_app.core.packages.container import (
     RawPackage,
     text_sha256,
 )
+from desktop_app.core.structuring.export import NEW_FACTS_KEY
+from desktop_app.core.structuring.registry import extended
 
 _STR, _OPT = (str,), (str, type(None))
 DOCUMENT_FIELDS: dict[str, tuple[type, ...]] = {
@@ -191,5 +193,10 @@ def _check_rules(entry: dict[str, Any], items: dict[str, Item], where: str) -> l
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         return [f"{where}的规则格式有误（{exc}）"]
     facing = {i: dataclasses.replace(items[i], enterprise_facing=True) for i in raw}
-    errors = validate_rules(rules, facing, load_registry())
+    try:  # facts a structuring defined for its document (rules accept) join the registry
+        new_facts = [f for rule in raw.values() for f in rule.get(NEW_FACTS_KEY, [])]
+        registry = extended(load_registry(), new_facts)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        return [f"{where}的规则中新增事项（{NEW_FACTS_KEY}）格式有误（{exc}）"]
+    errors = validate_rules(rules, facing, registry)
     return [f"{where}的规则未通过核对：{e}" for e in errors]
