@@ -6,8 +6,7 @@ print. The content is the same Notice object the PDF renders; the PDF stays the 
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
@@ -35,7 +34,7 @@ from desktop_app.core.notice.render_text import (
     small_print,
     unstated_money,
 )
-from desktop_app.core.pdf.builder import user_permissions
+from desktop_app.core.user_files import UserFileError, write_user_file
 
 _DROP = {"Cc", "Cs", "Co", "Cn"}
 FONT = "宋体"  # on every Chinese Windows; Word substitutes elsewhere
@@ -199,21 +198,9 @@ def _widths(table: Table, widths: Sequence[float]) -> None:
 
 def save(doc: DocxDocument, path: Path | str) -> None:
     """Write atomically, with the permissions of any file the user creates (umask)."""
-    target = Path(path)
+    buffer = io.BytesIO()
+    doc.save(buffer)
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise DocxWriteError(f"无法在文件夹中创建文件：{target.parent}（{exc.strerror}）") from exc
-    try:
-        with os.fdopen(fd, "wb") as out:
-            doc.save(out)
-            out.flush()
-            os.fsync(out.fileno())
-        user_permissions(tmp_name)
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise DocxWriteError(
-            f"无法写入 {target}：文件可能正被其他程序（如 Word）打开，"
-            f"或磁盘空间不足（{exc.strerror}）"
-        ) from exc
+        write_user_file(Path(path), buffer.getvalue(), opened_by="其他程序（如 Word）")
+    except UserFileError as exc:
+        raise DocxWriteError(str(exc)) from exc

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import functools
 import io
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -37,6 +35,7 @@ from desktop_app.core.pdf.canvas import NumberedCanvas, PageDecor
 from desktop_app.core.pdf.markup import clean_text, escape, split_paragraphs
 from desktop_app.core.pdf.page import CONTENT_HEIGHT, CONTENT_WIDTH, MARGIN, PAGE_SIZE
 from desktop_app.core.pdf.styles import ACCENT, RULE, PdfStyles, get_styles
+from desktop_app.core.user_files import UserFileError, write_user_file
 
 __all__ = ["CONTENT_WIDTH", "PdfBuilder", "PdfWriteError", "Recipe", "format_date"]
 
@@ -50,16 +49,6 @@ class PdfWriteError(OSError):
 def format_date(day: date) -> str:
     """The date as printed on official documents, e.g. 2025年1月5日."""
     return f"{day.year}年{day.month}月{day.day}日"
-
-
-def user_permissions(name: str) -> None:
-    """mkstemp makes a file only its owner can read (0600); a document the user saves gets
-    the permissions of any file they create (0666 less the umask)."""
-    if os.name != "posix":
-        return
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(name, 0o666 & ~mask)
 
 
 class PdfBuilder:
@@ -169,28 +158,11 @@ class PdfBuilder:
 
     def build(self, path: Path | str) -> int:
         """Write the PDF atomically (a reader never sees half a file) and return its page count."""
-        target = Path(path)
         data = self.build_bytes()
         try:
-            fd, tmp_name = tempfile.mkstemp(
-                dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-            )
-        except OSError as exc:
-            raise PdfWriteError(
-                f"无法在文件夹中创建文件：{target.parent}（{exc.strerror}）"
-            ) from exc
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            user_permissions(tmp_name)
-            os.replace(tmp_name, target)
-        except OSError as exc:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise PdfWriteError(
-                f"无法写入 {target}：文件可能正被其他程序打开，或磁盘空间不足（{exc.strerror}）"
-            ) from exc
+            write_user_file(Path(path), data)
+        except UserFileError as exc:
+            raise PdfWriteError(str(exc)) from exc
         return self.page_count
 
     def _render(self, out: io.BytesIO) -> None:
