@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+from pdf_helpers import flat, page_texts
 
+from desktop_app.cli.main import main
 from desktop_app.core.batch.notices import safe_file_stem, save_outcomes, write_notices
 from desktop_app.core.batch.roster import read_roster
 from desktop_app.core.batch.screen import BatchResult, screen
 from desktop_app.core.batch.workbook import WAN_FORMAT, write_workbook
+from desktop_app.core.notice.office import OfficeInfo
 from tests.batch_helpers import write_roster
 
 
@@ -33,9 +37,11 @@ def test_workbook_holds_both_views_and_the_notes(result: BatchResult, tmp_path: 
     for row, outcome in zip(rows, result.outcomes, strict=True):
         assert row["企业名称"] == outcome.name
         assert row["符合"] == outcome.counts()["eligible"]
+        assert row["不在有效期"] == outcome.counts()["not_in_force"]  # as match() counts
         assert row["企业规模"] == outcome.size.label
         value = outcome.total_yuan()
         assert row["可计算金额合计"] == (None if value is None else float(value))
+    assert any(r["不在有效期"] for r in rows)  # the bundled draft is not in force
     amount_cell = firms.cell(2, header.index("可计算金额合计") + 1)
     assert amount_cell.number_format == WAN_FORMAT
     measures = book["按措施"]
@@ -71,6 +77,33 @@ def test_one_readable_notice_per_enterprise(store, result: BatchResult, tmp_path
     pdf = pdfium.PdfDocument(str(merged[0]))
     assert len(pdf) >= len(result.outcomes)
     pdf.close()
+
+
+def test_notices_carry_the_office_block(store, result: BatchResult, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    office = OfficeInfo("湖里区企业服务中心", "张三", "0592-5551234")
+    paths = write_notices(store, result, tmp_path / "告知单", office=office)
+    assert len(paths) == len(result.outcomes)
+    for path in paths:
+        text = flat("".join(page_texts(path.read_bytes())))
+        assert "湖里区企业服务中心" in text and "经办人张三" in text and "0592-5551234" in text
+
+
+def test_cli_notices_take_the_office_from_settings_and_flags(tmp_path: Path) -> None:
+    home = Path(os.environ["POLICY_DESK_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "settings.ini").write_text(
+        '[notice]\nunit="湖里区企业服务中心, 二楼"\nofficer=李四\nphone=0592-1111\n', "utf-8"
+    )
+    roster = write_roster(tmp_path / "r.xlsx")
+    folder = tmp_path / "pdf"
+    args = ["batch", "--input", str(roster), "--as-of", "2026-12-01", "--pdf-dir", str(folder)]
+    assert main([*args, "--officer", "王五", "--json"]) == 0
+    pdfs = sorted(folder.glob("*.pdf"))
+    assert len(pdfs) == 3
+    for path in pdfs:
+        text = flat("".join(page_texts(path.read_bytes())))
+        assert "湖里区企业服务中心,二楼" in text and "0592-1111" in text
+        assert "经办人王五" in text and "李四" not in text  # the flag overrides the settings
 
 
 def test_safe_file_names() -> None:

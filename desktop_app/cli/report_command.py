@@ -7,13 +7,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop_app import paths
 from desktop_app.cli.db_commands import open_data
 from desktop_app.cli.eligibility_commands import parse_as_of, read_profile
+from desktop_app.cli.office_options import add_office_options, notice_settings
 from desktop_app.cli.output import CliError, print_text
 from desktop_app.core.eligibility.results import ELIGIBLE, POSSIBLE
 from desktop_app.core.notice.docx_writer import DocxWriteError
-from desktop_app.core.notice.office import OfficeInfo, clean, read_settings
 from desktop_app.core.notice.report import ReportFormatError, report_format, write_report
 from desktop_app.core.pdf.builder import PdfWriteError
 from desktop_app.core.size_class import SizeInputError
@@ -43,9 +42,7 @@ def register(subparsers: Any) -> None:
     version = parser.add_mutually_exclusive_group()
     version.add_argument("--brief", action="store_true", help="简版：惠企政策告知单")
     version.add_argument("--full", action="store_true", help="详版：告知单和逐项说明")
-    parser.add_argument("--office", metavar="NAME", help="服务单位名称（默认取自设置）")
-    parser.add_argument("--officer", metavar="NAME", help="经办人（默认取自设置）")
-    parser.add_argument("--phone", metavar="TEXT", help="联系电话（默认取自设置）")
+    add_office_options(parser)
     parser.set_defaults(handler=run_report)
 
 
@@ -60,13 +57,8 @@ def run_report(args: argparse.Namespace) -> int:
         raise CliError(f"输出文件夹不存在：{output.parent}")
     as_of = parse_as_of(args.as_of)
     profile = read_profile(args.profile, as_of)
-    settings = read_settings(paths.user_data_dir() / "settings.ini")
-    saved = settings.office
-    office = OfficeInfo(
-        clean(args.office) if args.office is not None else saved.unit,
-        clean(args.officer) if args.officer is not None else saved.officer,
-        clean(args.phone) if args.phone is not None else saved.phone,
-    )
+    settings = notice_settings(args)
+    office = settings.office
     brief = True if args.brief else False if args.full else settings.brief
     policy = open_data()
     try:

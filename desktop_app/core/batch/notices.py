@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop_app.core.batch.screen import BatchResult, Cancelled, Outcome, explain
 from desktop_app.core.eligibility.engine import PolicySource
+from desktop_app.core.notice.office import OfficeInfo
 
 Progress = Callable[[int, str], None]
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
@@ -40,14 +41,19 @@ def write_notices(
     *,
     outcomes: list[Outcome] | None = None,
     merged: bool = False,
+    office: OfficeInfo | None = None,
+    brief: bool = True,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[Path]:
-    """告知单 PDFs of `outcomes` (default: all) in `folder`, or one 告知单合集.pdf when `merged`.
+    """告知单 PDFs of `outcomes` (default: all) in `folder`, or one 告知单合集.pdf when `merged`,
+    each signed with `office` (服务单位, 经办人, 联系电话) as a single 告知单 is.
 
     Built in a temporary folder beside the target and moved in only when all are done."""
-    from desktop_app.core.pdf.summary import build_summary_pdf
+    from desktop_app.core.notice.report import write_report
+    from desktop_app.core.store import data_date
 
+    day = data_date(store)
     chosen = result.outcomes if outcomes is None else outcomes
     folder.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".batch-", dir=folder))
@@ -62,7 +68,9 @@ def write_notices(
                 )
             full = explain(store, outcome, result.as_of)
             target = work / f"{safe_file_stem(outcome.name, outcome.row.row)}.pdf"
-            build_summary_pdf(full, target, brief=True, generated=date.today())
+            write_report(
+                full, target, brief=brief, office=office, generated=date.today(), data_date=day
+            )
             built.append(target)
         if merged:
             out = folder / f"告知单合集-{result.as_of.isoformat()}.pdf"

@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop_app.core import size_class
 from desktop_app.core.batch import columns as cols
+from desktop_app.core.batch.merged_cells import check_header_merges, fill_merged, merge_notes
 from desktop_app.core.batch.region_text import RegionMatcher
 from desktop_app.core.batch.sheet import (
     ROW_LIMIT,
@@ -66,7 +67,7 @@ class Roster:
     rejected: list[Rejected]
     notes: list[str] = field(default_factory=list)  # sheet choice, unit conversions, merges…
     remembered: bool = False  # the mapping came from an earlier file of the same shape
-    examples: list[Any] = field(default_factory=list)  # the first data row, as read
+    examples: list[Any] = field(default_factory=list)  # each column's first value, as read
 
     def columns_dict(self) -> dict[str, str | None]:
         return {c.header: c.field for c in self.columns if c.header}
@@ -86,7 +87,7 @@ def read_roster(
     header_at = _find_header(raw, registry)
     number, header_values = raw.rows[header_at]
     headers = ["" if is_blank(v) else str(v).strip() for v in header_values]
-    _check_header_merges(raw, number, len(headers))
+    check_header_merges(raw, number, len(headers))
     remembered = False
     if mapping is None:
         mapping = cols.remembered(headers, registry, memory)
@@ -96,7 +97,7 @@ def read_roster(
         raise RosterError("未找到“企业名称”列，请在列对应中指定哪一列是企业名称")
     if len(raw.rows) - header_at - 1 > limit:
         raise too_many_rows(raw.name, limit)
-    data = _fill_merged(raw, header_at)
+    data = fill_merged(raw, header_at)
     reader = _RowReader(mapping, registry)
     rows: list[RosterRow] = []
     rejected: list[Rejected] = []
@@ -105,7 +106,7 @@ def read_roster(
             rows.append(reader.read(row_number, values))
         except ValueProblem as exc:
             rejected.append(Rejected(row_number, str(exc)))
-    notes = list(raw.notes) + reader.notes(number) + _merge_notes(raw, number, mapping)
+    notes = list(raw.notes) + reader.notes(number) + merge_notes(raw, number, mapping)
     return Roster(
         str(path),
         raw.name,
@@ -115,8 +116,18 @@ def read_roster(
         rejected,
         notes,
         remembered=remembered,
-        examples=list(data[0][1]) if data else [],
+        examples=_examples(data, len(headers)),
     )
+
+
+def _examples(data: list[tuple[int, list[Any]]], width: int) -> list[Any]:
+    """Each column's first non-blank value (a column blank in the first row still shows one)."""
+    out: list[Any] = [None] * width
+    for _number, values in data[:500]:
+        for n, value in enumerate(values[:width]):
+            if out[n] is None and not is_blank(value):
+                out[n] = value
+    return out
 
 
 def _find_header(raw: RawSheet, registry: FactsRegistry) -> int:
@@ -132,57 +143,6 @@ def _find_header(raw: RawSheet, registry: FactsRegistry) -> int:
             "和至少一个其他可识别的列（如所在地区、行业、从业人员、营业收入）"
         )
     return best
-
-
-def _check_header_merges(raw: RawSheet, header_row: int, width: int) -> None:
-    for r0, c0, r1, c1 in raw.merged:
-        if r0 <= header_row <= r1 and c0 <= width and (c1 > c0 or r1 > header_row):
-            raise RosterError(
-                f"表头（第{header_row}行）有合并单元格（{_cell(r0, c0)}:{_cell(r1, c1)}），"
-                "无法确定每一列的含义。请改为一行、每列一个列名后再导入"
-            )
-
-
-def _fill_merged(raw: RawSheet, header_at: int) -> list[tuple[int, list[Any]]]:
-    """What a person sees in a merged range is its first cell's value in every cell."""
-    header_row = raw.rows[header_at][0]
-    data = [(n, list(v)) for n, v in raw.rows[header_at + 1 :]]
-    merges = [m for m in raw.merged if m[0] > header_row]
-    if not merges:
-        return data
-    by_number = {n: values for n, values in data}
-    for r0, c0, r1, c1 in merges:
-        first = by_number.get(r0)
-        value = first[c0 - 1] if first and len(first) >= c0 else None
-        for r in range(r0, r1 + 1):
-            values = by_number.get(r)
-            if values is None:
-                continue
-            values.extend([None] * (c1 - len(values)))
-            for c in range(c0, c1 + 1):
-                values[c - 1] = value
-    return data
-
-
-def _merge_notes(raw: RawSheet, header_row: int, mapping: list[cols.ColumnSpec]) -> list[str]:
-    notes = []
-    for r0, c0, r1, c1 in raw.merged:
-        if r0 <= header_row:
-            continue
-        names = "、".join(f"“{c.header}”" for c in mapping if c0 <= c.index + 1 <= c1 and c.header)
-        notes.append(
-            f"第{r0}–{r1}行{names or '的单元格'}是合并单元格（{_cell(r0, c0)}:{_cell(r1, c1)}），"
-            "已按合并后显示的值用于其中每一行"
-        )
-    return notes
-
-
-def _cell(row: int, col: int) -> str:
-    letters = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row}"
 
 
 class _RowReader:

@@ -163,7 +163,10 @@ def _read_xls(path: Path, sheet: str | None, limit: int) -> RawSheet:
             raise RosterError(
                 "文件设置了密码，无法读取。请在 Excel 中取消密码后另存再导入"
             ) from exc
-        raise RosterError("文件不是可读取的 Excel 工作簿（.xls），可能已损坏") from exc
+        raise RosterError(
+            "文件不是可读取的 Excel 工作簿（.xls），可能已损坏。"
+            "请用 Excel 或 WPS 打开后另存为 .xlsx 再导入"
+        ) from exc
     sheets = [
         (m.name, str(m.visible).endswith("Visible"))
         for m in book.sheets_metadata

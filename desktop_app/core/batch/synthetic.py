@@ -59,6 +59,7 @@ def generate(
         names_seen[chain[-1]] = names_seen.get(chain[-1], 0) + 1
     industries = size_class.load_standard().industries
     registry = load_registry()
+    names = _Names(random.Random(seed * 7919 + 1))  # its own stream: the other fields stay put
     rows: list[list[Any]] = []
     expected: dict[int, dict[str, Any]] = {}
     bad: dict[int, str] = {}
@@ -113,8 +114,8 @@ def generate(
             facts["youth_hires_count"] = youth
         row = [
             n + 1,
-            f"测试{n + 1}号{rng.choice(['科技', '精密', '商贸', '服务'])}有限公司",
-            f"91350{n:013d}",
+            names.name(chain, industry.name, entity == "个体工商户"),
+            credit_code(names.rng, code, entity == "个体工商户"),
             place,
             typed_industry,
             _typed_count(rng, employees),
@@ -155,6 +156,63 @@ def generate(
         rows.append(row)
     assert registry.facts["has_financing_need"]  # the generated fact columns exist
     return Generated(list(HEADERS), rows, expected, bad)
+
+
+# made-up trade names (字号) and the words a name uses for its line of business
+_TRADE = "鑫华盛泰嘉联海翼同舟鹭星云帆金恒达宏源博润丰瑞启航晟创诚信远景宇辰森锦德隆安永汇合众"
+_LINE = {
+    "工业": ["精密制造", "机械", "新材料", "电子", "食品", "纺织", "化工", "智能装备"],
+    "软件和信息技术服务业": ["软件", "信息技术", "数据科技"], "信息传输业": ["通信", "网络科技"],
+    "批发业": ["贸易", "商贸", "进出口"], "零售业": ["商贸", "百货", "超市"],
+    "餐饮业": ["餐饮管理", "食品"], "住宿业": ["酒店管理"], "交通运输业": ["物流", "运输"],
+    "仓储业": ["仓储", "供应链"], "邮政业": ["速递"], "建筑业": ["建设工程", "装饰工程"],
+    "房地产开发经营": ["置业", "房地产开发"], "物业管理": ["物业服务"],
+    "租赁和商务服务业": ["企业管理咨询", "人力资源", "商务服务"],
+    "农、林、牧、渔业": ["农业发展", "生态农业", "水产"],
+}  # fmt: skip
+_SHOP = ["便民店", "五金店", "小吃店", "理发店", "副食店"]
+
+
+class _Names:
+    """Enterprise names as a register prints them (厦门嘉联精密制造有限公司), each used once."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.used: set[str] = set()
+
+    def name(self, chain: list[str], industry: str, individual: bool) -> str:
+        place = chain[1].removesuffix("市") if len(chain) > 1 else chain[0]
+        place = place if len(place) <= 3 else place[:2]  # 临夏回族自治州 → 临夏
+        for attempt in range(50):
+            trade = "".join(self.rng.sample(_TRADE, 2))
+            if individual:
+                text = f"{chain[-1]}{trade}{self.rng.choice(_SHOP)}"
+            else:
+                line = self.rng.choice(_LINE.get(industry, ["科技", "技术服务", "环保科技"]))
+                form = "股份有限公司" if self.rng.random() < 0.1 else "有限公司"
+                text = f"{place}{trade}{line}{form}"
+            if attempt == 49:
+                text = f"{text}（{len(self.used)}）"
+            if text not in self.used:
+                self.used.add(text)
+                return text
+        raise AssertionError("unreachable")
+
+
+_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100: no I, O, S, V, Z
+
+
+def credit_code(rng: random.Random, region: str, individual: bool = False) -> str:
+    """A well-formed 统一社会信用代码 (GB 32100 check character; a 组织机构代码 with its GB 11714
+    check digit inside) for the region: made up, but shaped as a real one is."""
+    body = "".join(rng.choice(_CODE_CHARS) for _ in range(8))
+    value = [int(c) if c.isdigit() else ord(c) - 55 for c in body]
+    check = 11 - sum(v * w for v, w in zip(value, (3, 7, 9, 10, 5, 8, 4, 2), strict=True)) % 11
+    org = body + {10: "X", 11: "0"}.get(check, str(check))
+    head = ("92" if individual else "91") + region + org
+    weights = [pow(3, i, 31) for i in range(17)]
+    total = sum(_CODE_CHARS.index(c) * w for c, w in zip(head, weights, strict=True))
+    return head + _CODE_CHARS[(31 - total % 31) % 31]
 
 
 def _typed_count(rng: random.Random, value: int) -> Any:

@@ -97,7 +97,7 @@ def _by_enterprise(book: Any, fmt: dict[str, Any], result: BatchResult) -> None:
     sheet = book.add_worksheet("按企业")
     headers = [
         ("行号", 6), ("企业名称", 28), ("统一社会信用代码", 20), ("所在地区", 16), ("行业", 12),
-        ("企业规模", 9), ("符合", 6), ("可能符合", 8), ("不符合", 7), ("文件不在有效期", 9),
+        ("企业规模", 9), ("符合", 6), ("可能符合", 8), ("不符合", 7), ("不在有效期", 9),
         ("可计算金额合计", 14), ("合计说明", 18), ("主要措施（符合，金额大者在前）", 50),
     ]  # fmt: skip
     _header(sheet, fmt, headers, len(result.outcomes))
@@ -113,7 +113,7 @@ def _by_enterprise(book: Any, fmt: dict[str, Any], result: BatchResult) -> None:
         sheet.write_number(n, 6, counts[ELIGIBLE], fmt["int"])
         sheet.write_number(n, 7, counts[POSSIBLE], fmt["int"])
         sheet.write_number(n, 8, counts[INELIGIBLE], fmt["int"])
-        sheet.write_number(n, 9, counts.get(NOT_IN_FORCE, 0), fmt["int"])
+        sheet.write_number(n, 9, counts[NOT_IN_FORCE], fmt["int"])
         _amount(sheet, n, 10, outcome, fmt)
         sheet.write_string(n, 11, outcome.total["text"], fmt["text"])
         sheet.write_string(n, 12, _top_text(outcome), fmt["text"])

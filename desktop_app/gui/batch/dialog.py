@@ -37,6 +37,7 @@ from desktop_app.core.eligibility.engine import PolicySource
 from desktop_app.core.eligibility.facts import load_registry
 from desktop_app.gui.batch.mapping import MappingTable
 from desktop_app.gui.batch.views import ResultViews
+from desktop_app.gui.operations.summary import report_choice
 from desktop_app.gui.tasks import TaskError, TaskRunner
 from desktop_app.gui.widgets import prompts
 from desktop_app.gui.widgets.fields import heading, muted
@@ -69,10 +70,17 @@ class BatchDialog(QDialog):
     open_requested = Signal(object)  # Outcome: open in the wizard, prefilled
     save_requested = Signal(object)  # list[Outcome]
 
-    def __init__(self, store: PolicySource, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: PolicySource,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        settings: object | None = None,  # the window's Settings: the office block of 告知单
+    ):
         super().__init__(parent)
         self.store = store
         self.runner = runner
+        self.settings = settings
         self.registry = load_registry()
         self.path: Path | None = None
         self.roster: Roster | None = None
@@ -159,10 +167,13 @@ class BatchDialog(QDialog):
             self.excel_button,
             self.pdf_button,
         ]
+        # the status has a line of its own: a folder path or a long message is not cut
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.progress)
+        status_row.addWidget(self.cancel_button)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.progress)
-        bottom.addWidget(self.cancel_button)
+        bottom.addStretch(1)
         for button in self.result_buttons:
             bottom.addWidget(button)
             button.setEnabled(False)
@@ -170,6 +181,7 @@ class BatchDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
+        layout.addLayout(status_row)
         layout.addLayout(bottom)
         for keys, slot in (("Ctrl+O", self.choose_file), ("Ctrl+R", self.start),
                            ("Ctrl+S", self._save_selected), ("Ctrl+E", self.export_excel),
@@ -275,6 +287,10 @@ class BatchDialog(QDialog):
         folder = choose_folder(self, str(self.path.parent if self.path else Path.home()))
         if folder is None:
             return
+        # the same office block (服务单位, 经办人, 联系电话) as a single 告知单, asked prefilled
+        choice = report_choice(self, self.settings, brief=True)
+        if choice is None:
+            return
         from desktop_app.core.batch.notices import write_notices
 
         result, store, cancel = self.screening, self.store, self._cancel
@@ -282,7 +298,14 @@ class BatchDialog(QDialog):
 
         def work(progress: Callable[[int, str], None]) -> list[Path]:
             return write_notices(
-                store, result, folder, outcomes=chosen, progress=progress, cancelled=cancel.is_set
+                store,
+                result,
+                folder,
+                outcomes=chosen,
+                office=choice.office,
+                brief=choice.brief,
+                progress=progress,
+                cancelled=cancel.is_set,
             )
 
         self._run(

@@ -20,7 +20,7 @@ from desktop_app.core.batch.screen import BatchResult, Outcome
 from desktop_app.core.batch.workbook import missing_label, region_text
 from desktop_app.core.eligibility.amounts import NOT_COMPUTABLE
 from desktop_app.core.eligibility.facts import FactsRegistry
-from desktop_app.core.eligibility.results import ELIGIBLE, INELIGIBLE, POSSIBLE
+from desktop_app.core.eligibility.results import ELIGIBLE, INELIGIBLE, NOT_IN_FORCE, POSSIBLE
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -53,6 +53,8 @@ class _Table(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and not self.numeric(index.column()):
+            return self.text(row, index.column())  # the whole text of a cut-off cell
         if role == SORT_ROLE:
             return self.sort_value(row, index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and self.numeric(index.column()):
@@ -76,8 +78,11 @@ def _wan(value: Any) -> str:
 class EnterpriseModel(_Table):
     headers: ClassVar[list[str]] = [
         "行号", "企业名称", "所在地区", "行业", "企业规模", "符合", "可能符合", "不符合",
-        "可计算金额合计", "主要措施",
+        "不在有效期", "可计算金额合计", "主要措施",
     ]  # fmt: skip
+    # the count columns, in match()'s counts: 不在有效期 is a status of its own there
+    COUNTED = (ELIGIBLE, POSSIBLE, INELIGIBLE, NOT_IN_FORCE)
+    TOTAL_COLUMN = 9
 
     def __init__(self, result: BatchResult) -> None:
         super().__init__(result.outcomes)
@@ -97,9 +102,9 @@ class EnterpriseModel(_Table):
             return row.row.profile.industry or "未填写"
         if column == 4:
             return row.size.label
-        if column in (5, 6, 7):
-            return str(self._counts[n][(ELIGIBLE, POSSIBLE, INELIGIBLE)[column - 5]])
-        if column == 8:
+        if 5 <= column < self.TOTAL_COLUMN:
+            return str(self._counts[n][self.COUNTED[column - 5]])
+        if column == self.TOTAL_COLUMN:
             return _wan(row.total_yuan()) or ("—" if row.total["text"] == "0元" else "未注明金额")
         return "；".join(r.item.display_title for r in row.top(3))
 
@@ -109,21 +114,21 @@ class EnterpriseModel(_Table):
             column, n = index.column(), index.row()
             if column == 2:
                 return self._regions[n]
-            if column in (5, 6, 7):
-                count = self._counts[n][(ELIGIBLE, POSSIBLE, INELIGIBLE)[column - 5]]
+            if 5 <= column < self.TOTAL_COLUMN:
+                count = self._counts[n][self.COUNTED[column - 5]]
                 return count if role == SORT_ROLE else str(count)
         return super().data(index, role)
 
     def sort_value(self, row: Outcome, column: int) -> Any:
         if column == 0:
             return row.row.row
-        if column == 8:
+        if column == self.TOTAL_COLUMN:
             value = row.total_yuan()
             return -1.0 if value is None else float(value)
         return self.text(row, column)
 
     def numeric(self, column: int) -> bool:
-        return column in (0, 5, 6, 7, 8)
+        return column == 0 or 5 <= column <= self.TOTAL_COLUMN
 
 
 class MeasureModel(_Table):
@@ -196,6 +201,9 @@ class MeasureFirmsModel(_Table):
         lacks = [missing_label(m, self.registry) for m in r.missing]
         lacks += [f"需确认：{c}" for c in r.confirmations]
         return "、".join(lacks)
+
+    def numeric(self, column: int) -> bool:
+        return column == 1
 
     def sort_value(self, row: tuple[str, Outcome, Any], column: int) -> Any:
         if column == 1:

@@ -115,14 +115,14 @@ class ResultViews(QTabWidget):
         self.firms.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # most measures first
         self.measure_proxy.setSourceModel(self._measure_model)
         self.measures.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        for view, widths in ((self.firms, [50, 260, 170, 110, 70, 50, 70, 60, 120]),
-                             (self.measures, [380, 330, 90, 120])):  # fmt: skip
+        for view, widths in ((self.firms, [50, 260, 170, 110, 70, 50, 70, 60, 80, 120]),
+                             (self.measures, [380, 330, 100, 130])):  # fmt: skip
             for column, width in enumerate(widths):
                 view.setColumnWidth(column, width)
         selection = self.measures.selectionModel()
         selection.currentRowChanged.connect(lambda current, _p: self._measure_chosen(current))
         self._measure_chosen(QModelIndex())
-        self.setTabText(2, f"未纳入的行 {len(result.rejected)} (&3)")
+        self.setTabText(2, f"未纳入 {len(result.rejected)} 行(&3)")
         self.rejected_text.setPlainText(
             "\n".join(f"第{r.row}行：{r.reason}" for r in result.rejected) or "所有行都已纳入。"
         )

@@ -149,7 +149,9 @@ class EnterpriseFeature(QObject):
 
         if self.batch is None:
             host = self._host()
-            self.batch = BatchDialog(host.data, host.runner, self.window)
+            self.batch = BatchDialog(
+                host.data, host.runner, self.window, getattr(host, "settings", None)
+            )
             self.batch.open_requested.connect(self.open_screened)
             self.batch.save_requested.connect(self.save_screened)
         self.batch.show()
