@@ -6,10 +6,12 @@ written: a file SQLite cannot open at all is copied and the copy's 100-byte head
 from the fields SQLite documents (https://www.sqlite.org/fileformat.html §1.3), which is
 enough when the damage is in the header and not in the pages.
 
-Rows are found three ways, because damage to one b-tree page hides different rows from
-each: a rowid scan of the table that resumes past a page it cannot read, the rowids held by
-each of the table's indexes (separate pages), and then every candidate fetched on its own —
-so one bad page costs the rows on it and nothing else.
+Rows are found three ways through SQLite, because damage to one b-tree page hides different
+rows from each: a rowid scan of the table that resumes past a page it cannot read, the rowids
+held by each of the table's indexes (separate pages), and then every candidate fetched on its
+own — so one bad leaf page costs the rows on it and nothing else. A damaged interior page or
+page 1 hides whole subtrees from SQLite; when the caller knows its tables' layouts, the rows
+SQLite could not reach are then read from the file's pages themselves (core.raw_recovery).
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.raw_recovery import TableLayout, recover
+from desktop_app.core.raw_sqlite import PAGE_SIZES
+
 log = logging.getLogger(__name__)
 
 MAGIC = b"SQLite format 3\x00"
-PAGE_SIZES = (4096, 1024, 2048, 8192, 16384, 32768, 65536, 512)
 MAX_CONSECUTIVE_FAILURES = 2000  # rowids probed past a damaged page before giving up
 
 
@@ -46,6 +50,7 @@ class Salvage:
     tables: dict[str, TableSalvage]
     header_rebuilt: bool = False
     notes: list[str] = field(default_factory=list)  # Chinese
+    unplaced: int = 0  # damaged records read from the pages whose table cannot be told
 
     def rows(self, table: str) -> list[dict[str, Any]]:
         return self.tables[table].rows if table in self.tables else []
@@ -201,15 +206,16 @@ def _readable_copy(path: Path) -> Iterator[tuple[sqlite3.Connection | None, bool
         wal = path.with_name(path.name + "-wal")
         if wal.exists():
             shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
-        data = copy.read_bytes()
-        old = data[:100]
+        with copy.open("rb") as fh:  # the header only: the file may be large
+            old = fh.read(100)
+        size = copy.stat().st_size
         (stored_encoding,) = struct.unpack_from(">I", old.ljust(100, b"\x00"), 56)
         encodings = [e for e in dict.fromkeys([stored_encoding, 1, 2, 3]) if e in (1, 2, 3)]
         conn = None
         header = old
-        for page_size in _page_sizes(old.ljust(100, b"\x00"), len(data)):
+        for page_size in _page_sizes(old.ljust(100, b"\x00"), size):
             for encoding in encodings:
-                header = rebuilt_header(old, len(data), page_size, encoding)
+                header = rebuilt_header(old, size, page_size, encoding)
                 with copy.open("r+b") as fh:
                     fh.write(header)
                 conn = _schema_readable(copy)
@@ -230,22 +236,61 @@ def _essential(header: bytes) -> bytes:
     return header[0:24] + header[44:48] + header[52:60] + header[64:68]
 
 
-def salvage_file(path: Path, tables: dict[str, list[str]]) -> Salvage:
-    """Read `tables` ({name: columns}) out of a possibly damaged file, without writing it."""
+def salvage_file(
+    path: Path, tables: dict[str, list[str]], layouts: dict[str, TableLayout] | None = None
+) -> Salvage:
+    """Read `tables` ({name: columns}) out of a possibly damaged file, without writing it;
+    with `layouts` (each table's storage layout) also the rows SQLite cannot reach."""
     result = Salvage(tables={})
     with _readable_copy(path) as (conn, rebuilt):
         result.header_rebuilt = rebuilt
         if rebuilt:
             result.notes.append("文件头已损坏，已在副本上按标准格式重建后读取")
         if conn is None:
-            result.notes.append("文件的结构已损坏，无法读取任何记录")
             result.tables = {name: TableSalvage(name) for name in tables}
-            return result
-        for name, columns in tables.items():
-            result.tables[name] = read_table(conn, name, columns)
+        else:
+            for name, columns in tables.items():
+                result.tables[name] = read_table(conn, name, columns)
+    if layouts:
+        _add_from_pages(result, path, tables, layouts)
+    if conn is None and not any(t.rows for t in result.tables.values()):
+        result.notes.append("文件的结构已损坏，无法读取任何记录")
     return result
 
 
-def salvage_connection(conn: sqlite3.Connection, tables: dict[str, list[str]]) -> Salvage:
+def salvage_connection(
+    conn: sqlite3.Connection,
+    tables: dict[str, list[str]],
+    layouts: dict[str, TableLayout] | None = None,
+) -> Salvage:
     """The same, over an open connection whose schema is readable (the file in use)."""
-    return Salvage(tables={name: read_table(conn, name, cols) for name, cols in tables.items()})
+    result = Salvage(tables={name: read_table(conn, name, cols) for name, cols in tables.items()})
+    main_file = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    if layouts and main_file:
+        _add_from_pages(result, Path(main_file), tables, layouts)
+    return result
+
+
+def _add_from_pages(
+    result: Salvage, path: Path, tables: dict[str, list[str]], layouts: dict[str, TableLayout]
+) -> None:
+    """Rows SQLite could not reach, read from the pages (never replacing one SQLite read)."""
+    known = {name: {row["rowid"] for row in t.rows} for name, t in result.tables.items()}
+    try:
+        raw = recover(path, {n: layouts[n] for n in tables if n in layouts}, known)
+    except (OSError, ValueError) as exc:
+        log.error("reading the pages of %s failed: %s", path, exc)
+        result.notes.append("无法逐页读取原文件，只找回了数据库能直接读出的记录")
+        return
+    added = 0
+    for name, found in raw.tables.items():
+        table = result.tables.setdefault(name, TableSalvage(name))
+        for rowid in sorted(found.rows):
+            table.rows.append({c: found.rows[rowid].get(c) for c in tables[name]})
+            added += 1
+        unreadable = (set(table.unreadable) | found.unreadable) - set(found.rows)
+        table.unreadable = sorted(unreadable)
+    result.unplaced = raw.unplaced
+    if added:
+        result.notes.append(f"数据库无法直接读出的 {added} 条记录已从文件的数据页中逐条找回")
+    log.warning("page read of %s: %d rows added, %d unplaced", path, added, raw.unplaced)

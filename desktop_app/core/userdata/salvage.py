@@ -1,6 +1,8 @@
 """Saved enterprises out of a damaged user.sqlite: every readable row, the rest reported.
 
-Reading goes through core.salvage (row by row, past damaged pages, header rebuilt on a copy).
+Reading goes through core.salvage (row by row, past damaged pages, header rebuilt on a copy),
+and, for the rows SQLite cannot reach, through the file's pages with the layouts the schema
+migrations (user_db.MIGRATIONS) build.
 Repairing writes the salvaged rows into a new file first and only then moves the damaged one
 aside (never deleted), so at no moment is there less on disk than before.
 """
@@ -13,9 +15,11 @@ import os
 import sqlite3
 import zlib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.raw_recovery import TableLayout, layouts_from_migrations
 from desktop_app.core.salvage import Salvage, salvage_connection, salvage_file
 from desktop_app.core.userdata.profiles import (
     EnterpriseRecord,
@@ -42,6 +46,15 @@ EVALUATION_COLUMNS = [
     "result",
 ]
 TABLES = {"enterprises": ENTERPRISE_COLUMNS, "evaluations": EVALUATION_COLUMNS}
+
+
+@cache
+def user_layouts() -> dict[str, TableLayout]:
+    """Each table's storage layout, every version's (rows saved before a column was added
+    are shorter), from the migrations themselves."""
+    from desktop_app.core.userdata.user_db import MIGRATIONS
+
+    return layouts_from_migrations(MIGRATIONS, TABLES)
 
 
 @dataclass
@@ -120,6 +133,8 @@ def _evaluation(row: dict[str, Any]) -> EvaluationRecord | None:
 def _records(raw: Salvage) -> UserSalvage:
     problems = [f"企业记录第{n}行无法读取" for n in raw.tables["enterprises"].unreadable]
     problems += [f"评估记录第{n}行无法读取" for n in raw.tables["evaluations"].unreadable]
+    if raw.unplaced:
+        problems.append(f"另有 {raw.unplaced} 条记录已损坏，无法判断是企业还是评估记录")
     evaluations: list[EvaluationRecord] = []
     for row in raw.rows("evaluations"):
         record = _evaluation(row)
@@ -148,11 +163,11 @@ def _records(raw: Salvage) -> UserSalvage:
 
 
 def salvage_user_connection(conn: sqlite3.Connection) -> UserSalvage:
-    return _records(salvage_connection(conn, TABLES))
+    return _records(salvage_connection(conn, TABLES, user_layouts()))
 
 
 def salvage_user_file(path: Path) -> UserSalvage:
-    return _records(salvage_file(path, TABLES))
+    return _records(salvage_file(path, TABLES, user_layouts()))
 
 
 def write_salvage(conn: sqlite3.Connection, salvage: UserSalvage) -> None:

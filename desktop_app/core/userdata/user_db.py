@@ -196,6 +196,9 @@ def _configure(conn: sqlite3.Connection) -> None:
     if str(mode).lower() != "wal":  # e.g. a network drive without shared memory
         log.warning("user database journal mode is %s, not WAL", mode)
     conn.execute("PRAGMA synchronous = FULL")
+    # A deleted client is gone from the file too (zeroed, not merely unlinked), so that a
+    # salvage reading the pages of a damaged file never brings a deleted enterprise back.
+    conn.execute("PRAGMA secure_delete = ON")
 
 
 class _Damaged(Exception):
