@@ -291,6 +291,8 @@ class MatchResult:
     data_version: str
     # measures of other regions: never results, only their ids (count: out_of_region)
     other_regions: list[str] = field(default_factory=list)
+    # reopened: profile fields today's schema refuses, shown as saved (Chinese; not stored)
+    profile_notes: list[str] = field(default_factory=list)
 
     def by_status(self, status: str) -> list[MeasureResult]:
         return [r for r in self.results if r.status == status]
@@ -331,17 +333,23 @@ class MatchResult:
     def from_dict(cls, data: Any) -> MatchResult:
         """A stored result (any format this program has written); ResultFormatError otherwise.
 
-        The profile is read back as stored, without checking it against today's facts
-        registry: the evaluation stays readable after a fact was renamed or dropped."""
+        The profile is read back as stored (core.schema.stored_profile): the evaluation stays
+        readable after a region retired, a fact was dropped or a limit grew stricter."""
         if not isinstance(data, dict):
             raise ResultFormatError("评估结果不是一个对象")
         version = data.get("format_version", 1)
         if not isinstance(version, int) or version > FORMAT_VERSION:
             raise ResultFormatError("这条评估记录由更新版本的程序保存，请升级本程序后查看。")
+        # the profile as saved: what today's schema refuses is kept and noted, never raised
+        from desktop_app.core.schema.stored_profile import read_stored_profile
+
         try:
+            as_of = date.fromisoformat(data["as_of"])
+            stored = read_stored_profile(data.get("profile") or {}, as_of)
             return cls(
-                as_of=date.fromisoformat(data["as_of"]),
-                profile=_stored_profile(data.get("profile") or {}),
+                as_of=as_of,
+                profile=stored.profile,
+                profile_notes=stored.notes,
                 size=SizeInfo.from_dict(data.get("size") or {}),
                 results=[MeasureResult.from_dict(r) for r in data.get("results") or []],
                 totals=dict(data.get("totals") or {}),
@@ -351,19 +359,6 @@ class MatchResult:
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ResultFormatError(f"评估结果已损坏，无法读取（{exc}）") from exc
-
-
-def _stored_profile(data: dict[str, Any]) -> Profile:
-    from desktop_app.core.eligibility.profile import ProfileError
-
-    try:
-        return Profile.from_dict(data)
-    except ProfileError:
-        # saved under an older facts registry: keep what the enterprise entered, unchecked
-        facts = dict(data.get("facts") or {})
-        lenient = dict(data, facts={})
-        profile = Profile.from_dict(lenient)
-        return dataclasses.replace(profile, facts=facts)
 
 
 def condition_from_dict(data: dict[str, Any]) -> ConditionResult:

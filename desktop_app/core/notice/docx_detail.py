@@ -46,7 +46,12 @@ def add_detail(
         numbers[m.item.id] = len(numbers) + 1
     doc.add_heading(DETAIL_TITLE, level=0)
     doc.add_heading("一、企业基本情况", level=1)
-    _table(doc, ["项目", "内容"], t.profile_rows(result.profile, registry), [4, 13])
+    _table(
+        doc,
+        ["项目", "内容"],
+        t.profile_rows(result.profile, registry, result.profile_notes),
+        [4, 13],
+    )
     doc.add_heading("企业规模", level=2)
     _table(doc, ["项目", "内容"], t.size_rows(result.size), [4, 13])
     doc.add_heading("二、逐项说明", level=1)

@@ -180,7 +180,7 @@ def add_detail(
         style="small",
     )
     _heading(pdf, "一、企业基本情况")
-    pdf.key_value_table(t.profile_rows(result.profile, registry))
+    pdf.key_value_table(t.profile_rows(result.profile, registry, result.profile_notes))
     _heading(pdf, "企业规模", level=2)
     pdf.key_value_table(t.size_rows(result.size))
     _full_sections(pdf, ctx, listed, ineligible, notice)

@@ -120,8 +120,10 @@ def _value_text(value: Any, unit: str | None) -> str:
     return str(value)
 
 
-def profile_rows(profile: Profile, registry: FactsRegistry) -> list[tuple[str, str]]:
-    """The profile as entered, one labelled row per field; blanks are 未填写."""
+def profile_rows(
+    profile: Profile, registry: FactsRegistry, notes: list[str] | None = None
+) -> list[tuple[str, str]]:
+    """The profile as entered, one labelled row per field; blanks are 未填写 (+ profile_notes)."""
     quals = []
     for q in profile.qualifications:
         label = registry.qualifications[q.id].label if q.id in registry.qualifications else q.id
@@ -144,6 +146,8 @@ def profile_rows(profile: Profile, registry: FactsRegistry) -> list[tuple[str, s
         label = fact.label if fact else key
         answered.append(f"{label}：{_value_text(value, fact.unit if fact else None)}")
     rows.append(("其他情况", "\n".join(answered) if answered else UNFILLED))
+    if notes:
+        rows.append(("保存时的内容", "\n".join(notes)))
     return rows
 
 
