@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from desktop_app.cli.output import CliError
@@ -80,3 +81,27 @@ def _headings(text: str) -> str:
     for english, chinese in _HEADINGS.items():
         text = text.replace(english, chinese)
     return text
+
+
+JSON_HELP = "以 JSON 输出"
+
+
+def add_command(
+    subparsers: Any,
+    name: str,
+    handler: Callable[[argparse.Namespace], int],
+    *,
+    help: str,
+    description: str | None = None,
+    json: bool | str = False,
+) -> argparse.ArgumentParser:
+    """A subcommand that runs handler(args). With json (True for the usual wording, or the help
+    text) it takes `--json`, listed under 输出 after the command's own options."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name, help=help, description=description
+    )
+    parser.set_defaults(handler=handler)
+    if json:
+        output = parser.add_argument_group("输出")
+        output.add_argument("--json", action="store_true", help=JSON_HELP if json is True else json)
+    return parser

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop_app.cli.output import CliError, print_json, print_text
+from desktop_app.cli.arg_parser import add_command
+from desktop_app.cli.output import cli_errors, print_json, print_text
 from desktop_app.core.schema.arguments import number_argument
 from desktop_app.core.size_class import (
     IndustryStandard,
@@ -18,30 +19,31 @@ from desktop_app.core.size_class import (
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "classify",
+        run_classify,
         help="按《中小企业划型标准规定》判断企业规模（大型/中型/小型/微型）",
         description="按《中小企业划型标准规定》（工信部联企业〔2011〕300号）判断企业规模，并列出每项指标的判断过程。",
+        json=True,
     )
     parser.add_argument("--industry", required=True, help="行业名称，见 `policy-desk industries`")
     parser.add_argument("--employees", metavar="人数", help="从业人员（人）")
     parser.add_argument("--revenue", metavar="万元", help="营业收入（万元）")
     parser.add_argument("--assets", metavar="万元", help="资产总额（万元）")
     parser.add_argument("--individual", action="store_true", help="个体工商户（按同一标准划型）")
-    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
-    parser.set_defaults(handler=run_classify)
-
-    listing = subparsers.add_parser(
+    add_command(
+        subparsers,
         "industries",
+        run_industries,
         help="列出划型标准的行业、指标和下限",
         description="列出《中小企业划型标准规定》第四条的16个行业、各自的划型指标和大中小型下限。",
+        json=True,
     )
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
-    listing.set_defaults(handler=run_industries)
 
 
 def run_classify(args: argparse.Namespace) -> int:
-    try:
+    with cli_errors(SizeInputError):
         result = classify(
             args.industry,
             _number(args.employees, "从业人员"),
@@ -49,8 +51,6 @@ def run_classify(args: argparse.Namespace) -> int:
             _number(args.assets, "资产总额"),
             individual_business=args.individual,
         )
-    except SizeInputError as exc:
-        raise CliError(str(exc)) from exc
     if args.json:
         print_json(result.to_dict())
     else:

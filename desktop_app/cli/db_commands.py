@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import paths
+from desktop_app.cli.arg_parser import add_command
 from desktop_app.cli.output import CliError, print_error, print_json, print_notice, print_text
 from desktop_app.core.build_db import BuildError, build_database, ensure_policy_db
 from desktop_app.core.model import IMPORTED_LABEL, UNSTATED, Document, Item
@@ -28,25 +29,17 @@ def open_data() -> PolicyData:
     return data
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = subparsers.add_parser("build-db", help="从原文和整理数据重建政策数据库")
+def register(subparsers: Any) -> None:
+    p = add_command(subparsers, "build-db", _build_db, help="从原文和整理数据重建政策数据库")
     p.add_argument("--out", type=Path, help="输出文件（默认：程序使用的数据库位置）")
-    p.set_defaults(handler=_build_db)
-
-    p = subparsers.add_parser("documents", help="列出政策文件（含自行导入的文件）")
+    p = add_command(
+        subparsers, "documents", _documents, help="列出政策文件（含自行导入的文件）", json=True
+    )
     p.add_argument("--remove", metavar="ID", help="删除一份自行导入的文件，如 imp-0001")
-    p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.set_defaults(handler=_documents)
-
-    p = subparsers.add_parser("measures", help="列出某一文件的全部条目")
+    p = add_command(subparsers, "measures", _measures, help="列出某一文件的全部条目", json=True)
     p.add_argument("--document", required=True, metavar="ID", help="文件编号，如 xm")
-    p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.set_defaults(handler=_measures)
-
-    p = subparsers.add_parser("show", help="显示一条措施的全文和出处")
+    p = add_command(subparsers, "show", _show, help="显示一条措施的全文和出处", json=True)
     p.add_argument("measure_id", metavar="MEASURE_ID", help="条目编号，如 xm-30")
-    p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.set_defaults(handler=_show)
 
 
 def _build_db(args: argparse.Namespace) -> int:

@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop_app.cli.arg_parser import add_command
 from desktop_app.cli.db_commands import open_data
-from desktop_app.cli.output import CliError, print_json, print_text
+from desktop_app.cli.output import CliError, cli_errors, print_json, print_text
 from desktop_app.core.eligibility.facts import load_registry
 from desktop_app.core.eligibility.profile import Profile, ProfileError
 from desktop_app.core.eligibility.results import (
@@ -21,18 +22,14 @@ from desktop_app.core.eligibility.results import (
 from desktop_app.core.schema import InputError, load_json
 from desktop_app.core.schema.arguments import as_of_date, shown_path
 from desktop_app.core.size_class import SizeInputError
+from desktop_app.core.user_files import UserFileError, read_user_file
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = subparsers.add_parser("facts", help="列出问卷中可填写的事项和资质")
-    p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.set_defaults(handler=_facts)
-
-    p = subparsers.add_parser("match", help="按企业信息评估适用的措施")
+def register(subparsers: Any) -> None:
+    add_command(subparsers, "facts", _facts, help="列出问卷中可填写的事项和资质", json=True)
+    p = add_command(subparsers, "match", _match, help="按企业信息评估适用的措施", json=True)
     p.add_argument("--profile", required=True, type=Path, metavar="FILE", help="企业信息 JSON 文件")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="评估日期（默认今天）")
-    p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.set_defaults(handler=_match)
 
 
 MAX_PROFILE_BYTES = 16 * 1024 * 1024  # a profile is a few kB; stops a wrong file early
@@ -46,17 +43,12 @@ def parse_as_of(text: str | None) -> date:
 
 
 def read_profile(path: Path, as_of: date | None = None) -> Profile:
-    shown = shown_path(path)
+    with cli_errors(UserFileError):
+        data = read_user_file(path, "企业信息文件", MAX_PROFILE_BYTES, "企业信息文件")
     try:
-        if path.stat().st_size > MAX_PROFILE_BYTES:
-            raise CliError(f"企业信息文件过大，不是企业信息文件：{shown}")
-        raw: Any = load_json(path.read_bytes(), "企业信息文件")
-    except FileNotFoundError as exc:
-        raise CliError(f"找不到企业信息文件：{shown}") from exc
+        raw: Any = load_json(data, "企业信息文件")
     except InputError as exc:
-        raise CliError(f"{exc}：{shown}") from exc
-    except OSError as exc:
-        raise CliError(f"无法读取企业信息文件：{shown}（{exc.strerror or exc}）") from exc
+        raise CliError(f"{exc}：{shown_path(path)}") from exc
     try:
         return Profile.from_dict(raw, as_of=as_of)
     except ProfileError as exc:
@@ -77,10 +69,8 @@ def _match(args: argparse.Namespace) -> int:
     as_of = parse_as_of(args.as_of)
     profile = read_profile(args.profile, as_of)
     policy = open_data()
-    try:
+    with cli_errors(SizeInputError):
         result = policy.match(profile, as_of)
-    except SizeInputError as exc:
-        raise CliError(str(exc)) from exc
     if args.json:
         print_json(result.to_dict())
         return 0

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.output import CliError, print_json, print_text
+from desktop_app.cli.arg_parser import add_command
+from desktop_app.cli.output import CliError, cli_errors, json_fields, print_json, print_text
 from desktop_app.core.library.importer import ImportRefused, preview_import, store_import
 from desktop_app.core.library.store import LibraryError, PolicyLibrary
 from desktop_app.core.model import UNSTATED
@@ -15,21 +18,22 @@ from desktop_app.core.userdata.user_db import UserDbError
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "import",
+        run_import,
         help="导入政策文件（.docx / .pdf / .txt）到本机政策库",
         description=(
             "读取 Word（.docx）、带文字层的 PDF 或文本文件，识别标题、文号、发文机关、日期、"
             "地区、有效期和各条措施，存入本机的政策库（自行导入）。"
         ),
+        json=True,
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="要导入的文件")
     parser.add_argument(
         "--region", metavar="CODE", help="发文地区的行政区划代码，如 220524（不填则从发文机关识别）"
     )
     parser.add_argument("--dry-run", action="store_true", help="只显示识别结果，不存入政策库")
-    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
-    parser.set_defaults(handler=run_import)
 
 
 def _library() -> PolicyLibrary:
@@ -44,23 +48,29 @@ def _library() -> PolicyLibrary:
     return library
 
 
-def run_import(args: argparse.Namespace) -> int:
+@contextmanager
+def library_session(*errors: type[Exception]) -> Iterator[PolicyLibrary]:
+    """The user's policy library for one command, closed after it; the library's refusals
+    (errors) end the command as CliError."""
     library = _library()
     try:
+        with cli_errors(*errors):
+            yield library
+    finally:
+        library.close()
+
+
+_STORED_FIELDS = ("id", "region_code", "version", "imported", "source_sha256")
+
+
+def run_import(args: argparse.Namespace) -> int:
+    with library_session(ImportRefused) as library:
         preview = preview_import(library, args.file, region_code=args.region)
         data = preview.to_dict()
         if not args.dry_run:
             stored = store_import(library, preview)
-            data["document"]["id"] = stored.document.id
-            data["document"]["region_code"] = stored.document.region_code
-            data["document"]["version"] = stored.document.version
-            data["document"]["imported"] = stored.document.imported
-            data["document"]["source_sha256"] = stored.document.source_sha256
+            data["document"].update(json_fields(stored.document, *_STORED_FIELDS))
             data["warnings"] = library_warnings(library, stored.document.id) or data["warnings"]
-    except ImportRefused as exc:
-        raise CliError(exc.message) from exc
-    finally:
-        library.close()
     if args.json:
         print_json(data)
         return 0
@@ -96,13 +106,8 @@ def _summary(data: dict[str, Any], *, dry_run: bool) -> str:
 
 
 def remove_document(document_id: str, *, as_json: bool) -> int:
-    library = _library()
-    try:
+    with library_session(LibraryError) as library:
         doc = library.remove(document_id)
-    except LibraryError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        library.close()
     if as_json:
         print_json({"removed": doc.id, "title": doc.title})
     else:

@@ -11,6 +11,7 @@ import contextlib
 import json
 import re
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -22,6 +23,21 @@ class CliError(Exception):
     def __init__(self, message: str, exit_code: int = 2) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+@contextlib.contextmanager
+def cli_errors(*errors: type[Exception]) -> Iterator[None]:
+    """The core's own failures (a refused input, a file that cannot be written) as CliError:
+    their message is already Chinese and meant for the user."""
+    try:
+        yield
+    except errors as exc:
+        raise CliError(str(exc)) from exc
+
+
+def json_fields(obj: Any, *names: str) -> dict[str, Any]:
+    """The named attributes of obj, under their own names, for a JSON object."""
+    return {name: getattr(obj, name) for name in names}
 
 
 def _utf8_stream(stream: Any) -> Any:

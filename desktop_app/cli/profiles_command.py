@@ -6,9 +6,11 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from desktop_app import paths
-from desktop_app.cli.output import CliError, print_json, print_notice, print_text
+from desktop_app.cli.arg_parser import add_command
+from desktop_app.cli.output import CliError, cli_errors, print_json, print_notice, print_text
 from desktop_app.core.schema.arguments import shown_path
 from desktop_app.core.userdata.exchange import ExchangeError, export_file, import_file
 from desktop_app.core.userdata.profiles import ProfileRepository, display_time
@@ -16,22 +18,22 @@ from desktop_app.core.userdata.salvage import repair_user_db
 from desktop_app.core.userdata.user_db import UserDbError, open_user_db
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: Any) -> None:
     p = subparsers.add_parser("profiles", help="已保存的企业：列出、导出、导入")
     sub = p.add_subparsers(dest="profiles_command", metavar="操作", required=True)
 
-    q = sub.add_parser("list", help="列出已保存的企业")
+    q = add_command(sub, "list", _list, help="列出已保存的企业", json=True)
     q.add_argument("--search", default="", metavar="文字", help="只列出名称或备注包含该文字的企业")
-    q.add_argument("--json", action="store_true", help="以 JSON 输出")
-    q.set_defaults(handler=_list)
 
-    q = sub.add_parser("export", help="把全部企业及其评估记录导出到一个文件")
+    q = add_command(sub, "export", _export, help="把全部企业及其评估记录导出到一个文件")
     q.add_argument("file", type=Path, metavar="FILE", help="导出文件（.json）")
-    q.set_defaults(handler=_export)
 
-    q = sub.add_parser(
+    q = add_command(
+        sub,
         "changes",
+        _changes,
         help="变化提醒：按现在的政策数据重新评估已保存企业，与上次保存的评估比较",
+        json=True,
     )
     q.add_argument(
         "--since",
@@ -39,28 +41,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="与该日期当天或之前保存的最后一次评估比较（默认：最后一次评估）",
     )
     q.add_argument("--as-of", metavar="YYYY-MM-DD", help="重新评估的日期（默认今天）")
-    q.add_argument("--json", action="store_true", help="以 JSON 输出")
-    q.set_defaults(handler=_changes)
 
-    q = sub.add_parser(
+    add_command(
+        sub,
         "repair",
+        _repair,
         help="修复损坏的数据库：把可读的记录复制到新的数据库，原文件改名保留",
+        json="以 JSON 输出修复结果",
     )
-    q.add_argument("--json", action="store_true", help="以 JSON 输出修复结果")
-    q.set_defaults(handler=_repair)
 
-    q = sub.add_parser("import", help="从导出文件导入企业（同一企业只在文件中较新时更新）")
+    q = add_command(
+        sub,
+        "import",
+        _import,
+        help="从导出文件导入企业（同一企业只在文件中较新时更新）",
+        json="以 JSON 输出导入结果",
+    )
     q.add_argument("file", type=Path, metavar="FILE", help="导出文件（.json）")
-    q.add_argument("--json", action="store_true", help="以 JSON 输出导入结果")
-    q.set_defaults(handler=_import)
 
 
 @contextmanager
 def _repository() -> Iterator[ProfileRepository]:
-    try:
+    with cli_errors(UserDbError):
         opened = open_user_db()
-    except UserDbError as exc:
-        raise CliError(str(exc)) from exc
     if opened.message:
         print_notice(opened.message)
     repo = ProfileRepository(opened.conn)
@@ -89,10 +92,8 @@ def _repair(args: argparse.Namespace) -> int:
     path = paths.user_db_path()
     if not path.exists():
         raise CliError(f"还没有已保存企业的数据库：{path}")
-    try:
+    with cli_errors(UserDbError):
         report = repair_user_db(path)
-    except UserDbError as exc:
-        raise CliError(str(exc)) from exc
     if args.json:
         print_json(
             {
@@ -140,12 +141,9 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    with _repository() as repo:
-        skipped: list[str] = []
-        try:
-            count = export_file(repo, args.file, skipped)
-        except ExchangeError as exc:
-            raise CliError(str(exc)) from exc
+    skipped: list[str] = []
+    with _repository() as repo, cli_errors(ExchangeError):
+        count = export_file(repo, args.file, skipped)
     for line in skipped:
         print_notice(line)
     print_text(f"已导出 {count} 家企业到：{shown_path(args.file)}")
@@ -153,11 +151,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    with _repository() as repo:
-        try:
-            report = import_file(repo, args.file)
-        except ExchangeError as exc:
-            raise CliError(str(exc)) from exc
+    with _repository() as repo, cli_errors(ExchangeError):
+        report = import_file(repo, args.file)
     if args.json:
         print_json(report.to_dict())
         return 0

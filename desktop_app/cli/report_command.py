@@ -7,10 +7,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from desktop_app.cli.arg_parser import add_command
 from desktop_app.cli.db_commands import open_data
 from desktop_app.cli.eligibility_commands import parse_as_of, read_profile
 from desktop_app.cli.office_options import add_office_options, notice_settings
-from desktop_app.cli.output import CliError, print_text
+from desktop_app.cli.output import CliError, cli_errors, print_text
 from desktop_app.core.eligibility.results import ELIGIBLE, POSSIBLE
 from desktop_app.core.notice.docx_writer import DocxWriteError
 from desktop_app.core.notice.report import ReportFormatError, report_format, write_report
@@ -20,8 +21,10 @@ from desktop_app.core.store import data_date
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "report",
+        run_report,
         help="按企业信息生成惠企政策告知单（PDF 或 Word）",
         description="按企业信息评估适用的措施，生成可打印的惠企政策告知单（简版，一页）"
         "或详版（告知单之后逐项列出条件、金额计算和原文出处），格式为 PDF 或可编辑的 Word。"
@@ -43,16 +46,13 @@ def register(subparsers: Any) -> None:
     version.add_argument("--brief", action="store_true", help="简版：惠企政策告知单")
     version.add_argument("--full", action="store_true", help="详版：告知单和逐项说明")
     add_office_options(parser)
-    parser.set_defaults(handler=run_report)
 
 
 def run_report(args: argparse.Namespace) -> int:
     output: Path = args.output
     # Checked before any work so a typo costs nothing.
-    try:
+    with cli_errors(ReportFormatError):
         report_format(output)
-    except ReportFormatError as exc:
-        raise CliError(str(exc)) from exc
     if not output.parent.is_dir():
         raise CliError(f"输出文件夹不存在：{output.parent}")
     as_of = parse_as_of(args.as_of)
@@ -62,14 +62,11 @@ def run_report(args: argparse.Namespace) -> int:
     brief = True if args.brief else False if args.full else settings.brief
     policy = open_data()
     try:
-        result = policy.match(profile, as_of)
-        pages = write_report(
-            result, output, brief=brief, office=office, data_date=data_date(policy.store)
-        )
-    except SizeInputError as exc:
-        raise CliError(str(exc)) from exc
-    except (PdfWriteError, DocxWriteError) as exc:
-        raise CliError(str(exc)) from exc
+        with cli_errors(SizeInputError, PdfWriteError, DocxWriteError):
+            result = policy.match(profile, as_of)
+            pages = write_report(
+                result, output, brief=brief, office=office, data_date=data_date(policy.store)
+            )
     finally:
         policy.close()
     what = "惠企政策告知单" if brief else "惠企政策告知单（详版）"

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.import_command import _library
+from desktop_app.cli.arg_parser import add_command
+from desktop_app.cli.import_command import library_session
 from desktop_app.cli.output import CliError, print_json, print_text
+from desktop_app.core.library.store import PolicyLibrary
 
 _PROPOSAL_KEYS = (
     "id",
@@ -31,11 +34,17 @@ _PROPOSAL_KEYS = (
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("rules", help="为自行导入的文件整理待遇与条件（结构化）")
     sub = parser.add_subparsers(dest="rules_command", metavar="操作", required=True)
-    p = sub.add_parser("propose", help="由条文自动给出待遇与条件的建议（每项附原文引文）")
+    p = add_command(
+        sub,
+        "propose",
+        _propose,
+        help="由条文自动给出待遇与条件的建议（每项附原文引文）",
+        json=True,
+    )
     p.add_argument("document_id", metavar="DOC_ID", help="自行导入的文件编号，如 imp-0001")
-    p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.set_defaults(handler=_propose)
-    p = sub.add_parser("accept", help="接受建议，存为规则（未经人工审核的标为“未复核”）")
+    p = add_command(
+        sub, "accept", _accept, help="接受建议，存为规则（未经人工审核的标为“未复核”）", json=True
+    )
     p.add_argument("document_id", metavar="DOC_ID")
     p.add_argument(
         "--all-proposals",
@@ -44,24 +53,24 @@ def register(subparsers: Any) -> None:
         help="不经审核接受全部建议（措施标为“未复核”，可稍后在“结构化”中审核）",
     )
     p.add_argument("--by", metavar="NAME", help="结构化人（默认：当前系统用户名）")
-    p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.set_defaults(handler=_accept)
-    p = sub.add_parser("export", help="把已接受的规则导出为 db/benefits 格式的 YAML 文件")
+    p = add_command(
+        sub, "export", _export, help="把已接受的规则导出为 db/benefits 格式的 YAML 文件"
+    )
     p.add_argument("document_id", metavar="DOC_ID")
     p.add_argument("--output", required=True, type=Path, metavar="FILE.yaml", help="输出文件")
-    p.set_defaults(handler=_export)
+
+
+def _structuring() -> AbstractContextManager[PolicyLibrary]:
+    from desktop_app.core.structuring.library_rules import StructuringError
+
+    return library_session(StructuringError)
 
 
 def _propose(args: argparse.Namespace) -> int:
-    from desktop_app.core.structuring.library_rules import StructuringError, propose_document
+    from desktop_app.core.structuring.library_rules import propose_document
 
-    library = _library()
-    try:
+    with _structuring() as library:
         results = propose_document(library, args.document_id)
-    except StructuringError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        library.close()
     data = {
         "document_id": args.document_id,
         "items": [
@@ -87,15 +96,10 @@ def _propose(args: argparse.Namespace) -> int:
 
 
 def _accept(args: argparse.Namespace) -> int:
-    from desktop_app.core.structuring.library_rules import StructuringError, accept_all_proposals
+    from desktop_app.core.structuring.library_rules import accept_all_proposals
 
-    library = _library()
-    try:
+    with _structuring() as library:
         outcome = accept_all_proposals(library, args.document_id, args.by)
-    except StructuringError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        library.close()
     if args.json:
         print_json({"document_id": args.document_id, **outcome.to_dict()})
     else:
@@ -106,15 +110,10 @@ def _accept(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from desktop_app.core.structuring.library_rules import StructuringError, export_document
+    from desktop_app.core.structuring.library_rules import export_document
 
-    library = _library()
-    try:
+    with _structuring() as library:
         text = export_document(library, args.document_id)
-    except StructuringError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        library.close()
     try:
         args.output.write_text(text, encoding="utf-8")
     except OSError as exc:

@@ -5,29 +5,31 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from desktop_app.cli.arg_parser import add_command
 from desktop_app.cli.db_commands import open_data
-from desktop_app.cli.output import CliError, print_json, print_notice, print_text
+from desktop_app.cli.output import CliError, json_fields, print_json, print_notice, print_text
 from desktop_app.core.schema.arguments import as_of_date, region_code
 from desktop_app.core.search import Hit, SearchFilters, SearchResult
 from desktop_app.core.search.wording import fallback_notice
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
+    p = add_command(
+        subparsers,
         "search",
+        run_search,
         help="全文检索政策条目",
         description=(
             "按关键词检索政策条目：支持一个字起的任意词、多个词（空格分隔，须全部出现）、"
             "拼音首字母或全拼（如 zjtx）、近义词；没有完全匹配时显示部分匹配。"
         ),
+        json=True,
     )
     p.add_argument("query", metavar="QUERY", help="检索词，如 贴息、“政府采购 预留”")
     p.add_argument("--region", metavar="CODE", help="企业所在地区划代码，如 350203")
     p.add_argument("--document", metavar="ID", action="append", help="只查该文件，如 xm")
     p.add_argument("--as-of", metavar="DATE", help="只列出该日期（YYYY-MM-DD）有效的文件")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="最多显示条数（默认20）")
-    p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.set_defaults(handler=run_search)
 
 
 def _filters(args: argparse.Namespace, known_documents: list[str]) -> SearchFilters:
@@ -48,29 +50,26 @@ def _filters(args: argparse.Namespace, known_documents: list[str]) -> SearchFilt
 def hit_json(hit: Hit) -> dict[str, Any]:
     return {
         "id": hit.item_id,
-        "document_id": hit.document_id,
-        "article": hit.article,
-        "title": hit.title,
-        "snippet": hit.snippet,
+        **json_fields(hit, "document_id", "article", "title", "snippet"),
         "highlights": [list(span) for span in hit.snippet_highlights],
-        "score": hit.score,
-        "exact": hit.exact,
-        "matched_terms": hit.matched_terms,
+        **json_fields(hit, "score", "exact", "matched_terms"),
     }
+
+
+_RESULT_FIELDS = (
+    "query",
+    "total",
+    "fallback",
+    "suggestions",
+    "truncated",
+    "notes",
+    "dropped",
+    "pieces",
+)
 
 
 def result_json(result: SearchResult) -> dict[str, Any]:
-    return {
-        "query": result.query,
-        "total": result.total,
-        "fallback": result.fallback,
-        "suggestions": result.suggestions,
-        "truncated": result.truncated,
-        "notes": result.notes,
-        "dropped": result.dropped,
-        "pieces": result.pieces,
-        "hits": [hit_json(h) for h in result.hits],
-    }
+    return {**json_fields(result, *_RESULT_FIELDS), "hits": [hit_json(h) for h in result.hits]}
 
 
 def _marked(text: str, spans: list[tuple[int, int]]) -> str:

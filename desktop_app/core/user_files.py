@@ -1,5 +1,6 @@
-"""Writing a document the user asked for (PDF, Word): atomically, so a reader never sees half a
-file, and with the permissions of any file the user creates."""
+"""Files the user hands us or asks for. Reading one they chose (a profile, an export file): its
+bytes, or a Chinese message naming it. Writing a document (PDF, Word): atomically, so a reader
+never sees half a file, and with the permissions of any file the user creates."""
 
 from __future__ import annotations
 
@@ -7,9 +8,27 @@ import os
 import tempfile
 from pathlib import Path
 
+from desktop_app.core.schema.values import shown_long
+
 
 class UserFileError(OSError):
-    """The file could not be written; str() is the Chinese message to show."""
+    """The file could not be read or written; str() is the Chinese message to show."""
+
+
+def read_user_file(path: Path, what: str, max_bytes: int, expected: str) -> bytes:
+    """The bytes of the file the user named, called `what` in a message (企业信息文件); one
+    larger than max_bytes is refused unread as not the `expected` kind of file."""
+    shown = shown_long(str(path))
+    try:
+        size = path.stat().st_size
+        data = b"" if size > max_bytes else path.read_bytes()
+    except FileNotFoundError as exc:
+        raise UserFileError(f"找不到{what}：{shown}") from exc
+    except OSError as exc:
+        raise UserFileError(f"无法读取{what}：{shown}（{exc.strerror or exc}）") from exc
+    if size > max_bytes:
+        raise UserFileError(f"{what}过大（{size // (1024 * 1024)} MB），不是{expected}：{shown}")
+    return data
 
 
 def user_permissions(name: str) -> None:

@@ -30,7 +30,7 @@ from desktop_app.core.schema.exchange import (
     validate_entry,
     validate_envelope,
 )
-from desktop_app.core.schema.values import shown_long
+from desktop_app.core.user_files import UserFileError, read_user_file
 from desktop_app.core.userdata.profiles import (
     ProfileRepository,
     RecordNotFoundError,
@@ -144,16 +144,9 @@ def export_file(repo: ProfileRepository, path: Path, skipped: list[str] | None =
 
 def read_file(path: Path) -> dict[str, Any]:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ExchangeError(f"文件过大（{size // (1024 * 1024)} MB），不是企业信息导出文件。")
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ExchangeError(f"找不到文件：{shown_long(str(path))}") from exc
-    except OSError as exc:
-        raise ExchangeError(
-            f"无法读取文件：{shown_long(str(path))}（{exc.strerror or exc}）"
-        ) from exc
+        raw = read_user_file(path, "文件", MAX_FILE_BYTES, "企业信息导出文件")
+    except UserFileError as exc:
+        raise ExchangeError(str(exc)) from exc
     try:
         data = load_json(raw, "文件")
     except InputError as exc:
