@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 UNSTATED = "未注明"
 BUNDLED, IMPORTED = "bundled", "imported"
@@ -14,20 +17,24 @@ UNSTRUCTURED_LABEL = "未结构化"
 ITEM_KINDS = ("measure", "general", "report", "problem", "preamble")
 
 
+class PlainData:
+    """Mixed into a dataclass whose JSON form is its fields as they are (nested ones too)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(cast("DataclassInstance", self))
+
+
 @dataclass(frozen=True)
-class Department:
+class Department(PlainData):
     name: str  # the unit as a reader should contact it, e.g. 市工信局
     as_printed: str  # the token in the source, e.g. 工信局 (in "市发改委、工信局")
     lead: bool = False  # marked lead unit (列首位的为牵头单位)
     # item | standing (Xiamen's 以下责任单位均需…) | heading (a Fujian department heading)
     basis: str = "item"
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class Document:
+class Document(PlainData):
     id: str
     title: str
     short_title: str
@@ -62,12 +69,9 @@ class Document:
     def is_imported(self) -> bool:
         return self.origin == IMPORTED
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class Item:
+class Item(PlainData):
     id: str
     document_id: str
     seq: int
@@ -95,6 +99,6 @@ class Item:
         return body if len(body) <= 30 else body[:30] + "…"
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = super().to_dict()
         data["display_title"] = self.display_title
         return data

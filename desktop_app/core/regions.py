@@ -17,10 +17,10 @@ import csv
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from desktop_app.core.model import PlainData
 from desktop_app.paths import curated_dir
 
 LEVELS = ("省", "市", "区县")
@@ -43,18 +43,15 @@ class RegionDataError(Exception):
 
 
 @dataclass(frozen=True)
-class Region:
+class Region(PlainData):
     code: str
     name: str
     parent_code: str | None
     level: str  # 省 | 市 | 区县
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class Succession:
+class Succession(PlainData):
     """A retired code and the division in force that took it over."""
 
     old_code: str
@@ -62,9 +59,6 @@ class Succession:
     code: str
     changed: str  # year or date of the change, "" where the source gives none
     basis: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 class RegionTable:
