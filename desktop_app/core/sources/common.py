@@ -107,5 +107,19 @@ def heading_title(text: str, article: str) -> str | None:
     return None
 
 
+def headed_item(
+    line: str,
+    article: str,
+    *,
+    key: str,
+    kind: str,
+    locator: str,
+    path: list[str],
+) -> ItemDraft:
+    """One line that opens with its number (（一）, 1., 一是) as an item, titled by the words after
+    the number (heading_title); its units are the parser's to add."""
+    return ItemDraft(key, kind, line, locator, article, path, heading_title(line, article))
+
+
 def nonblank_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]

@@ -16,6 +16,22 @@ _UNITS_RE = re.compile(r"（责任单位：(.+?)）$")
 TITLE_LINES = ("全省中小企业促进工作开展情况", "和下一步工作举措")
 
 
+def _numbered(line: str, part_no: int) -> tuple[str, str, str, str] | None:
+    """Key, kind, article and locator of a numbered line: （一）… in parts 一 (work done) and 三
+    (next steps), 一是… in part 二 (problems)."""
+    group_match = common.GROUP_RE.match(line)
+    if group_match and part_no in (1, 3):
+        article = f"（{group_match.group(1)}）"
+        key = f"{part_no}-{common.cn_to_int(group_match.group(1))}"
+        kind, part = ("report", "一") if part_no == 1 else ("measure", "三")
+        return key, kind, article, part + article
+    problem_match = _PROBLEM_RE.match(line)
+    if problem_match and part_no == 2:
+        article = problem_match.group(1)
+        return f"2-{common.cn_to_int(article[:-1])}", "problem", article, f"二、{article}"
+    return None
+
+
 def parse(text: str) -> list[common.ItemDraft]:
     lines = common.nonblank_lines(text)
     if lines[0] != "附件" or tuple(lines[1:3]) != TITLE_LINES:
@@ -29,38 +45,15 @@ def parse(text: str) -> list[common.ItemDraft]:
             part, part_no = line, common.cn_to_int(part_match.group(1))
             continue
         path = [part] if part else []
-        group_match = common.GROUP_RE.match(line)
-        problem_match = _PROBLEM_RE.match(line)
-        if group_match and part_no in (1, 3):
-            article = f"（{group_match.group(1)}）"
-            number = common.cn_to_int(group_match.group(1))
+        numbered = _numbered(line, part_no)
+        if numbered:
+            key, kind, article, locator = numbered
+            item = common.headed_item(line, article, key=key, kind=kind, locator=locator, path=path)
             units = _UNITS_RE.search(line)
-            items.append(
-                common.ItemDraft(
-                    key=f"{part_no}-{number}",
-                    kind="report" if part_no == 1 else "measure",
-                    article=article,
-                    locator=f"{'一' if part_no == 1 else '三'}{article}",
-                    path=path,
-                    title=common.heading_title(line, article),
-                    text=line,
-                    departments=common.split_units(units.group(1)) if units else [],
-                    departments_text=units.group(0) if units else None,
-                )
-            )
-        elif problem_match and part_no == 2:
-            article = problem_match.group(1)
-            items.append(
-                common.ItemDraft(
-                    key=f"2-{common.cn_to_int(article[:-1])}",
-                    kind="problem",
-                    article=article,
-                    locator=f"二、{article}",
-                    path=path,
-                    title=common.heading_title(line, article),
-                    text=line,
-                )
-            )
+            if units:
+                item.departments = common.split_units(units.group(1))
+                item.departments_text = units.group(0)
+            items.append(item)
         elif part is None:
             items.append(common.ItemDraft(key="intro", kind="preamble", locator="前言", text=line))
         elif part_no == 3:

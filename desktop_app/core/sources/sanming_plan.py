@@ -15,6 +15,25 @@ _NUMBERED_RE = re.compile(r"^(\d+)\.")
 _UNITS_PREFIX = "责任单位："
 
 
+def _numbered(
+    line: str, part_no: int, part: str | None, group: str | None, group_no: int
+) -> tuple[str, str, str, list[str]] | None:
+    """Key, article, locator and path of a numbered measure: （一）… in part 三, 1.… in a group
+    （一）… of part 二."""
+    group_match = common.GROUP_RE.match(line)
+    if group_match and part_no == 3:
+        article = f"（{group_match.group(1)}）"
+        key = f"3-{common.cn_to_int(group_match.group(1))}"
+        return key, article, f"三{article}", [part] if part else []
+    numbered = _NUMBERED_RE.match(line)
+    if numbered and group:
+        article = f"{numbered.group(1)}."
+        key = f"2-{group_no}-{numbered.group(1)}"
+        locator = f"二{group[: group.index('）') + 1]}{article}"
+        return key, article, locator, [p for p in (part, group) if p]
+    return None
+
+
 def parse(text: str) -> list[common.ItemDraft]:
     lines = common.nonblank_lines(text)
     if lines[1] != "（征求意见稿）":
@@ -41,33 +60,12 @@ def parse(text: str) -> list[common.ItemDraft]:
         if group_match and part_no == 2:
             group, group_no = line, common.cn_to_int(group_match.group(1))
             continue
-        if group_match and part_no == 3:
-            article = f"（{group_match.group(1)}）"
-            number = common.cn_to_int(group_match.group(1))
+        numbered = _numbered(line, part_no, part, group, group_no)
+        if numbered:
+            key, article, locator, path = numbered
             items.append(
-                common.ItemDraft(
-                    key=f"3-{number}",
-                    kind="measure",
-                    article=article,
-                    locator=f"三（{group_match.group(1)}）",
-                    path=[part] if part else [],
-                    title=common.heading_title(line, article),
-                    text=line,
-                )
-            )
-            continue
-        numbered = _NUMBERED_RE.match(line)
-        if numbered and group:
-            article = f"{numbered.group(1)}."
-            items.append(
-                common.ItemDraft(
-                    key=f"2-{group_no}-{numbered.group(1)}",
-                    kind="measure",
-                    article=article,
-                    locator=f"二{group[: group.index('）') + 1]}{article}",
-                    path=[p for p in (part, group) if p],
-                    title=common.heading_title(line, article),
-                    text=line,
+                common.headed_item(
+                    line, article, key=key, kind="measure", locator=locator, path=path
                 )
             )
             continue

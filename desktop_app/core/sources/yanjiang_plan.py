@@ -50,20 +50,14 @@ def parse(text: str) -> list[common.ItemDraft]:
             departments = common.split_units(units_text, lead_first=lead_rule)
             if lead_rule and _LEAD_NOTE not in units_match.group(1):
                 notes.append("牵头单位依第（三）项所注“列首位的为牵头单位，下同”。")
-        items.append(
-            common.ItemDraft(
-                key=str(number),
-                kind="general" if number <= 2 else "measure",
-                article=article,
-                locator=article,
-                path=[part] if part else [],
-                title=common.heading_title(line, article),
-                text=line,
-                departments=departments,
-                departments_text=units_match.group(0) if units_match else None,
-                source_notes=notes,
-            )
+        kind = "general" if number <= 2 else "measure"
+        path = [part] if part else []
+        item = common.headed_item(
+            line, article, key=str(number), kind=kind, locator=article, path=path
         )
+        item.departments, item.source_notes = departments, notes
+        item.departments_text = units_match.group(0) if units_match else None
+        items.append(item)
     return items
 
 
