@@ -9,7 +9,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop_app.core.eligibility.engine import PolicySource
@@ -42,8 +42,6 @@ BUTTON_TEXTS = {
 
 class EvaluationWizard(QWizard):
     open_measure_requested = Signal(str)  # item id, for the main window's reader
-    saved = Signal(str)  # enterprise id
-    evaluated = Signal()  # a result (or a failure message) is on the result page
 
     def __init__(
         self,
@@ -88,8 +86,6 @@ class EvaluationWizard(QWizard):
         self.result_page.print_button.clicked.connect(c.print_summary)
         self.result_page.report.set_default_brief(settings)
         self.currentIdChanged.connect(self._page_changed)
-        c.saved.connect(self.saved)
-        c.evaluated.connect(self.evaluated)
         c.start(record)
         self._update_title()
 
@@ -125,7 +121,17 @@ class EvaluationWizard(QWizard):
         if page_id == RESULT:
             self.controller.start_evaluation()
 
-    # -- the controller's state, as the enterprise feature and the tests read it ------------
+    # -- the controller's state and signals, as the enterprise feature and the tests read it -
+    @property
+    def saved(self) -> SignalInstance:
+        """The controller's: emitted with the enterprise id once an evaluation is saved."""
+        return self.controller.saved
+
+    @property
+    def evaluated(self) -> SignalInstance:
+        """The controller's: a result (or a failure message) is on the result page."""
+        return self.controller.evaluated
+
     @property
     def record_id(self) -> str | None:
         return self.controller.record_id
