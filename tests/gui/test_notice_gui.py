@@ -93,12 +93,12 @@ def test_result_page_exports_word_and_previews_with_the_office_block(  # type: i
     monkeypatch.setattr(notice_settings, "ask_for_print", ask)
     wizard = _result_wizard(qtbot, store, user_data, settings)
     page = wizard.result_page
-    assert page.brief_check.isChecked()  # the default version from the settings: 简版
-    for button in (page.pdf_button, page.word_button, page.preview_button, page.print_button):
+    assert page.report.brief_check.isChecked()  # the default version from the settings: 简版
+    for button in page.report.buttons():  # PDF, Word, preview, print
         assert button.isEnabled(), button.text()
     target = tmp_path / "告知单.docx"
     monkeypatch.setattr(summary_export, "choose_docx_path", lambda *_a: target)
-    page.word_button.click()  # built on the worker; the prompt says it is done
+    page.report.word_button.click()  # built on the worker; the prompt says it is done
     qtbot.waitUntil(lambda: any(t == "导出Word" for t, _x in prompt_log.asked), timeout=30_000)
     doc = Document(str(target))
     cells = flat("".join(c.text for t in doc.tables for row in t.rows for c in row.cells))
@@ -107,7 +107,7 @@ def test_result_page_exports_word_and_previews_with_the_office_block(  # type: i
 
     previewed: list[Path] = []
     monkeypatch.setattr(printing, "preview_pdf", lambda _p, path: previewed.append(Path(path)))
-    page.preview_button.click()
+    page.report.preview_button.click()
     qtbot.waitUntil(lambda: bool(previewed), timeout=30_000)
     assert asked == [True, True]
     text = flat("".join(page_texts(previewed[0].read_bytes())))

@@ -157,10 +157,10 @@ def test_pdf_export_and_print_from_the_result_page(
         click_next(qtbot, wizard)
     assert wizard.currentId() == RESULT
     page = wizard.result_page
-    assert page.pdf_button.isEnabled()
+    assert page.report.pdf_button.isEnabled()
     pdf = tmp_path / "清单.pdf"
     monkeypatch.setattr(summary_export, "choose_pdf_path", lambda *_a: pdf)
-    page.pdf_button.click()  # built on the worker; the prompt says it is done
+    page.report.pdf_button.click()  # built on the worker; the prompt says it is done
     qtbot.waitUntil(lambda: any(t == "导出PDF" for t, _x in prompt_log.asked), timeout=30_000)
     assert pdf.read_bytes().startswith(b"%PDF")
     assert prompt_log.asked[-1][0] == "导出PDF" and str(pdf) in prompt_log.asked[-1][1]
@@ -169,16 +169,16 @@ def test_pdf_export_and_print_from_the_result_page(
     full_pages = len(PdfReader(pdf).pages)
     brief = tmp_path / "简版.pdf"
     monkeypatch.setattr(summary_export, "choose_pdf_path", lambda *_a: brief)
-    page.brief_check.setChecked(True)
-    page.pdf_button.click()
+    page.report.brief_check.setChecked(True)
+    page.report.pdf_button.click()
     qtbot.waitUntil(lambda: str(brief) in prompt_log.asked[-1][1], timeout=30_000)
     assert 0 < len(PdfReader(brief).pages) < full_pages
     printed: list[Path] = []
     import desktop_app.gui.printing as printing
 
     monkeypatch.setattr(printing, "print_pdf", lambda _p, path: printed.append(Path(path)))
-    assert page.print_button.isEnabled()
-    page.print_button.click()
+    assert page.report.print_button.isEnabled()
+    page.report.print_button.click()
     qtbot.waitUntil(lambda: bool(printed), timeout=30_000)
     assert printed[0].read_bytes().startswith(b"%PDF")
 

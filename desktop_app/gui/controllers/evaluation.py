@@ -226,7 +226,7 @@ class EvaluationController(QObject):
     def _report(self, suffix: str | None, preview: bool = False) -> None:
         if self.match_result is None:
             return
-        brief = self.view.result_page.brief_check.isChecked()
+        brief = self.view.result_page.report.brief_check.isChecked()
         day = data_date(self.data)
         if suffix is None:
             summary_ops.print_summary(

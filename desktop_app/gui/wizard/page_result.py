@@ -34,11 +34,6 @@ class ResultPage(QWizardPage):
         self.save_button.setObjectName("Primary")
         self.save_button.setToolTip("保存到“已保存企业”，并把本次评估记入历史（Ctrl+S）")
         self.report = ReportButtons(self)
-        self.pdf_button = self.report.pdf_button
-        self.word_button = self.report.word_button
-        self.preview_button = self.report.preview_button
-        self.print_button = self.report.print_button
-        self.brief_check = self.report.brief_check
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         self.report.add_to(buttons)
