@@ -260,3 +260,34 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
     columns = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+
+
+def page_lines(data: bytes) -> list[list[str]]:
+    """Each page's printed lines as pdfium reads them, a line of a table cell on its own: text
+    on one baseline is split where a gap wider than a few points separates two characters
+    (the next column), using the characters' advance boxes."""
+    import pypdfium2 as pdfium
+
+    pages = []
+    for page in pdfium.PdfDocument(data):
+        text = page.get_textpage()
+        lines: list[str] = []
+        current = ""
+        last: tuple[float, float] | None = None  # (right edge, baseline) of the last glyph
+        for i in range(text.count_chars()):
+            ch = text.get_text_range(i, 1)
+            if ch in "\r\n":
+                lines.append(current)
+                current, last = "", None
+                continue
+            left, bottom, right, _top = text.get_charbox(i, loose=True)
+            gap = last is not None and (abs(bottom - last[1]) > 3 or left - last[0] > 4)
+            if ch.strip() and gap:
+                lines.append(current)
+                current = ""
+            current += ch
+            if ch.strip():
+                last = (right, bottom)
+        lines.append(current)
+        pages.append([ln.strip() for ln in lines if ln.strip()])
+    return pages

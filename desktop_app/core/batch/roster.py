@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core import size_class
+from desktop_app.core import credit_code, size_class
 from desktop_app.core.batch import columns as cols
 from desktop_app.core.batch.merged_cells import check_header_merges, fill_merged, merge_notes
 from desktop_app.core.batch.region_text import RegionMatcher
@@ -200,6 +200,11 @@ class _RowReader:
         data["qualifications"] = [
             {"id": q, "granted": d.isoformat() if d else None} for q, d in quals.items()
         ]
+        code = credit_code.normalized(extra.get("credit_code") or "")
+        if code and credit_code.credit_code_problem(code) is None:
+            # onto the profile, so the 告知单 prints it; a mistyped code never costs the row
+            # its screening (it does not affect eligibility) and stays in the workbook as typed
+            data["credit_code"] = code
         try:
             profile = Profile.from_dict(data, self.registry)
         except ProfileError as exc:

@@ -10,10 +10,19 @@ from desktop_app.core.eligibility.facts import FactsRegistry
 from desktop_app.core.schema.errors import ProfileError
 from desktop_app.core.size_class import SIZES
 
-__all__ = ["ENTITY_TYPES", "MAX_NAME", "SIZES", "Profile", "ProfileError", "Qualification"]
+__all__ = [
+    "ENTITY_TYPES",
+    "MAX_CONTACT",
+    "MAX_NAME",
+    "SIZES",
+    "Profile",
+    "ProfileError",
+    "Qualification",
+]
 
 ENTITY_TYPES = {"enterprise": "企业", "individual_business": "个体工商户"}
 MAX_NAME = 300
+MAX_CONTACT = 100  # 联系人和电话: a line on the printed 告知单
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,9 @@ class Profile:
     qualifications: tuple[Qualification, ...] = ()
     facts: dict[str, Any] = field(default_factory=dict)
     size_override: SizeOverride | None = None
+    # printed on the 告知单 to identify the enterprise; never part of any eligibility test
+    credit_code: str | None = None  # 统一社会信用代码, checked (core.credit_code)
+    contact: str | None = None  # 联系人、电话, free text
 
     def qualification(self, qual_id: str) -> Qualification | None:
         return next((q for q in self.qualifications if q.id == qual_id), None)
@@ -75,4 +87,6 @@ class Profile:
                 if self.size_override
                 else None
             ),
+            "credit_code": self.credit_code,
+            "contact": self.contact,
         }

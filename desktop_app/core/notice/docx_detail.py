@@ -16,6 +16,7 @@ from desktop_app.core.eligibility.results import (
     MatchResult,
     MeasureResult,
 )
+from desktop_app.core.eligibility.rules import BENEFIT_KINDS
 from desktop_app.core.model import UNSTATED
 from desktop_app.core.notice import wording
 from desktop_app.core.notice.docx_writer import _small, _table, add_notice, new_document, save
@@ -129,6 +130,9 @@ def _measure(doc: DocxDocument, m: MeasureResult, number: int, marks: t.Marks) -
     source = wording.source_text(m) + ("（原文条目无编号）" if wording.library_numbered(m) else "")
     doc.add_paragraph(f"出处：{source}　文号：{m.document.doc_number or UNSTATED}")
     doc.add_paragraph(f"联系部门：{t.departments_full(m.item)}")
+    badge = wording.provenance_badge(m)
+    if badge:
+        doc.add_paragraph(f"来源：{badge}")
     conditions = [c for c in m.conditions] + [c for b in m.benefits for c in b.conditions]
     if conditions:
         _table(
@@ -145,7 +149,7 @@ def _measure(doc: DocxDocument, m: MeasureResult, number: int, marks: t.Marks) -
         ["待遇", "估算金额", "计算过程", "原文依据"],
         [
             [
-                f"{b.label}（{b.kind_label if hasattr(b, 'kind_label') else b.kind}）",
+                f"{b.label}（{BENEFIT_KINDS.get(b.kind, b.kind)}）",
                 "不适用" if b.state == "unmet" else (b.amount.text or UNSTATED),
                 "本项条件不符合，不计算" if b.state == "unmet" else (b.amount.working or UNSTATED),
                 t.quoted(b.quote),

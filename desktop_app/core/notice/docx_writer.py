@@ -26,6 +26,7 @@ from desktop_app.core.notice.render_text import (
     NO_ITEMS,
     grouped_possible,
     grouped_services,
+    measure_text,
     money_heading,
     next_steps_line,
     office_rows,
@@ -95,7 +96,7 @@ def add_notice(doc: DocxDocument, n: Notice) -> None:
             [
                 [
                     str(m.number),
-                    f"{m.title}（{m.source}）",
+                    measure_text(m),
                     "\n".join(x for x in (m.amount, m.basis) if x),
                     m.contact + ("" if m.payer == "未注明" else f"\n出资：{m.payer}"),
                     m.validity,
@@ -115,10 +116,7 @@ def add_notice(doc: DocxDocument, n: Notice) -> None:
         _table(
             doc,
             ["序号", "措施及出处", "可能金额", "需补充或确认（咨询部门见“下一步”）"],
-            [
-                [str(p.number), f"{p.title}（{p.source}）", p.amount, "\n".join(p.needs)]
-                for p in rows
-            ],
+            [[str(p.number), measure_text(p), p.amount, "\n".join(p.needs)] for p in rows],
             [1.0, 7.4, 2.6, 6.0],
         )
     _paragraphs(doc, grouped_possible([p for p in n.possible if not p.stated_amount]))

@@ -65,6 +65,7 @@ class MoneyLine:
     source: str
     value_yuan: Decimal | None = None
     counted: bool = False  # added up in the total
+    badge: str = ""  # 自行导入（…结构化，未复核） for an office's imported measure
 
     @property
     def stated_amount(self) -> bool:
@@ -85,6 +86,7 @@ class PossibleLine:
     source: str
     money: bool
     potential_yuan: Decimal | None = None
+    badge: str = ""
 
     @property
     def stated_amount(self) -> bool:
@@ -101,6 +103,7 @@ class ServiceLine:
     kind: str  # 融资服务 / 政府采购 / 服务 …
     contact: str
     source: str
+    badge: str = ""
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,7 @@ def build_notice(
             wording.kind_label(m),
             _contact(m),
             wording.source_text(m),
+            wording.provenance_badge(m),
         )
         for m in service_ms
     )
@@ -204,8 +208,8 @@ def build_notice(
     profile = result.profile
     return Notice(
         enterprise=profile.name or wording.UNFILLED,
-        credit_code=getattr(profile, "credit_code", None),
-        enterprise_contact=getattr(profile, "contact", None),
+        credit_code=profile.credit_code,
+        enterprise_contact=profile.contact,
         region=wording.region_name(profile.region),
         as_of=result.as_of,
         generated=generated or date.today(),
@@ -262,6 +266,7 @@ def _money_line(number: int, m: MeasureResult) -> MoneyLine:
         source=wording.source_text(m),
         value_yuan=m.amount.value_yuan,
         counted=m.amount.kind in ("exact", "up_to") and m.amount.value_yuan is not None,
+        badge=wording.provenance_badge(m),
     )
 
 
@@ -280,6 +285,7 @@ def _possible_line(
         source=wording.source_text(m),
         money=money,
         potential_yuan=m.amount.value_yuan,
+        badge=wording.provenance_badge(m),
     )
 
 

@@ -31,6 +31,7 @@ from desktop_app.core.notice.render_text import (
     OFFICE_BLANK,
     grouped_possible,
     grouped_services,
+    measure_text,
     money_heading,
     next_steps_line,
     office_rows,
@@ -104,11 +105,6 @@ def _para(s: PdfStyles, text: str, kind: str = "body") -> Paragraph:
     return Paragraph(escape(text), small if kind == "small" else body)
 
 
-def _measure(title: str, source: str) -> str:
-    # one paragraph: the source runs on after the title instead of taking a line of its own
-    return f"{title}（{source}）"
-
-
 def _money(s: PdfStyles, n: Notice) -> list[Flowable]:
     out = _heading(s, money_heading(n))
     if not n.money:
@@ -116,7 +112,7 @@ def _money(s: PdfStyles, n: Notice) -> list[Flowable]:
     rows: list[list[Cell]] = [
         [
             str(line.number),
-            _measure(line.title, line.source),
+            measure_text(line),
             [(line.amount, "strong"), (line.basis, "muted")],
             _contact_cell(line.contact, line.payer),
             line.validity,
@@ -161,7 +157,7 @@ def _possible_table(s: PdfStyles, lines: Sequence[PossibleLine]) -> Table:
     rows: list[list[Cell]] = [
         [
             str(p.number),
-            _measure(p.title, p.source),
+            measure_text(p),
             [(p.amount, "strong")],
             [(need, "cell") for need in p.needs],
         ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop_app.core.model import UNSTATED
-from desktop_app.core.notice.model import Notice, PossibleLine, ServiceLine
+from desktop_app.core.notice.model import MoneyLine, Notice, PossibleLine, ServiceLine
 from desktop_app.core.notice.wording import date_text
 
 NO_ITEMS = "无。"
@@ -25,6 +25,16 @@ def services_heading(n: Notice) -> str:
     return f"三、可享受的服务与便利（{len(n.services)}项）"
 
 
+def measure_text(line: MoneyLine | PossibleLine) -> str:
+    """A row's measure cell: its title, source and, for an imported measure, its badge. One
+    paragraph, the source running on after the title rather than taking a line of its own."""
+    return f"{line.title}（{line.source}）" + _badge(line)
+
+
+def _badge(line: MoneyLine | PossibleLine | ServiceLine) -> str:
+    return f"【{line.badge}】" if line.badge else ""
+
+
 def unstated_money(n: Notice) -> list[str]:
     """Money measures whose amount the document does not state, in one compact paragraph."""
     lines = [m for m in n.money if not m.stated_amount]
@@ -35,6 +45,7 @@ def unstated_money(n: Notice) -> list[str]:
         payer = "" if m.payer == UNSTATED else f"；出资：{m.payer}"
         items.append(
             f"{m.number}．{m.title}（{m.source}；咨询：{m.contact}{payer}；有效期：{m.validity}）"
+            + _badge(m)
         )
     return [f"● 原文未注明金额：{'；'.join(items)}"]
 
@@ -46,7 +57,7 @@ def grouped_possible(lines: Sequence[PossibleLine]) -> list[str]:
     for p in lines:
         what = "原文未注明金额" if p.money else "非资金支持"
         groups.setdefault("；".join(p.needs), []).append(
-            f"{p.number}．{p.title}（{p.source}；{what}）"
+            f"{p.number}．{p.title}（{p.source}；{what}）" + _badge(p)
         )
     return [f"● {'；'.join(items)}——{need}" for need, items in groups.items()]
 
@@ -63,7 +74,7 @@ def grouped_services(lines: Sequence[ServiceLine]) -> list[str]:
     groups: dict[tuple[str, str], list[str]] = {}
     for s in lines:
         doc, where = _split_source(s.source)
-        groups.setdefault((s.kind, doc), []).append(f"{s.number}．{s.title}（{where}）")
+        groups.setdefault((s.kind, doc), []).append(f"{s.number}．{s.title}（{where}）" + _badge(s))
     return [f"● {kind}（{doc}）：{'；'.join(items)}" for (kind, doc), items in groups.items()]
 
 

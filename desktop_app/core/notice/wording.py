@@ -20,6 +20,7 @@ from desktop_app.core.eligibility.rules import BENEFIT_KINDS
 from desktop_app.core.model import UNSTATED
 from desktop_app.core.notice import verdicts
 from desktop_app.core.pdf.summary_text import missing_label
+from desktop_app.core.structuring.provenance import IMPORTED_BADGE, UNREVIEWED_BADGE
 
 if TYPE_CHECKING:
     from desktop_app.core.notice.model import MoneyLine
@@ -80,6 +81,20 @@ def title(m: MeasureResult) -> str:
         text = text[len(m.item.article) :]
     first = re.split(r"(?<=[。；])", text.lstrip("．.、 "), maxsplit=1)[0]
     return first.rstrip("。；") or m.item.display_title
+
+
+def provenance_badge(m: MeasureResult) -> str:
+    """自行导入（王科员于2026年12月1日结构化，未复核） for a measure whose rules an office
+    structured from an imported document; "" for a bundled one."""
+    p = m.provenance
+    if p is None:
+        return ""
+    who = str(p.get("structured_by") or "").strip()
+    when = iso_date_text(str(p.get("structured_at") or "")[:10])
+    done = f"{who}于{when}结构化" if who and when else f"{who or when or ''}结构化"
+    details = [done if (who or when) else "", UNREVIEWED_BADGE if p.get("unreviewed") else ""]
+    inner = "，".join(x for x in details if x)
+    return f"{IMPORTED_BADGE}（{inner}）" if inner else IMPORTED_BADGE
 
 
 def kind_label(m: MeasureResult) -> str:

@@ -2,7 +2,8 @@
 
 Sizes follow Chinese print practice so a printed page is comfortable to read: body text at
 10.5 pt (五号), tables at 10 pt, footnotes no smaller than 9 pt (小五). All styles wrap with
-wordWrap='CJK', which breaks between ideographs and keeps 。，、）etc. off the start of a line.
+wordWrap='CJK', which breaks between ideographs; core.pdf.line_breaks keeps 。，、）etc. off the
+start of a line and （《“ off its end.
 """
 
 from __future__ import annotations
@@ -10,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import paragraph as _rl_paragraph
 
+from desktop_app.core.pdf import line_breaks
 from desktop_app.core.pdf.fonts import register_fonts
 
 # A calm palette: near-black text, grey for secondary text and rules, one dark blue accent.
@@ -79,26 +79,11 @@ def _style(
     )
 
 
-# Chinese punctuation that must not begin a line. reportlab's CJK wrap (written for Japanese)
-# lacks the full-width comma, colon, semicolon, closing quotes and 》, so without these a line
-# can start with "，" or "”". Both wrap paths (single-run text in textsplit, mixed runs in
-# paragraph) read a module-level copy of the string on every line break.
-_EXTRA_CANNOT_START = "，．：；！？》〉”’…｝｣%"
-
-
-def _extend_line_start_rules() -> None:
-    for module in (_rl_textsplit, _rl_paragraph):
-        current: str = module.ALL_CANNOT_START
-        missing = "".join(c for c in _EXTRA_CANNOT_START if c not in current)
-        if missing:
-            module.ALL_CANNOT_START = current + missing
-
-
 @cache
 def get_styles() -> PdfStyles:
     """The shared styles (built once; treat them as read-only, derive copies to vary)."""
     font = register_fonts()
-    _extend_line_start_rules()
+    line_breaks.install()
     return PdfStyles(
         title=_style("Title", font, 18, 26, alignment=TA_CENTER, space_after=6),
         subtitle=_style("Subtitle", font, 10.5, 16, color=MUTED, alignment=TA_CENTER),

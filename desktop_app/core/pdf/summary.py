@@ -46,7 +46,6 @@ from desktop_app.core.pdf.summary_reference import not_in_force_table
 from desktop_app.core.pdf.summary_tables import Cell, KeepOrSplit, grid
 from desktop_app.core.structuring.guidance import MARK as GUIDANCE_MARK
 from desktop_app.core.structuring.guidance import guidance_lines
-from desktop_app.core.structuring.provenance import badge_text
 
 __all__ = ["DISCLAIMER", "TITLE", "build_summary_pdf", "summary_builder"]
 
@@ -480,7 +479,7 @@ def _remarks(m: MeasureResult, ctx: _Context) -> list[str]:
         out += [f"“{b.label}”说明：{note}" for note in b.notes]
     # the validity sentence is already in the conditions table
     out += [f"说明：{note}" for note in m.notes if note != m.validity.detail]
-    badge_line = badge_text(m.provenance)
+    badge_line = wording.provenance_badge(m)
     if badge_line:
         out.append(f"来源：{badge_line}")
     out += [f"{GUIDANCE_MARK}　{line}" for line in guidance_lines(m.guidance)]

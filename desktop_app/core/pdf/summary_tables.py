@@ -23,6 +23,10 @@ from desktop_app.core.pdf.tables import CELL_PADDING
 
 # A cell is plain text (one paragraph, newlines break lines) or (text, style name) pieces.
 Piece = tuple[str, str]
+# A row that does not fit in the space left moves to the next page only when less than this is
+# left; with more, it starts here and continues overleaf (a tall list of measures would
+# otherwise leave a page almost empty).
+_MOVE_BELOW = CONTENT_HEIGHT / 3
 Cell = str | Sequence[Piece]
 
 
@@ -82,7 +86,7 @@ def _one_line(cell: Cell, style_name: str, g: GridStyles, room: float) -> tuple[
 
 class _Grid(Table):
     """A Table that splits between rows, and inside a row only when that row cannot fit on a
-    page of its own.
+    page of its own or would leave more than _MOVE_BELOW of this page empty.
 
     reportlab's Table with splitInRow also splits an ordinary row that merely does not fit in
     the space left: after a page's last whole row it would print the repeated header and the
@@ -96,8 +100,13 @@ class _Grid(Table):
         if parts:
             return parts
         heights: list[float] = list(self._rowHeights)
-        if len(heights) < 2 or heights[0] + heights[1] <= CONTENT_HEIGHT:
-            return []  # the next row fits on a fresh page: move there whole
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        if len(heights) <= head:
+            return []
+        first = sum(heights[: head + 1])
+        if first <= CONTENT_HEIGHT and availHeight < _MOVE_BELOW:
+            return []  # the next row fits on a fresh page and little is left here: move
+        # a row taller than a page, or one that would leave most of this page empty
         in_row: list[Flowable] = self._splitRows(availHeight, doInRowSplit=1)
         return in_row
 

@@ -131,6 +131,8 @@ def profile_rows(
         quals.append(f"{label}（{granted}）")
     rows = [
         ("企业名称", enterprise_name(profile)),
+        ("统一社会信用代码", profile.credit_code or UNFILLED),
+        ("联系方式", profile.contact or UNFILLED),
         ("所在地区", region_text(profile.region)),
         ("所属行业", profile.industry or UNFILLED),
         ("主体类型", ENTITY_TYPES.get(profile.entity_type or "", UNFILLED)),

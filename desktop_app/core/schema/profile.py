@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desktop_app.core import regions, size_class
+from desktop_app.core import credit_code, regions, size_class
 from desktop_app.core.eligibility.facts import FactDef, FactsRegistry, load_registry
 from desktop_app.core.eligibility.profile import (
     ENTITY_TYPES,
+    MAX_CONTACT,
     MAX_NAME,
     SIZES,
     Profile,
@@ -31,6 +32,8 @@ FIELDS = (
     "qualifications",
     "facts",
     "size_override",
+    "credit_code",
+    "contact",
 )
 MAX_QUALIFICATIONS = 200
 MAX_FACTS = 2000
@@ -70,6 +73,8 @@ def validate_profile(
         qualifications=_qualifications(data.get("qualifications"), registry, problems),
         facts=_facts(data.get("facts"), registry, problems),
         size_override=_size_override(data.get("size_override"), problems),
+        credit_code=_credit_code(data.get("credit_code"), problems),
+        contact=v.text(data.get("contact"), "联系方式", problems, max_len=MAX_CONTACT),
     )
     if problems:
         raise ProfileError(problems)
@@ -92,6 +97,18 @@ def _region(value: Any, problems: list[str]) -> str | None:
         regions.get(code)
     except regions.UnknownRegionError as exc:  # its message names a retired code's successor
         problems.append(f"所在地区：{exc}")
+        return None
+    return code
+
+
+def _credit_code(value: Any, problems: list[str]) -> str | None:
+    text = v.text(value, credit_code.LABEL, problems)
+    if text is None:
+        return None
+    code = credit_code.normalized(text)
+    problem = credit_code.credit_code_problem(code)
+    if problem:
+        problems.append(problem)
         return None
     return code
 

@@ -1,4 +1,5 @@
-"""Step 1: name, region, industry (with what falls in each), entity type, date established."""
+"""Step 1: name, 统一社会信用代码 and contact (printed, never evaluated), region, industry
+(with what falls in each), entity type, date established."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desktop_app.core import size_class
-from desktop_app.core.eligibility.profile import ENTITY_TYPES, MAX_NAME
+from desktop_app.core import credit_code, size_class
+from desktop_app.core.eligibility.profile import ENTITY_TYPES, MAX_CONTACT, MAX_NAME
 from desktop_app.gui.widgets.fields import ComboField, DateField, muted
 from desktop_app.gui.wizard.page_base import QuestionPage
 from desktop_app.gui.wizard.region_picker import RegionPicker
@@ -53,6 +54,30 @@ class BasicPage(QuestionPage):
         self.name.setMinimumWidth(520)
         self.name.setAccessibleName("企业名称")
         form.addRow(self._label("企业名称(&M)", self.name), self.name)
+
+        # printed on the 告知单 only; a wrong check character is said here as it is typed
+        self.credit_code = QLineEdit(self)
+        self.credit_code.setMaxLength(credit_code.LENGTH + 6)  # room for spaces typed in it
+        self.credit_code.setPlaceholderText("18位，选填，打印在告知单上")
+        self.credit_code.setMinimumWidth(300)
+        self.credit_code.setAccessibleName(credit_code.LABEL)
+        self.credit_code_error = muted("", self)
+        self.credit_code_error.setStyleSheet("color: #b42318;")
+        self.credit_code_error.hide()
+        self.credit_code.textChanged.connect(self._show_code_error)
+        code_box = QWidget(self)
+        code_layout = QVBoxLayout(code_box)
+        code_layout.setContentsMargins(0, 0, 0, 0)
+        code_layout.addWidget(self.credit_code)
+        code_layout.addWidget(self.credit_code_error)
+        form.addRow(self._label("统一社会信用代码(&C)", self.credit_code), code_box)
+
+        self.contact = QLineEdit(self)
+        self.contact.setMaxLength(MAX_CONTACT)
+        self.contact.setPlaceholderText("联系人及电话，选填，打印在告知单上")
+        self.contact.setMinimumWidth(520)
+        self.contact.setAccessibleName("联系方式")
+        form.addRow(self._label("联系方式(&P)", self.contact), self.contact)
 
         self.region = RegionPicker(self)
         form.addRow(self._label("所在地区(&R)", self.region.province), self.region)
@@ -111,8 +136,19 @@ class BasicPage(QuestionPage):
         self.established_error.setStyleSheet("color: #b42318;")
         self.established_error.setVisible(bool(error))
 
+    def _show_code_error(self) -> None:
+        code = credit_code.normalized(self.credit_code.text())
+        error = credit_code.credit_code_problem(code) if code else None
+        # while typing, a short code is not yet an error worth a red line
+        if error and len(code) < credit_code.LENGTH:
+            error = None
+        self.credit_code_error.setText(error or "")
+        self.credit_code_error.setVisible(bool(error))
+
     def load(self, profile: dict[str, Any]) -> None:
         self.name.setText(profile.get("name") or "")
+        self.credit_code.setText(profile.get("credit_code") or "")
+        self.contact.setText(profile.get("contact") or "")
         self.region.set_code(profile.get("region"))
         industry = profile.get("industry")
         index = self.industry.findData(industry)
@@ -129,6 +165,8 @@ class BasicPage(QuestionPage):
         established = self.established.value()
         into.update(
             name=self.name.text().strip() or None,
+            credit_code=self.credit_code.text().strip() or None,
+            contact=self.contact.text().strip() or None,
             region=self.region.code(),
             industry=self.industry.currentData(),
             entity_type=self.entity_type.value(),

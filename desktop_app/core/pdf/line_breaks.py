@@ -1,0 +1,148 @@
+"""Where a line of Chinese may break, for reportlab's CJK wrap (wordWrap="CJK").
+
+reportlab's CJK wrap cuts "like a knife" and then hangs one character that may not start a
+line in the margin. It never looks at the character before the cut, so a line can end with
+"（" or "“", and after a hung "）" the next "、" or "；" starts the following line. This is the
+same greedy fill with the Chinese rules (行首行尾禁则) applied to the cut:
+
+- no line starts with closing punctuation (，。；：、）》” …) and none ends with an opening one
+  (（《“【 …);
+- a run of Latin letters and digits (a phone number, 0592-5551234) is not cut, unless it is
+  longer than half a line (then it is cut as before, so nothing overflows);
+- one closing mark may still hang in the margin, as reportlab does, when that is enough.
+
+install() puts the two splitters reportlab's Paragraph calls (single-run text and mixed runs)
+in its module, the way the styles already extend its table of line-start characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import textsplit as _rl_textsplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import paragraph as _rl_paragraph
+from reportlab.rl_config import _FUZZ
+
+# reportlab's own table (written for Japanese) lacks the full-width comma, colon, semicolon,
+# closing quotes and 》
+_EXTRA_CANNOT_START = "，．：；！？》〉”’…｝｣%"
+CANNOT_START = frozenset(_rl_textsplit.ALL_CANNOT_START + _EXTRA_CANNOT_START)
+CANNOT_END = frozenset(_rl_textsplit.ALL_CANNOT_END)
+MAX_BACKOFF = 6  # characters moved to the next line to keep a bracket with its words
+
+
+def _latin(ch: str) -> bool:
+    return bool(ch) and ord(ch) < 0x3000 and not ch.isspace()
+
+
+def _allowed(chars: Sequence[str], k: int) -> bool:
+    """May a line end before chars[k]?"""
+    if k >= len(chars):
+        return True
+    before, after = chars[k - 1], chars[k]
+    if after in CANNOT_START or before in CANNOT_END:
+        return False
+    return not (_latin(before) and _latin(after))
+
+
+def _cut(chars: Sequence[str], start: int, over: int) -> int:
+    """Where the line from `start` ends, `over` being the first character that does not fit."""
+    if _allowed(chars, over):
+        return over
+    if chars[over] in CANNOT_START and _allowed(chars, over + 1):
+        return over + 1  # hang the one mark in the margin
+    limit = max(start + 1, over - max(MAX_BACKOFF, (over - start) // 2))
+    for k in range(over - 1, limit - 1, -1):
+        if _allowed(chars, k):
+            return k
+    return over  # nowhere better: cut where it overflows (always progresses)
+
+
+def line_spans(
+    chars: Sequence[str],
+    widths: Sequence[float],
+    max_widths: Sequence[float],
+    forced: Sequence[bool] = (),
+) -> list[tuple[int, int, float, bool]]:
+    """(start, end, width used, forced break) of each line, greedily filled.
+
+    `forced[i]` marks a unit after which the line must end (a <br/>); such a unit belongs to
+    the line it ends. A last line of no width is dropped, as reportlab does."""
+    spans: list[tuple[int, int, float, bool]] = []
+    n = len(chars)
+    start = 0
+    while start < n:
+        max_width = max_widths[min(len(spans), len(max_widths) - 1)]
+        used = 0.0
+        i = start
+        end = -1
+        while i < n:
+            if forced and forced[i]:
+                end = i + 1
+                break
+            if used + widths[i] > max_width + _FUZZ and i > start:
+                end = _cut(chars, start, i)
+                break
+            used += widths[i]
+            i += 1
+        if end < 0:  # the rest fits
+            if used > 0:
+                spans.append((start, n, used, False))
+            break
+        width = sum(widths[start:end])
+        spans.append((start, end, width, bool(forced) and forced[end - 1]))
+        start = end
+    return spans
+
+
+def word_split(
+    word: str, maxWidths: Any, fontName: str, fontSize: float, encoding: str = "utf8"
+) -> list[list[Any]]:
+    """reportlab's textsplit.wordSplit for one run of text: [[extra space, line text], …]."""
+    text = word.decode(encoding) if isinstance(word, bytes) else word
+    max_widths = maxWidths if isinstance(maxWidths, list | tuple) else [maxWidths]
+    widths = [stringWidth(ch, fontName, fontSize) for ch in text]
+    lines: list[list[Any]] = []
+    for n, (start, end, used, _forced) in enumerate(line_spans(text, widths, max_widths)):
+        max_width = max_widths[min(n, len(max_widths) - 1)]
+        lines.append([max_width - used, text[start:end].strip()])
+    return lines
+
+
+def cjk_frag_split(
+    frags: Sequence[Any], maxWidths: Sequence[float], calcBounds: bool, encoding: str = "utf8"
+) -> Any:
+    """reportlab's paragraph.cjkFragSplit for mixed runs (fonts, colours, <br/>)."""
+    units: list[Any] = []
+    for f in frags:
+        text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
+        if text:
+            units.extend(_rl_paragraph.cjkU(t, f, encoding) for t in text)
+        else:
+            units.append(_rl_paragraph.cjkU(text, f, encoding))
+    widths = []
+    for u in units:
+        w = u.width
+        if hasattr(w, "normalizedValue"):  # an image sized in per cent of the line
+            w._normalizer = maxWidths[0]
+            w = w.normalizedValue(maxWidths[0])
+        widths.append(w)
+    forced = [hasattr(u.frag, "lineBreak") for u in units]
+    chars = [str(u) for u in units]
+    lines = []
+    for n, (start, end, used, is_break) in enumerate(line_spans(chars, widths, maxWidths, forced)):
+        max_width = maxWidths[min(n, len(maxWidths) - 1)]
+        lines.append(
+            _rl_paragraph.makeCJKParaLine(
+                units[start:end], max_width, used, max_width - used, is_break, calcBounds
+            )
+        )
+    return _rl_paragraph.ParaLines(kind=1, lines=lines)
+
+
+def install() -> None:
+    """Use these splitters for every Paragraph with wordWrap="CJK" (idempotent)."""
+    _rl_paragraph.wordSplit = word_split
+    _rl_paragraph.cjkFragSplit = cjk_frag_split
