@@ -152,6 +152,7 @@ def generate(
                                 "个体工商户": "individual_business"}.get(entity),
                 "qualifications": [{"id": q, "granted": g} for q, g in quals.items()],
                 "facts": facts,
+                "credit_code": row[2],  # well-formed: the roster reader puts it on the profile
             }  # fmt: skip
         rows.append(row)
     assert registry.facts["has_financing_need"]  # the generated fact columns exist
