@@ -89,6 +89,8 @@ def test_import_stores_adds_the_id_and_everything_sees_it(
     assert "支持柳河人参产业" in text and "自行导入" in text
     assert "推定：自2026年3月1日起施行，有效期三年" in text
     assert "柳政发〔2026〕3号" in text
+    # the file it came from, not its hash (a developer's detail)
+    assert "自行导入（" in text and "SHA" not in text and "imp-0001" not in text
 
 
 def test_errors_are_chinese_with_exit_code_2(

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from pdf_helpers import embedded_fonts, flat, make_policy_db, page_texts
+from pdf_helpers import embedded_fonts, flat, make_policy_db, page_lines, page_texts
 from pypdf import PdfReader
 
 from desktop_app.cli.main import main
@@ -164,3 +165,34 @@ def test_cli_reports_errors_in_chinese(
     assert main(["excerpt", "xm-30", "--output", str(tmp_path / "a.pdf")]) == 2
     assert "找不到政策数据库" in capsys.readouterr().err
     assert not any(p.suffix == ".pdf" for p in tmp_path.iterdir())
+
+
+def test_excerpt_of_every_bundled_item_speaks_to_readers_only(store: PolicyStore) -> None:
+    """No developer notes in the 政策摘编: no ids, field names, hashes or notes about how the
+    source file was laid out; English only where the policy text itself has it; headings
+    whole; the library's own count called 顺序号 where the document numbers nothing."""
+    import sqlite3
+
+    with sqlite3.connect(store.path) as conn:
+        ids = [row[0] for row in conn.execute("SELECT id FROM items ORDER BY document_id, seq")]
+        doc_ids = [row[0] for row in conn.execute("SELECT id FROM documents")]
+    items = [store.item(i) for i in ids]
+    assert all(items)
+    lines = [ln for page in page_lines(excerpt_builder(store, ids, as_of=AS_OF).build_bytes())
+             for ln in page]  # fmt: skip
+    text = "\n".join(lines)
+    own_words = "".join(
+        i.text + (i.title or "") + "".join(i.path) + (i.departments_text or "")
+        for i in items
+        if i is not None
+    )
+    for word in sorted(set(re.findall(r"[A-Za-z_][A-Za-z_0-9-]+", text))):
+        assert word in own_words, word  # ids (xm-30), field names (source_notes), SHA …
+    for doc_id in doc_ids:
+        assert not re.search(rf"\b{doc_id}\b", text), doc_id
+    for developer in ("字符串", "切出", "SHA", "折行"):
+        assert developer not in text, developer
+    # a heading is the item's own title or its whole first sentence, never cut
+    assert not [ln for ln in lines if ln.endswith("…") and ln[:-1] not in own_words]
+    assert "原文条目无编号，以下“顺序号”为本库按原文顺序编排的序号" in text
+    assert "条目编号顺序号130（原文条目无编号）" in flat(text)

@@ -17,7 +17,7 @@ from desktop_app.core.citation import nested_title
 from desktop_app.core.eligibility.facts import FactsRegistry
 from desktop_app.core.eligibility.results import MatchResult, MeasureResult
 from desktop_app.core.eligibility.rules import BENEFIT_KINDS
-from desktop_app.core.model import UNSTATED
+from desktop_app.core.model import UNSTATED, Item
 from desktop_app.core.notice import verdicts
 from desktop_app.core.pdf.summary_text import missing_label
 from desktop_app.core.structuring.provenance import IMPORTED_BADGE, UNREVIEWED_BADGE
@@ -72,15 +72,18 @@ def data_version_text(code: str | None, data_date: date | None) -> str:
 
 def title(m: MeasureResult) -> str:
     """The curated summary, else the item's heading, else its whole first sentence (never cut)."""
-    if m.summary:
-        return m.summary
-    if m.item.title:
-        return m.item.title
-    text = m.item.text
-    if m.item.article and text.startswith(m.item.article):
-        text = text[len(m.item.article) :]
+    return m.summary or item_title(m.item)
+
+
+def item_title(item: Item) -> str:
+    """The item's heading, else its whole first sentence (never cut with "…")."""
+    if item.title:
+        return item.title
+    text = item.text
+    if item.article and text.startswith(item.article):
+        text = text[len(item.article) :]
     first = re.split(r"(?<=[。；])", text.lstrip("．.、 "), maxsplit=1)[0]
-    return first.rstrip("。；") or m.item.display_title
+    return first.rstrip("。；") or item.display_title
 
 
 def provenance_badge(m: MeasureResult) -> str:
@@ -160,7 +163,16 @@ def _number_of(locator: str) -> str:
 def library_numbered(m: MeasureResult) -> bool:
     """The item is counted by position (locator 第N项 from the parser) because the document
     does not number it: the number is ours, not the text's."""
-    return m.item.locator.startswith("第") and m.item.locator.endswith("项")
+    return library_numbered_item(m.item)
+
+
+def library_numbered_item(item: Item) -> bool:
+    return item.locator.startswith("第") and item.locator.endswith("项")
+
+
+def sequence_text(item: Item) -> str:
+    """顺序号N for an item the document does not number (the library's count, named as such)."""
+    return f"顺序号{_number_of(item.locator)}"
 
 
 def source_text(m: MeasureResult) -> str:
@@ -171,7 +183,7 @@ def source_text(m: MeasureResult) -> str:
     if doc.status == "征求意见稿" and "征求意见稿" not in short:
         short += "（征求意见稿）"
     if library_numbered(m):
-        return f"《{short}》顺序号{_number_of(m.item.locator)}"
+        return f"《{short}》{sequence_text(m.item)}"
     _, sep, rest = m.citation.partition("》")
     # the 文号 is in the full report's detail; the notice keeps the article
     rest = re.sub(r"^（[^（）]*号）", "", rest)

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from desktop_app.core.citation import nested_title
 from desktop_app.core.model import IMPORTED_LABEL, UNSTATED, Department, Document, Item
+from desktop_app.core.notice import wording
 from desktop_app.core.pdf.builder import PdfBuilder, format_date
-from desktop_app.core.pdf.numbering import section_label, subsection_label
+from desktop_app.core.pdf.numbering import section_label
 from desktop_app.core.store import PolicyStore
 from desktop_app.core.validity import DRAFT, EXPIRED, IN_FORCE, NOT_YET, validity_on
 
 DISCLAIMER = "以上内容依据公开政策文件整理，仅供参考，以主管部门最终认定为准。"
+NUMBERING_NOTE = "原文条目无编号，以下“顺序号”为本库按原文顺序编排的序号"
 
 
 class ExcerptError(ValueError):
@@ -59,7 +61,10 @@ def excerpt_builder(
     )
     for doc_number, (doc, items) in enumerate(groups, start=1):
         pdf.heading(f"{section_label(doc_number)}《{nested_title(doc.title)}》", level=1)
-        pdf.key_value_table(document_rows(doc, day))
+        rows = document_rows(doc, day)
+        if any(wording.library_numbered_item(i) for i in items):
+            rows.append(("条目编号", NUMBERING_NOTE))
+        pdf.key_value_table(rows)
         for note in doc.notes:
             pdf.paragraph(f"编者注：{note}", style="small")
         for item_number, item in enumerate(items, start=1):
@@ -83,8 +88,8 @@ def document_rows(doc: Document, as_of: date) -> list[tuple[str, str]]:
         rows.append(
             (
                 "来源",
-                f"{IMPORTED_LABEL}（{(doc.imported or '')[:10]} 导入，第{doc.version}版，"
-                f"文件 {doc.source_file}，SHA-256 {doc.source_sha256[:16]}…）",
+                f"{IMPORTED_LABEL}（{_date_text((doc.imported or '')[:10])}导入，"
+                f"第{doc.version}版，文件“{doc.source_file}”）",
             )
         )
     return rows
@@ -122,24 +127,50 @@ def departments_text(item: Item) -> str:
 
 
 def _add_item(pdf: PdfBuilder, store: PolicyStore, item: Item, number: int) -> None:
-    pdf.heading(f"{subsection_label(number)}{item.display_title}", level=2)
+    heading, body = _heading_and_body(item)
+    # Arabic numbers: a （十）of ours would read as the document's own numbering
+    pdf.heading(f"{number}．{heading}", level=2)
     rows = [
         # One heading per line: any inline separator reads as punctuation next to （十）.
         ("所在章节", "\n".join(item.path) if item.path else UNSTATED),
-        (
-            "条目编号",
-            item.locator + (f"（原文序号 {item.article}）" if _shows_article(item) else ""),
-        ),
+        ("条目编号", _locator_text(item)),
         ("责任单位", departments_text(item)),
     ]
     if _printed_differently(item):
         rows.append(("原文表述", item.departments_text or ""))
     pdf.key_value_table(rows)
-    pdf.paragraph(item.text)
-    pdf.paragraph(f"出处：{store.citation(item)}", style="small")
+    if body:
+        pdf.paragraph(body)
+    pdf.paragraph(f"出处：{_citation(store, item)}", style="small")
     for note in item.source_notes:
         pdf.paragraph(f"说明：{note}", style="small")
     pdf.spacer(6)
+
+
+def _heading_and_body(item: Item) -> tuple[str, str | None]:
+    """The item's heading, never cut; an untitled item of one sentence is its own heading
+    (printed once, exactly), otherwise its first sentence heads its full text."""
+    heading = wording.item_title(item)
+    text = item.text
+    if not item.title:
+        rest = text[len(item.article) :] if item.article and text.startswith(item.article) else text
+        if rest.lstrip("．.、 ").rstrip("。；") == heading:
+            return text, None
+    return heading, text
+
+
+def _locator_text(item: Item) -> str:
+    if wording.library_numbered_item(item):
+        return f"{wording.sequence_text(item)}（原文条目无编号）"
+    return item.locator + (f"（原文序号 {item.article}）" if _shows_article(item) else "")
+
+
+def _citation(store: PolicyStore, item: Item) -> str:
+    """The store's citation, with the library's count named 顺序号 where the text has none."""
+    citation = store.citation(item)
+    if wording.library_numbered_item(item) and citation.endswith(item.locator):
+        return citation[: -len(item.locator)] + wording.sequence_text(item)
+    return citation
 
 
 def _grouped_items(

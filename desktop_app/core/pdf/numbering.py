@@ -26,7 +26,3 @@ def chinese_number(n: int) -> str:
 
 def section_label(n: int) -> str:
     return f"{chinese_number(n)}、"
-
-
-def subsection_label(n: int) -> str:
-    return f"（{chinese_number(n)}）"
