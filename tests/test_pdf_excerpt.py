@@ -167,13 +167,15 @@ def test_cli_reports_errors_in_chinese(
     assert not any(p.suffix == ".pdf" for p in tmp_path.iterdir())
 
 
-def test_excerpt_of_every_bundled_item_speaks_to_readers_only(store: PolicyStore) -> None:
+def test_excerpt_of_every_bundled_item_speaks_to_readers_only(
+    store: PolicyStore, policy_db_path: Path
+) -> None:
     """No developer notes in the 政策摘编: no ids, field names, hashes or notes about how the
     source file was laid out; English only where the policy text itself has it; headings
     whole; the library's own count called 顺序号 where the document numbers nothing."""
     import sqlite3
 
-    with sqlite3.connect(store.path) as conn:
+    with sqlite3.connect(policy_db_path) as conn:
         ids = [row[0] for row in conn.execute("SELECT id FROM items ORDER BY document_id, seq")]
         doc_ids = [row[0] for row in conn.execute("SELECT id FROM documents")]
     items = [store.item(i) for i in ids]

@@ -17,7 +17,8 @@ in its module, the way the styles already extend its table of line-start charact
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from reportlab.lib import textsplit as _rl_textsplit
@@ -31,6 +32,8 @@ _EXTRA_CANNOT_START = "，．：；！？》〉”’…｝｣%"
 CANNOT_START = frozenset(_rl_textsplit.ALL_CANNOT_START + _EXTRA_CANNOT_START)
 CANNOT_END = frozenset(_rl_textsplit.ALL_CANNOT_END)
 MAX_BACKOFF = 6  # characters moved to the next line to keep a bracket with its words
+# reportlab's own, as imported (the benchmarks' floor builds with them)
+_REPORTLAB = (_rl_paragraph.wordSplit, _rl_paragraph.cjkFragSplit)
 
 
 def _latin(ch: str) -> bool:
@@ -97,13 +100,29 @@ def line_spans(
     return spans
 
 
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _char_widths(text: str, font_name: str, font_size: float) -> list[float]:
+    """Each character's advance, as stringWidth gives it, remembered per font and size: a
+    report measures the same few hundred characters tens of thousands of times."""
+    table = _WIDTHS.setdefault((font_name, font_size), {})
+    out = []
+    for ch in text:
+        w = table.get(ch)
+        if w is None:
+            w = table[ch] = stringWidth(ch, font_name, font_size)
+        out.append(w)
+    return out
+
+
 def word_split(
     word: str, maxWidths: Any, fontName: str, fontSize: float, encoding: str = "utf8"
 ) -> list[list[Any]]:
     """reportlab's textsplit.wordSplit for one run of text: [[extra space, line text], …]."""
     text = word.decode(encoding) if isinstance(word, bytes) else word
     max_widths = maxWidths if isinstance(maxWidths, list | tuple) else [maxWidths]
-    widths = [stringWidth(ch, fontName, fontSize) for ch in text]
+    widths = _char_widths(text, fontName, fontSize)
     lines: list[list[Any]] = []
     for n, (start, end, used, _forced) in enumerate(line_spans(text, widths, max_widths)):
         max_width = max_widths[min(n, len(max_widths) - 1)]
@@ -114,7 +133,77 @@ def word_split(
 def cjk_frag_split(
     frags: Sequence[Any], maxWidths: Sequence[float], calcBounds: bool, encoding: str = "utf8"
 ) -> Any:
-    """reportlab's paragraph.cjkFragSplit for mixed runs (fonts, colours, <br/>)."""
+    """reportlab's paragraph.cjkFragSplit for mixed runs (fonts, colours, <br/>): the same
+    lines, assembled run by run instead of one object per character."""
+    if any(hasattr(f, "cbDefn") for f in frags):  # inline images: reportlab's own way
+        return _cjk_units_split(frags, maxWidths, calcBounds, encoding)
+    chars: list[str] = []
+    widths: list[float] = []
+    owner: list[int] = []  # index of the frag each character comes from
+    forced: list[bool] = []
+    for n, f in enumerate(frags):
+        text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
+        pieces = list(text) if text else [""]  # an empty frag (a <br/>) is a unit of its own
+        chars += pieces
+        widths += _char_widths(text, f.fontName, f.fontSize) if text else [0.0]
+        owner += [n] * len(pieces)
+        forced += [hasattr(f, "lineBreak")] * len(pieces)
+    lines = []
+    for n, (start, end, used, is_break) in enumerate(line_spans(chars, widths, maxWidths, forced)):
+        max_width = maxWidths[min(n, len(maxWidths) - 1)]
+        lines.append(_line(frags, chars, owner, start, end, max_width, used, is_break))
+    return _rl_paragraph.ParaLines(kind=1, lines=lines)
+
+
+def _line(
+    frags: Sequence[Any],
+    chars: Sequence[str],
+    owner: Sequence[int],
+    start: int,
+    end: int,
+    max_width: float,
+    used: float,
+    is_break: bool,
+) -> Any:
+    """One line as reportlab's makeCJKParaLine makes it: a word per run of like-styled
+    frags, the line's size and extent from the largest of them."""
+    words: list[Any] = []
+    head: Any = None
+    size = ascent = descent = 0.0
+    k = start
+    while k < end:
+        f = frags[owner[k]]
+        stop = k
+        while stop < end and owner[stop] == owner[k]:
+            stop += 1
+        text = "".join(chars[k:stop])
+        if head is not None and _rl_paragraph.sameFrag(head, f):
+            words[-1].text += text
+        else:
+            word = f.clone()
+            word.text = text
+            words.append(word)
+            head = f
+        up, down = _rl_paragraph.getAscentDescent(f.fontName, f.fontSize)
+        size, ascent, descent = max(size, f.fontSize), max(ascent, up), min(descent, down)
+        k = stop
+    return _rl_paragraph.FragLine(
+        kind=1,
+        extraSpace=max_width - used,
+        wordCount=1,
+        words=words,
+        fontSize=size,
+        ascent=ascent,
+        descent=descent,
+        maxWidth=max_width,
+        currentWidth=used,
+        lineBreak=is_break,
+    )
+
+
+def _cjk_units_split(
+    frags: Sequence[Any], maxWidths: Sequence[float], calcBounds: bool, encoding: str
+) -> Any:
     units: list[Any] = []
     for f in frags:
         text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
@@ -146,3 +235,14 @@ def install() -> None:
     """Use these splitters for every Paragraph with wordWrap="CJK" (idempotent)."""
     _rl_paragraph.wordSplit = word_split
     _rl_paragraph.cjkFragSplit = cjk_frag_split
+
+
+@contextlib.contextmanager
+def reportlab_own() -> Iterator[None]:
+    """reportlab's own splitters for the duration (the benchmarks' bare floor)."""
+    ours = (_rl_paragraph.wordSplit, _rl_paragraph.cjkFragSplit)
+    _rl_paragraph.wordSplit, _rl_paragraph.cjkFragSplit = _REPORTLAB
+    try:
+        yield
+    finally:
+        _rl_paragraph.wordSplit, _rl_paragraph.cjkFragSplit = ours
