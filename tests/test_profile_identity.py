@@ -143,3 +143,13 @@ def test_roster_codes_reach_the_profile_when_valid(tmp_path: Path) -> None:
     assert good.profile.credit_code == PUBLISHED[0]
     # a mistyped code keeps the row in the screening and stays as typed for the workbook
     assert typo.profile.credit_code is None and typo.credit_code == PUBLISHED[1][:-1] + "0"
+
+
+def test_a_saved_evaluation_with_a_code_refused_today_reopens_with_it(store: PolicyStore) -> None:
+    result = match(store, Profile.from_dict(_sample(contact="王经理")), AS_OF)
+    saved = result.to_dict()
+    wrong = PUBLISHED[0][:-1] + "0"
+    saved["profile"]["credit_code"] = wrong  # as if saved under a laxer rule
+    reopened = MatchResult.from_dict(saved)
+    assert reopened.profile.credit_code == wrong and reopened.profile.contact == "王经理"
+    assert any("统一社会信用代码" in note for note in reopened.profile_notes)

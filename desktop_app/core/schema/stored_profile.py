@@ -33,8 +33,10 @@ LABELS = {
     "qualifications": "已取得资质",
     "facts": "其他情况",
     "size_override": "手动指定规模",
+    "credit_code": "统一社会信用代码",
+    "contact": "联系方式",
 }
-_TEXT = ("name", "region", "industry", "entity_type")
+_TEXT = ("name", "region", "industry", "entity_type", "credit_code", "contact")
 _NUMBERS = ("employees", "revenue", "assets")
 
 
