@@ -17,6 +17,12 @@ from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "db" / "schema.sql"
+# the three enterprises #13 checks the printout with
+ENTERPRISES = {
+    "sample": ROOT / "resources" / "samples" / "xiamen-manufacturer.json",
+    "little giant": ROOT / "tests" / "data" / "enterprises" / "sanming-little-giant.json",
+    "yanjiang service": ROOT / "tests" / "data" / "enterprises" / "yanjiang-service.json",
+}
 
 
 def page_texts(data: bytes) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from docx import Document
-from pdf_helpers import flat, page_texts
+from pdf_helpers import ENTERPRISES, flat, page_texts
 from pypdf import PdfReader
 
 from desktop_app.cli.main import main
@@ -27,12 +27,6 @@ from desktop_app.core.notice.report import write_report
 from desktop_app.core.pdf.summary import summary_builder
 from desktop_app.core.store import PolicyStore
 
-ROOT = Path(__file__).resolve().parent.parent
-ENTERPRISES = {
-    "sample": ROOT / "resources" / "samples" / "xiamen-manufacturer.json",
-    "little giant": ROOT / "tests" / "data" / "enterprises" / "sanming-little-giant.json",
-    "yanjiang service": ROOT / "tests" / "data" / "enterprises" / "yanjiang-service.json",
-}
 AS_OF = date(2026, 12, 1)
 OFFICE = OfficeInfo("湖里区企业服务中心", "张三", "0592-5551234")
 

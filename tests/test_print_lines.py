@@ -8,11 +8,10 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
-from pdf_helpers import flat, page_lines
+from pdf_helpers import ENTERPRISES, flat, page_lines
 
 from desktop_app.core.batch.synthetic import generate
 from desktop_app.core.eligibility.engine import MatchResult, match
@@ -23,12 +22,6 @@ from desktop_app.core.pdf.line_breaks import CANNOT_END, CANNOT_START, line_span
 from desktop_app.core.pdf.summary import detail_measures, summary_builder
 from desktop_app.core.store import PolicyStore
 
-ROOT = Path(__file__).resolve().parent.parent
-FILES = {
-    "sample": ROOT / "resources" / "samples" / "xiamen-manufacturer.json",
-    "little giant": ROOT / "tests" / "data" / "enterprises" / "sanming-little-giant.json",
-    "yanjiang service": ROOT / "tests" / "data" / "enterprises" / "yanjiang-service.json",
-}
 AS_OF = date(2026, 12, 1)
 OFFICE = OfficeInfo("湖里区企业服务中心", "张三", "0592-5551234")
 # A last page with fewer lines than this (besides the running header and the page number)
@@ -46,7 +39,7 @@ def _generated() -> dict[str, dict[str, Any]]:
 
 
 PROFILES: dict[str, dict[str, Any]] = {
-    name: json.loads(path.read_text(encoding="utf-8")) for name, path in FILES.items()
+    name: json.loads(path.read_text(encoding="utf-8")) for name, path in ENTERPRISES.items()
 } | _generated()
 
 

@@ -61,15 +61,8 @@ class BasicPage(QuestionPage):
         self.credit_code.setPlaceholderText("18位，选填，打印在告知单上")
         self.credit_code.setMinimumWidth(300)
         self.credit_code.setAccessibleName(credit_code.LABEL)
-        self.credit_code_error = muted("", self)
-        self.credit_code_error.setStyleSheet("color: #b42318;")
-        self.credit_code_error.hide()
+        code_box, self.credit_code_error = self._with_error_line(self.credit_code)
         self.credit_code.textChanged.connect(self._show_code_error)
-        code_box = QWidget(self)
-        code_layout = QVBoxLayout(code_box)
-        code_layout.setContentsMargins(0, 0, 0, 0)
-        code_layout.addWidget(self.credit_code)
-        code_layout.addWidget(self.credit_code_error)
         form.addRow(self._label("统一社会信用代码(&C)", self.credit_code), code_box)
 
         self.contact = QLineEdit(self)
@@ -109,14 +102,8 @@ class BasicPage(QuestionPage):
 
         self.established = self.watch(DateField(latest=date.today(), parent=self))
         assert isinstance(self.established, DateField)
-        self.established_error = muted("", self)
-        self.established_error.hide()
+        date_box, self.established_error = self._with_error_line(self.established)
         self.established.changed.connect(self._show_date_error)
-        date_box = QWidget(self)
-        date_layout = QVBoxLayout(date_box)
-        date_layout.setContentsMargins(0, 0, 0, 0)
-        date_layout.addWidget(self.established)
-        date_layout.addWidget(self.established_error)
         form.addRow(self._label("成立日期(&D)", self.established.line), date_box)
 
         self.notes = QLineEdit(self)
@@ -130,10 +117,21 @@ class BasicPage(QuestionPage):
         label.setBuddy(buddy)
         return label
 
+    def _with_error_line(self, field: QWidget) -> tuple[QWidget, QLabel]:
+        """The field above a red line that says what is wrong with it (hidden until then)."""
+        error = muted("", self)
+        error.setStyleSheet("color: #b42318;")
+        error.hide()
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(field)
+        layout.addWidget(error)
+        return box, error
+
     def _show_date_error(self) -> None:
         error = self.established.error()
         self.established_error.setText(error or "")
-        self.established_error.setStyleSheet("color: #b42318;")
         self.established_error.setVisible(bool(error))
 
     def _show_code_error(self) -> None:
