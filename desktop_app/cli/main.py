@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.cli.arg_parser import ChineseArgumentParser, UsageError
-from desktop_app.cli.output import CliError, print_error, print_notice
-from desktop_app.core.schema.arguments import check_strings
-from desktop_app.core.schema.errors import InputError
-from desktop_app.core.store import PolicyReadError
-from desktop_app.log_file import setup_logging
+
+if TYPE_CHECKING:
+    import argparse
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +33,8 @@ COMMAND_MODULES = [
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from desktop_app.cli.arg_parser import ChineseArgumentParser
+
     parser = ChineseArgumentParser(
         prog="policy-desk",
         description=f"{APP_NAME}：离线查询惠企政策。不带子命令时打开程序窗口。",
@@ -65,6 +64,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.gui_launch import launch_gui
 
         return launch_gui(smoke=bool(words))
+    return _run_command(words)
+
+
+def _run_command(words: list[str]) -> int:
+    # Imported here, not at the top: the window's start (above) never needs them.
+    from desktop_app.cli.arg_parser import UsageError
+    from desktop_app.cli.output import CliError, print_error, print_notice
+    from desktop_app.core.schema.errors import InputError
+    from desktop_app.log_file import setup_logging
+
     setup_logging()  # log lines go to the file, never to the terminal
     try:
         return _run(build_parser(), words)
@@ -94,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(parser: argparse.ArgumentParser, words: list[str]) -> int:
+    from desktop_app.cli.output import CliError
+    from desktop_app.core.schema.arguments import check_strings
+    from desktop_app.core.schema.errors import InputError
+
     args = parser.parse_args(words)
     check_strings(args, positional=frozenset({"query", "measure_id", "item_ids", "file"}))
     handler = getattr(args, "handler", None)
@@ -116,8 +129,10 @@ def _run(parser: argparse.ArgumentParser, words: list[str]) -> int:
 
 def _repair_policy_db(exc: Exception) -> bool:
     from desktop_app import paths
+    from desktop_app.cli.output import CliError, print_notice
     from desktop_app.core.build_db import BuildError
     from desktop_app.core.policy_db import fallback_db_path, full_problem, repair_policy_db
+    from desktop_app.core.store import PolicyReadError
 
     path = paths.policy_db_path()
     if not path.exists() and fallback_db_path().exists():

@@ -159,13 +159,22 @@ class PolicyData:
 
     def overview(self, item_id: str) -> MeasureOverview | None:
         """What the measure offers, independent of any enterprise (the detail pane)."""
+        return self._measure_overviews().get(item_id)
+
+    def _measure_overviews(self) -> dict[str, MeasureOverview]:
         if self._overviews is None:
             from desktop_app.core.eligibility.overview import measure_overviews
 
             overviews = measure_overviews(self.rules(), self.registry)
             with self._lock:
                 self._overviews = overviews
-        return self._overviews.get(item_id)
+        return self._overviews
+
+    def warm_up(self) -> None:
+        """Build what the first measure looked at reads (the facts registry, the rules, every
+        measure's overview); the window runs this on its worker once the first results show,
+        so that neither start-up nor the first click waits for it."""
+        self._measure_overviews()
 
     def benefits(self, item_id: str) -> list[dict[str, Any]]:
         """The measure's curated benefits for a detail view (overview.detail_benefits)."""

@@ -18,8 +18,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from desktop_app.core.numbers import plain
 from desktop_app.paths import curated_dir
 
@@ -350,6 +348,8 @@ def _num(number: float) -> float | int:
 
 
 def _read_standard(path: Path) -> SizeStandard:
+    import yaml  # read once, on the first classification: not with every importer of SIZES
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:

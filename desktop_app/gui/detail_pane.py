@@ -38,7 +38,6 @@ from desktop_app.core.structuring.provenance import local_info
 from desktop_app.gui import theme
 from desktop_app.gui.catalog import article_label, doc_number_label
 from desktop_app.gui.html_text import badge, highlighted
-from desktop_app.gui.views.result_html import local_html
 
 EMPTY_HTML = (
     f'<div style="color:{theme.TEXT_MUTED};margin-top:40px;">'
@@ -293,6 +292,9 @@ class DetailPane(QWidget):
             for label, value in rows
         )
         notes = "".join(f"<li>{escape(n)}</li>" for n in item.source_notes)
+        # the result page's views load evaluation's modules: with the first item shown
+        from desktop_app.gui.views.result_html import local_html
+
         html = (
             f'<table cellspacing="0">{table}</table>'
             f'<h3 style="color:{theme.ACCENT};">待遇与条件</h3>{self._benefits_html(doc)}'

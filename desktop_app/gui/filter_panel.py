@@ -2,129 +2,41 @@
 only, validity on a date, has an amount — each with its count from the current search.
 
 The panel only reports what is ticked (filters_changed); the window decides what to do.
-Every option stays listed when its count drops to 0, so a ticked box can always be unticked.
+Its parts: the region cascade (region_filter.py) and the lists with counts (facet_list.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core import regions
 from desktop_app.core.model import Document
 from desktop_app.core.search import SearchFilters
 from desktop_app.gui.catalog import document_label
+from desktop_app.gui.facet_list import FacetList, count_text
+from desktop_app.gui.region_filter import RegionFilter
 
 LEVELS = (("省", "省级"), ("市", "市级"), ("区县", "区县级"))
-ANY_REGION = "全部"
 ANY_DEPARTMENT = "全部责任单位"
 FACING_LABEL = "只看企业可申请的措施"
 AMOUNT_LABEL = "只看注明金额的"
 VALID_LABEL = "只看核对日期有效的"
 # validity states that valid_only keeps (desktop_app.core.validity.Validity.applicable)
 APPLICABLE_STATES = ("in_force", "unknown")
-
-
-def _count_text(label: str, count: int | None) -> str:
-    # Half-width brackets: the font's full-width ones carry wide side bearings.
-    return label if count is None else f"{label} ({count})"
-
-
-class FacetList(QListWidget):
-    """A short list of checkable options whose labels carry counts."""
-
-    def __init__(self, options: Iterable[tuple[str, str]], name: str, parent: QWidget | None):
-        super().__init__(parent)
-        self.setAccessibleName(name)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self._labels: dict[str, str] = {}
-        self.setMinimumWidth(80)  # never force the panel wider than the splitter gives it
-        self.set_options(options)
-
-    def _fit_height(self) -> None:
-        """Show every row: the panel scrolls as a whole, so lists never scroll on their own.
-
-        Rows wrap (long document titles), so the height is read from the laid-out rows.
-        """
-        self.doItemsLayout()
-        height = sum(
-            max(self.visualRect(self.model().index(n, 0)).height(), self.sizeHintForRow(n))
-            for n in range(self.count())
-        )
-        if self.count() == 0:
-            height = self.fontMetrics().height() + 8
-        self.setFixedHeight(height + 2 * self.frameWidth() + 4)
-
-    def refit(self) -> None:
-        self._fit_height()
-
-    def set_options(self, options: Iterable[tuple[str, str]]) -> None:
-        """Replace the options (after an import or removal), keeping what is still checked."""
-        keep = set(self.checked())
-        with QSignalBlocker(self):
-            self.clear()
-            self._labels = {}
-            for key, label in options:
-                item = QListWidgetItem(label, self)
-                item.setData(Qt.ItemDataRole.UserRole, key)
-                item.setFlags(
-                    Qt.ItemFlag.ItemIsUserCheckable
-                    | Qt.ItemFlag.ItemIsEnabled
-                    | Qt.ItemFlag.ItemIsSelectable
-                )
-                on = key in keep
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-                self._labels[key] = label
-        self._fit_height()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            # Wrapped rows change height with the width: refit once the width is known.
-            QTimer.singleShot(0, self._fit_height)
-
-    def checked(self) -> tuple[str, ...]:
-        return tuple(
-            str(self.item(n).data(Qt.ItemDataRole.UserRole))
-            for n in range(self.count())
-            if self.item(n).checkState() == Qt.CheckState.Checked
-        )
-
-    def set_checked(self, keys: Iterable[str]) -> None:
-        wanted = set(keys)
-        with QSignalBlocker(self):
-            for n in range(self.count()):
-                item = self.item(n)
-                on = item.data(Qt.ItemDataRole.UserRole) in wanted
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-
-    def set_counts(self, counts: Mapping[str, int] | None) -> None:
-        with QSignalBlocker(self):
-            for n in range(self.count()):
-                item = self.item(n)
-                key = str(item.data(Qt.ItemDataRole.UserRole))
-                count = None if counts is None else int(counts.get(key, 0))
-                item.setText(_count_text(self._labels[key], count))
 
 
 class FilterPanel(QWidget):
@@ -157,33 +69,10 @@ class FilterPanel(QWidget):
         form.setContentsMargins(0, 0, 6, 0)
         form.setSpacing(6)
 
-        # -- region cascade -------------------------------------------------------------
-        region_box = QGroupBox("适用地区", body)
-        region_form = QFormLayout(region_box)
-        region_form.setContentsMargins(0, 6, 0, 0)
-        self.province = QComboBox(region_box)
-        self.city = QComboBox(region_box)
-        self.district = QComboBox(region_box)
-        for combo, name in (
-            (self.province, "省"),
-            (self.city, "市"),
-            (self.district, "区县"),
-        ):
-            combo.setAccessibleName(f"适用地区：{name}")
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(4)
-            region_form.addRow(f"{name}：", combo)
-        self.province.addItem(ANY_REGION, "")
-        for region in regions.provinces():
-            self.province.addItem(region.name, region.code)
-        self._fill_children(self.city, "")
-        self._fill_children(self.district, "")
-        self.province.currentIndexChanged.connect(self._province_changed)
-        self.city.currentIndexChanged.connect(self._city_changed)
-        self.district.currentIndexChanged.connect(self._emit)
-        form.addWidget(region_box)
+        self.region = RegionFilter(body)
+        self.province, self.city, self.district = self.region.combos
+        self.region.changed.connect(self._emit)
+        form.addWidget(self.region)
 
         # -- documents, levels, categories ----------------------------------------------
         doc_box = QGroupBox("政策文件", body)
@@ -271,51 +160,13 @@ class FilterPanel(QWidget):
         self._update_clear_button()
         QTimer.singleShot(0, self.fit_width)
 
-    # -- region cascade --------------------------------------------------------------------
-    @staticmethod
-    def _fill_children(combo: QComboBox, parent_code: str) -> None:
-        with QSignalBlocker(combo):
-            combo.clear()
-            combo.addItem(ANY_REGION, "")
-            if parent_code:
-                for region in regions.children(parent_code):
-                    combo.addItem(region.name, region.code)
-            combo.setEnabled(combo.count() > 1)
-
-    def _province_changed(self) -> None:
-        self._fill_children(self.city, str(self.province.currentData() or ""))
-        self._fill_children(self.district, "")
-        self._emit()
-
-    def _city_changed(self) -> None:
-        self._fill_children(self.district, str(self.city.currentData() or ""))
-        self._emit()
-
+    # -- region ----------------------------------------------------------------------------
     def region_code(self) -> str | None:
-        for combo in (self.district, self.city, self.province):
-            code = combo.currentData()
-            if code:
-                return str(code)
-        return None
+        return self.region.code()
 
     def set_region(self, code: str | None) -> None:
-        """Select a region and its parents (the cascade follows)."""
-        with (
-            QSignalBlocker(self.province),
-            QSignalBlocker(self.city),
-            QSignalBlocker(self.district),
-        ):
-            self.province.setCurrentIndex(0)
-            self._fill_children(self.city, "")
-            self._fill_children(self.district, "")
-            if code:
-                chain = list(reversed(regions.ancestors(code)))
-                combos = [self.province, self.city, self.district]
-                for depth, region in enumerate(chain[:3]):
-                    combo = combos[depth]
-                    combo.setCurrentIndex(max(0, combo.findData(region.code)))
-                    if depth + 1 < 3:
-                        self._fill_children(combos[depth + 1], region.code)
+        """Select a region and its parents (the cascade follows), then search once."""
+        self.region.set_code(code)
         self._emit()
 
     def set_documents(self, documents: list[Document], departments: list[str]) -> None:
@@ -333,7 +184,7 @@ class FilterPanel(QWidget):
             self.department.addItem(ANY_DEPARTMENT, "")
             for name in self._departments:
                 count = None if counts is None else int(counts.get(name, 0))
-                self.department.addItem(_count_text(name, count), name)
+                self.department.addItem(count_text(name, count), name)
             self.department.setCurrentIndex(max(0, self.department.findData(current or "")))
 
     # -- state -----------------------------------------------------------------------------
@@ -375,20 +226,9 @@ class FilterPanel(QWidget):
         """Reset every filter with one click, then search once."""
         blockers = [
             QSignalBlocker(w)
-            for w in (
-                self.province,
-                self.city,
-                self.district,
-                self.department,
-                self.facing,
-                self.amount,
-                self.valid_only,
-                self.as_of,
-            )
+            for w in (self.department, self.facing, self.amount, self.valid_only, self.as_of)
         ]
-        self.province.setCurrentIndex(0)
-        self._fill_children(self.city, "")
-        self._fill_children(self.district, "")
+        self.region.set_code(None)
         self.department.setCurrentIndex(0)
         for check in (self.facing, self.amount, self.valid_only):
             check.setChecked(False)
@@ -407,15 +247,15 @@ class FilterPanel(QWidget):
         self._fill_departments()
         facing = facets.get("enterprise_facing")
         self.facing.setText(
-            _count_text(FACING_LABEL, None if facing is None else facing.get("true", 0))
+            count_text(FACING_LABEL, None if facing is None else facing.get("true", 0))
         )
         amount = facets.get("has_amount")
         self.amount.setText(
-            _count_text(AMOUNT_LABEL, None if amount is None else amount.get("true", 0))
+            count_text(AMOUNT_LABEL, None if amount is None else amount.get("true", 0))
         )
         validity = facets.get("validity")
         valid = None if validity is None else sum(validity.get(s, 0) for s in APPLICABLE_STATES)
-        self.valid_only.setText(_count_text(VALID_LABEL, valid))
+        self.valid_only.setText(count_text(VALID_LABEL, valid))
 
     def focus_first(self) -> None:
         self.province.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         self._outcome: SearchOutcome | None = None
         self._announcement = ""  # shown with the next results' status (e.g. after a rebuild)
         self._open_when_ready = False  # Enter pressed before the results for the text came
+        # the current result changed while the start page hid the results: the detail pane is
+        # filled when they show (at start-up it would read the measures' rules for nothing)
+        self._detail_stale = False
 
         # -- views ----------------------------------------------------------------------
         self.search_panel = SearchPanel(settings.history(), self)
@@ -412,6 +415,13 @@ class MainWindow(QMainWindow):
     def _current_changed(
         self, current: QModelIndex | QPersistentModelIndex, _previous: object
     ) -> None:
+        if self.on_start_page():
+            self._detail_stale = True
+            return
+        self._show_detail(current)
+
+    def _show_detail(self, current: QModelIndex | QPersistentModelIndex) -> None:
+        self._detail_stale = False
         row = current.data(Roles.ROW) if current.isValid() else None
         if isinstance(row, ResultRow):
             self.detail.show_item(row.item_id, row.text_highlights, self._as_of())
@@ -447,6 +457,8 @@ class MainWindow(QMainWindow):
 
     def show_results_page(self) -> None:
         self.pages.setCurrentWidget(self.splitter)
+        if self._detail_stale:
+            self._show_detail(self.results_view.currentIndex())
 
     def on_start_page(self) -> bool:
         return self.pages.currentWidget() is self.start_page

@@ -91,6 +91,16 @@ def prepare_policy_data(progress: Progress) -> OpenedData:
     return open_policy_data(target)
 
 
+def warm_up(data: PolicyData) -> None:
+    """After the first results, on the worker: what the first measure shown, the region filter
+    and the wizard read (the rules and their overviews, the regions table), so that neither
+    the start-up nor the first click waits for it."""
+    from desktop_app.core import regions
+
+    data.warm_up()
+    regions.load()
+
+
 def database_outdated(path: Path) -> bool:
     """True when the sources (or the reviewed data) changed since path was built."""
     from desktop_app.core.build_db import database_is_current, sources_available
@@ -227,6 +237,11 @@ class Startup(QObject):
 
     def _first_results(self) -> None:
         self.window_ready.emit()
+        if self.data is not None:
+            policy = self.data.policy
+            self.runner.run(
+                lambda: warm_up(policy), lambda _r: None, self._warm_up_failed, channel="warm-up"
+            )
         if self.data is not None and not self.data.verified and self.interactive:
             QTimer.singleShot(VERIFY_DELAY_MS, self._verify_data)
         if self.interactive and self.window is not None:
@@ -254,6 +269,10 @@ class Startup(QObject):
         self.rebuild("政策文件已更新，正在重新生成数据库…", done_note="政策数据已更新并重新载入")
 
     # -- failures ----------------------------------------------------------------------------
+    def _warm_up_failed(self, error: TaskError) -> None:
+        # the detail pane builds the same on demand and reports a failure there
+        errors.log_exception(error.exception, error.traceback)
+
     def _data_failed(self, error: TaskError) -> None:
         self._close_progress()
         errors.log_exception(error.exception, error.traceback)

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.gui import errors
-from desktop_app.gui.startup import Startup
+
+if TYPE_CHECKING:  # the paint stamp is imported before the start-up's modules load
+    from desktop_app.gui.startup import Startup
 
 STARTUP_MARK = "STARTUP-READY"  # the window shows its first results
 STARTUP_PAINT = "STARTUP-PAINT"  # the first frame is on screen

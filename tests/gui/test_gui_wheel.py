@@ -75,6 +75,7 @@ def test_wheel_over_wizard_fields_changes_nothing(
 
 
 def test_wheel_over_filter_panel_changes_nothing(window: MainWindow, qtbot) -> None:
+    window.show_results_page()  # the panel as the user sees it, its provinces listed
     total = window.model.rowCount()
     assert assert_wheel_changes_nothing(window.filters) >= 3
     qtbot.wait(100)  # a filter change would start a search
@@ -84,6 +85,7 @@ def test_wheel_over_filter_panel_changes_nothing(window: MainWindow, qtbot) -> N
 
 def test_wheel_changes_a_focused_field(window: MainWindow, qtbot) -> None:
     """The guard lets the wheel work where the user means it: a field with the focus."""
+    window.show_results_page()
     combo = window.filters.province
     combo.setFocus()
     qtbot.waitUntil(combo.hasFocus, timeout=2000)

@@ -7,8 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from desktop_app import paths
 
 FACT_TYPES = ("integer", "number", "boolean", "choice", "date")
@@ -123,6 +121,8 @@ def default_path() -> Path:
 def load_registry(path: Path | None = None) -> FactsRegistry:
     """The registry of db/facts.yaml; without a path, with the open library's imported facts
     (build-db passes the path: bundled rules may only use bundled facts)."""
+    import yaml  # with the registry, not with every module that names its types
+
     with (path or default_path()).open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     facts: dict[str, FactDef] = {}

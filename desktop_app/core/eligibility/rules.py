@@ -14,8 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from desktop_app import paths
 from desktop_app.core.eligibility.facts import FactsRegistry
 from desktop_app.core.model import Item
@@ -192,6 +190,8 @@ def rules_dir() -> Path:
 
 def load_rule_files(directory: Path | None = None) -> dict[str, Any]:
     """The raw YAML of every rule file, merged; duplicate item ids are an error."""
+    import yaml  # only the builder and the checks read the YAML; the app reads the database
+
     merged: dict[str, Any] = {}
     for path in sorted((directory or rules_dir()).glob("*.yaml")):
         with path.open(encoding="utf-8") as fh:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.core.eligibility.rules import MeasureRules
 from desktop_app.core.library.store import PolicyLibrary, is_imported_id
 from desktop_app.core.model import Document, Item
 from desktop_app.core.store import PolicyStore
 from desktop_app.core.userdata.user_db import UserDbError
+
+if TYPE_CHECKING:
+    from desktop_app.core.eligibility.rules import MeasureRules
 
 
 class CombinedStore(PolicyStore):

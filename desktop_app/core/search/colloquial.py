@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from desktop_app import paths
 from desktop_app.core.search.normalize import normalize_text
 
@@ -56,6 +54,8 @@ def _normalized(raw_expansions: Any, raw_fillers: Any) -> Colloquial:
 
 
 def load_colloquial(path: Path | None = None) -> Colloquial:
+    import yaml  # the builder reads the YAML; the app reads the database
+
     source = path or colloquial_path()
     if not source.exists():
         return Colloquial()

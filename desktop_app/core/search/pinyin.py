@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from desktop_app import paths
 from desktop_app.core.search.normalize import find_all, normalize_text
 
@@ -31,6 +29,8 @@ def key_terms_path() -> Path:
 
 
 def load_key_terms(path: Path | None = None) -> list[str]:
+    import yaml  # the builder reads the YAML; the app reads the database
+
     with (path or key_terms_path()).open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh) or {}
     terms = (normalize_text(str(t)) for t in data.get("terms", []))

@@ -6,8 +6,6 @@ import itertools
 import re
 from pathlib import Path
 
-import yaml
-
 from desktop_app import paths
 from desktop_app.core.search.normalize import normalize_text
 
@@ -20,6 +18,8 @@ def synonyms_path() -> Path:
 
 def load_groups(path: Path | None = None) -> list[list[str]]:
     """Normalized groups of two or more distinct words; the file's order is kept."""
+    import yaml  # the builder reads the YAML; the app reads the database
+
     with (path or synonyms_path()).open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh) or {}
     groups: list[list[str]] = []

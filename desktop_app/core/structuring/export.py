@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 NEW_FACTS_KEY = "new_facts"
 
 
@@ -30,6 +28,8 @@ def needed_facts(entries: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
 
 def facts_fragment(facts: list[dict[str, Any]]) -> str:
     """The facts as db/facts.yaml's `facts:` list items."""
+    import yaml  # exported on request; the engine reads NEW_FACTS_KEY at every start
+
     if not facts:
         return ""
     rows = []
@@ -46,6 +46,8 @@ def facts_fragment(facts: list[dict[str, Any]]) -> str:
 
 def export_yaml(title: str, entries: dict[str, dict[str, Any]], structured: str) -> str:
     """The rule file's text: a header naming the document, then one entry per item."""
+    import yaml
+
     header = [
         f"# {title}：自行导入文件的结构化规则（policy-desk rules export）。",
         f"# {structured}",

@@ -7,17 +7,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop_app.core.changes.fingerprint import data_fingerprint
-from desktop_app.core.changes.reevaluate import ChangeReport
 from desktop_app.core.services import PolicyData
 from desktop_app.gui import errors
-from desktop_app.gui.operations.changes import check_changes
 from desktop_app.gui.settings import Settings
 from desktop_app.gui.tasks import TaskError, TaskRunner
+
+if TYPE_CHECKING:  # the check runs seconds after start: evaluation loads with it, not before
+    from desktop_app.core.changes.reevaluate import ChangeReport
 
 
 class ChangesController(QObject):
@@ -45,6 +46,8 @@ class ChangesController(QObject):
 
     def check_in_background(self) -> None:
         """Re-evaluate the saved enterprises if the data or the date changed since last time."""
+        from desktop_app.core.changes.fingerprint import data_fingerprint
+
         key = data_fingerprint(self.data(), date.today())
         if key == self.settings.changes_checked():
             return
@@ -52,6 +55,8 @@ class ChangesController(QObject):
 
     def open_list(self) -> None:
         """A fresh check (with progress and 取消), then the list."""
+        from desktop_app.core.changes.fingerprint import data_fingerprint
+
         key = data_fingerprint(self.data(), date.today())
         dialog = QProgressDialog("正在按现在的政策数据核对已保存企业…", "取消", 0, 100)
         dialog.setParent(self.parent_widget, dialog.windowFlags())
@@ -63,6 +68,8 @@ class ChangesController(QObject):
         self._start(key, show=True)
 
     def _start(self, key: str, *, show: bool) -> None:
+        from desktop_app.gui.operations.changes import check_changes
+
         self._cancel = threading.Event()
         self._show_when_done = show
 
