@@ -126,8 +126,13 @@ def test_line_breaks_follow_the_chinese_rules() -> None:
     # an opening bracket goes down with its words; a closing one is not left to start a line
     assert lines("甲乙丙丁（戊己）", 5) == ["甲乙丙丁", "（戊己）"]
     assert lines("甲乙丙丁戊）、己庚", 5) == ["甲乙丙丁", "戊）、己庚"]
-    # one closing mark may hang in the margin
-    assert lines("甲乙丙丁戊。己", 5) == ["甲乙丙丁戊。", "己"]
+    # nothing hangs past the line: the mark goes down with the character before it
+    assert lines("甲乙丙丁戊。己", 5) == ["甲乙丙丁", "戊。己"]
+    # a number stays with what it counts
+    assert lines("甲乙丙丁第16项", 6) == ["甲乙丙丁", "第16项"]
     # a phone number is not cut unless it is longer than half a line
-    assert lines("甲乙丙丁戊己庚辛电话0592-5551234", 16) == ["甲乙丙丁戊己庚辛电话", "0592-5551234"]
+    assert lines("甲乙丙丁戊己庚辛电话：0592-5551234", 16) == [
+        "甲乙丙丁戊己庚辛电话：",
+        "0592-5551234",
+    ]
     assert lines("A" * 25, 10) == ["A" * 10, "A" * 10, "A" * 5]

@@ -7,9 +7,10 @@ same greedy fill with the Chinese rules (行首行尾禁则) applied to the cut:
 
 - no line starts with closing punctuation (，。；：、）》” …) and none ends with an opening one
   (（《“【 …);
-- a run of Latin letters and digits (a phone number, 0592-5551234) is not cut, unless it is
-  longer than half a line (then it is cut as before, so nothing overflows);
-- one closing mark may still hang in the margin, as reportlab does, when that is enough.
+- a run of Latin letters and digits (a phone number, 0592-5551234) is not cut, nor a number
+  from the ideograph beside it (第16项, 30万元), unless no other break is within reach (then it
+  is cut as before, so nothing overflows);
+- nothing hangs past the end of the line (in a table cell it would cross the border).
 
 install() puts the two splitters reportlab's Paragraph calls (single-run text and mixed runs)
 in its module, the way the styles already extend its table of line-start characters.
@@ -47,15 +48,24 @@ def _allowed(chars: Sequence[str], k: int) -> bool:
     before, after = chars[k - 1], chars[k]
     if after in CANNOT_START or before in CANNOT_END:
         return False
-    return not (_latin(before) and _latin(after))
+    if _latin(before) and _latin(after):
+        return False
+    # a number stays with the character it counts or that counts it: 第16项, 30万元
+    number_first = before.isdigit() and _ideograph(after)
+    return not (number_first or (_ideograph(before) and after.isdigit()))
+
+
+def _ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _cut(chars: Sequence[str], start: int, over: int) -> int:
-    """Where the line from `start` ends, `over` being the first character that does not fit."""
+    """Where the line from `start` ends, `over` being the first character that does not fit.
+
+    Nothing hangs past the line's end (reportlab hangs a closing mark in the margin, which in
+    a table cell prints over the cell's border): the mark goes down with the word before it."""
     if _allowed(chars, over):
         return over
-    if chars[over] in CANNOT_START and _allowed(chars, over + 1):
-        return over + 1  # hang the one mark in the margin
     limit = max(start + 1, over - max(MAX_BACKOFF, (over - start) // 2))
     for k in range(over - 1, limit - 1, -1):
         if _allowed(chars, k):
