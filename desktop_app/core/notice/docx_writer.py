@@ -21,20 +21,8 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 
 from desktop_app import APP_NAME
+from desktop_app.core.notice import render_text as rt
 from desktop_app.core.notice.model import Notice
-from desktop_app.core.notice.render_text import (
-    NO_ITEMS,
-    grouped_possible,
-    grouped_services,
-    measure_text,
-    money_heading,
-    next_steps_line,
-    office_rows,
-    possible_heading,
-    services_heading,
-    small_print,
-    unstated_money,
-)
 from desktop_app.core.user_files import UserFileError, write_user_file
 
 _DROP = {"Cc", "Cs", "Co", "Cn"}
@@ -87,7 +75,7 @@ def new_document(notice: Notice, title: str) -> DocxDocument:
 
 
 def add_notice(doc: DocxDocument, n: Notice) -> None:
-    doc.add_heading(money_heading(n), level=1)
+    doc.add_heading(rt.money_heading(n), level=1)
     stated = [m for m in n.money if m.stated_amount]
     if stated:
         _table(
@@ -96,7 +84,7 @@ def add_notice(doc: DocxDocument, n: Notice) -> None:
             [
                 [
                     str(m.number),
-                    measure_text(m),
+                    rt.measure_text(m),
                     "\n".join(x for x in (m.amount, m.basis) if x),
                     m.contact + ("" if m.payer == "未注明" else f"\n出资：{m.payer}"),
                     m.validity,
@@ -105,35 +93,35 @@ def add_notice(doc: DocxDocument, n: Notice) -> None:
             ],
             [1.0, 6.6, 4.2, 3.4, 1.8],
         )
-    _paragraphs(doc, unstated_money(n))
+    _paragraphs(doc, rt.unstated_money(n))
     if not n.money:
-        doc.add_paragraph(NO_ITEMS)
+        doc.add_paragraph(rt.NO_ITEMS)
     _small(doc, n.total_note)
 
-    doc.add_heading(possible_heading(n), level=1)
+    doc.add_heading(rt.possible_heading(n), level=1)
     rows = [p for p in n.possible if p.stated_amount]
     if rows:
         _table(
             doc,
             ["序号", "措施及出处", "可能金额", "需补充或确认（咨询部门见“下一步”）"],
-            [[str(p.number), measure_text(p), p.amount, "\n".join(p.needs)] for p in rows],
+            [[str(p.number), rt.measure_text(p), p.amount, "\n".join(p.needs)] for p in rows],
             [1.0, 7.4, 2.6, 6.0],
         )
-    _paragraphs(doc, grouped_possible([p for p in n.possible if not p.stated_amount]))
+    _paragraphs(doc, rt.grouped_possible([p for p in n.possible if not p.stated_amount]))
     if not n.possible:
-        doc.add_paragraph(NO_ITEMS)
+        doc.add_paragraph(rt.NO_ITEMS)
 
-    doc.add_heading(services_heading(n), level=1)
-    _paragraphs(doc, grouped_services(n.services) or [NO_ITEMS])
+    doc.add_heading(rt.services_heading(n), level=1)
+    _paragraphs(doc, rt.grouped_services(n.services) or [rt.NO_ITEMS])
 
     doc.add_heading("四、下一步", level=1)
     doc.add_paragraph(_text(n.bring))
-    doc.add_paragraph(_text(next_steps_line(n)))
+    doc.add_paragraph(_text(rt.next_steps_line(n)))
     for step in n.next_steps:
         for g in step.guidance:
             _small(doc, f"● {g}")
 
-    rows_office = office_rows(n)
+    rows_office = rt.office_rows(n)
     table = doc.add_table(rows=len(rows_office), cols=3)
     table.style = "Table Grid"
     for i, (key, value) in enumerate(rows_office):
@@ -144,7 +132,7 @@ def add_notice(doc: DocxDocument, n: Notice) -> None:
     _widths(table, [2.4, 7.0, 7.6])
     doc.add_paragraph()
     _small(doc, n.disclaimer, muted=False)
-    for line in small_print(n):
+    for line in rt.small_print(n):
         _small(doc, line)
 
 

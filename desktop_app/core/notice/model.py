@@ -12,10 +12,10 @@ printed in 下一步 and marked 本地补充（非原文）.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
 from desktop_app.core.eligibility.results import MatchResult, MeasureResult
@@ -27,6 +27,21 @@ NOTICE_TITLE = "惠企政策告知单"
 DISCLAIMER = "以上内容依据公开政策文件整理，仅供参考，以主管部门最终认定为准。"
 LOCAL_MARK = "本地补充（非原文）"
 UNSTATED_AMOUNT = "原文未注明金额"
+BRIEF_NOTE = (
+    "本告知单为简版；详版（另附每项措施的条件、金额计算过程、原文引用和不符合的措施）"
+    "可在程序中导出。"
+)
+
+
+class ReportOptions(TypedDict, total=False):
+    """How to print one evaluation, whatever the format (core.notice.report, core.pdf.summary)."""
+
+    brief: bool  # the 告知单 alone (简版); else the full report (详版) starts with it
+    office: OfficeInfo | None
+    guidance: Iterable[LocalGuidance]
+    generated: date | None
+    data_date: date | None
+    registry: FactsRegistry | None
 
 
 @dataclass(frozen=True)
@@ -230,6 +245,19 @@ def build_notice(
             dict.fromkeys(n for m in shown if (n := verdicts.departments_note(m)) is not None)
         ),
     )
+
+
+def report_notice(result: MatchResult, options: ReportOptions) -> Notice:
+    """The notice a report in either format starts with (the 简版's says where the 详版 is)."""
+    notice = build_notice(
+        result,
+        options.get("office"),
+        generated=options.get("generated"),
+        guidance=options.get("guidance", ()),
+        data_date=options.get("data_date"),
+        registry=options.get("registry"),
+    )
+    return replace(notice, brief_note=BRIEF_NOTE) if options.get("brief") else notice
 
 
 def _stored_guidance(measure_id: str, g: Mapping[str, Any]) -> LocalGuidance:

@@ -9,17 +9,14 @@ Word file (returns None: Word lays out the pages).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
-from datetime import date
 from pathlib import Path
+from typing import Unpack
 
-from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
+from desktop_app.core.eligibility.facts import load_registry
 from desktop_app.core.eligibility.results import MatchResult
 from desktop_app.core.notice import docx_detail, docx_writer
-from desktop_app.core.notice.model import LocalGuidance, build_notice
-from desktop_app.core.notice.office import OfficeInfo
-from desktop_app.core.pdf.summary import BRIEF_NOTE, build_summary_pdf
+from desktop_app.core.notice.model import ReportOptions, report_notice
+from desktop_app.core.pdf.summary import build_summary_pdf
 
 FORMATS = (".pdf", ".docx")
 
@@ -36,41 +33,18 @@ def report_format(path: Path | str) -> str:
 
 
 def write_report(
-    result: MatchResult,
-    path: Path | str,
-    *,
-    brief: bool = True,
-    office: OfficeInfo | None = None,
-    guidance: Iterable[LocalGuidance] = (),
-    generated: date | None = None,
-    data_date: date | None = None,
-    registry: FactsRegistry | None = None,
+    result: MatchResult, path: Path | str, **options: Unpack[ReportOptions]
 ) -> int | None:
-    """The 告知单 (`brief`) or the full report, as PDF or Word by the file's suffix."""
+    """The 告知单 (`brief`, the default) or the full report, as PDF or Word by the file's
+    suffix."""
     suffix = report_format(path)
-    registry = registry or load_registry()
-    guidance = list(guidance)
+    chosen: ReportOptions = {"brief": True, **options}
     if suffix == ".pdf":
-        return build_summary_pdf(
-            result,
-            path,
-            generated=generated,
-            registry=registry,
-            brief=brief,
-            office=office,
-            guidance=guidance,
-            data_date=data_date,
-        )
-    notice = build_notice(
-        result,
-        office,
-        generated=generated,
-        guidance=guidance,
-        data_date=data_date,
-        registry=registry,
-    )
-    if brief:
-        docx_writer.write_docx(replace(notice, brief_note=BRIEF_NOTE), path)
+        return build_summary_pdf(result, path, **chosen)
+    registry = chosen.get("registry") or load_registry()
+    notice = report_notice(result, {**chosen, "registry": registry})
+    if chosen["brief"]:
+        docx_writer.write_docx(notice, path)
     else:
         docx_detail.write_full_docx(result, notice, path, registry)
     return None

@@ -139,7 +139,7 @@ def inactive_line(doc: Document, m: MeasureResult) -> str:
     title = f"《{doc.title.replace('《', '〈').replace('》', '〉')}》"
     state = m.validity.state
     start, end_iso, derived = period(m)
-    end = _date_text(end_iso)
+    end = iso_date_text(end_iso)
     basis: Any = getattr(m.validity, "basis", None)
     rule = basis.get("rule") if isinstance(basis, dict) else basis if isinstance(basis, str) else ""
     ended = bool(getattr(m.validity, "period_ended", False))
@@ -148,7 +148,7 @@ def inactive_line(doc: Document, m: MeasureResult) -> str:
         if end:
             what += f"，文中有效期至{end}" + ("（已届满）" if ended else "")
     elif state == "not_yet":
-        what = f"自{_date_text(start) or '未注明日期'}起施行，评估日尚未生效"
+        what = f"自{iso_date_text(start) or '未注明日期'}起施行，评估日尚未生效"
     elif state == "lapsed" and end:
         what = f"推定执行期至{end}（{rule or '推定'}），已过执行期"
     elif end:
@@ -158,7 +158,8 @@ def inactive_line(doc: Document, m: MeasureResult) -> str:
     return f"{title}{what}，相关措施仅供参考。"
 
 
-def _date_text(iso: str | None) -> str | None:
+def iso_date_text(iso: str | None) -> str | None:
+    """2025-12-31 → 2025年12月31日; anything else as stored, None for nothing."""
     if not iso:
         return None
     try:

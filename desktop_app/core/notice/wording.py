@@ -19,6 +19,7 @@ from desktop_app.core.eligibility.results import MatchResult, MeasureResult
 from desktop_app.core.eligibility.rules import BENEFIT_KINDS
 from desktop_app.core.model import UNSTATED, Item
 from desktop_app.core.notice import verdicts
+from desktop_app.core.pdf.builder import format_date
 from desktop_app.core.pdf.summary_text import missing_label
 from desktop_app.core.structuring.provenance import IMPORTED_BADGE, UNREVIEWED_BADGE
 
@@ -42,17 +43,8 @@ _GENERIC = re.compile(r"^符合(相应|有关|相关)?条件(的)?([^，。；]{
 GENERIC_NEED = "原文未列明具体条件，请向联系部门确认"
 
 
-def date_text(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def iso_date_text(iso: str | None) -> str | None:
-    if not iso:
-        return None
-    try:
-        return date_text(date.fromisoformat(iso))
-    except ValueError:
-        return iso
+date_text = format_date  # 2025年12月31日, the one date style of everything printed
+iso_date_text = verdicts.iso_date_text
 
 
 def region_name(code: str | None) -> str:

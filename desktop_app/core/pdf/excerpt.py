@@ -12,10 +12,11 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.core.citation import nested_title
-from desktop_app.core.model import IMPORTED_LABEL, UNSTATED, Department, Document, Item
+from desktop_app.core.model import IMPORTED_LABEL, UNSTATED, Document, Item
 from desktop_app.core.notice import wording
 from desktop_app.core.pdf.builder import PdfBuilder, format_date
 from desktop_app.core.pdf.numbering import section_label
+from desktop_app.core.pdf.summary_text import departments_full
 from desktop_app.core.store import PolicyStore
 from desktop_app.core.validity import DRAFT, EXPIRED, IN_FORCE, NOT_YET, validity_on
 
@@ -115,17 +116,6 @@ def validity_text(doc: Document, as_of: date) -> str:
     return period + standing.get(state, "")
 
 
-def departments_text(item: Item) -> str:
-    """Responsible units with the lead unit marked, e.g. 市人社局（牵头）、市财政局."""
-    own = [d for d in item.departments if d.basis != "standing"]
-    standing = [d for d in item.departments if d.basis == "standing"]
-    text = "、".join(_department_label(d) for d in own)
-    if standing:
-        common = "、".join(_department_label(d) for d in standing)
-        text = f"{text}；另：{common}（各项通用）" if text else common
-    return text or item.departments_text or UNSTATED
-
-
 def _add_item(pdf: PdfBuilder, store: PolicyStore, item: Item, number: int) -> None:
     heading, body = _heading_and_body(item)
     # Arabic numbers: a （十）of ours would read as the document's own numbering
@@ -134,7 +124,7 @@ def _add_item(pdf: PdfBuilder, store: PolicyStore, item: Item, number: int) -> N
         # One heading per line: any inline separator reads as punctuation next to （十）.
         ("所在章节", "\n".join(item.path) if item.path else UNSTATED),
         ("条目编号", _locator_text(item)),
-        ("责任单位", departments_text(item)),
+        ("责任单位", departments_full(item)),
     ]
     if _printed_differently(item):
         rows.append(("原文表述", item.departments_text or ""))
@@ -201,10 +191,6 @@ def _printed_differently(item: Item) -> bool:
         return False
     own = "、".join(d.name for d in item.departments if d.basis != "standing")
     return item.departments_text != own
-
-
-def _department_label(dept: Department) -> str:
-    return dept.name + ("（牵头）" if dept.lead else "")
 
 
 def _shows_article(item: Item) -> bool:

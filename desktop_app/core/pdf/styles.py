@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
@@ -49,28 +50,13 @@ class PdfStyles:
         return style
 
 
-def _style(
-    name: str,
-    font: str,
-    size: float,
-    leading: float,
-    *,
-    color: Color = TEXT,
-    alignment: int = TA_LEFT,
-    space_before: float = 0,
-    space_after: float = 0,
-    keep_with_next: bool = False,
-) -> ParagraphStyle:
+def _base(font: str) -> ParagraphStyle:
+    """What every style shares; each style below varies size, leading, colour and spacing."""
     return ParagraphStyle(
-        name,
+        "Base",
         fontName=font,
-        fontSize=size,
-        leading=leading,
-        textColor=color,
-        alignment=alignment,
-        spaceBefore=space_before,
-        spaceAfter=space_after,
-        keepWithNext=int(keep_with_next),
+        textColor=TEXT,
+        alignment=TA_LEFT,
         wordWrap="CJK",
         # Without this a table cell narrower than one long Latin token would overflow.
         splitLongWords=1,
@@ -84,25 +70,23 @@ def get_styles() -> PdfStyles:
     """The shared styles (built once; treat them as read-only, derive copies to vary)."""
     font = register_fonts()
     line_breaks.install()
+    base = _base(font)
+
+    def style(name: str, size: float, leading: float, **varied: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, fontSize=size, leading=leading, **varied)
+
     return PdfStyles(
-        title=_style("Title", font, 18, 26, alignment=TA_CENTER, space_after=6),
-        subtitle=_style("Subtitle", font, 10.5, 16, color=MUTED, alignment=TA_CENTER),
-        h1=_style(
-            "Heading1",
-            font,
-            14,
-            20,
-            color=ACCENT,
-            space_before=14,
-            space_after=6,
-            keep_with_next=True,
+        title=style("Title", 18, 26, alignment=TA_CENTER, spaceAfter=6),
+        subtitle=style("Subtitle", 10.5, 16, textColor=MUTED, alignment=TA_CENTER),
+        h1=style(
+            "Heading1", 14, 20, textColor=ACCENT, spaceBefore=14, spaceAfter=6, keepWithNext=1
         ),
-        h2=_style("Heading2", font, 12, 18, space_before=10, space_after=4, keep_with_next=True),
-        body=_style("Body", font, 10.5, 17, space_after=6),
-        small=_style("Small", font, 9, 13.5, color=MUTED, space_after=3),
-        cell=_style("Cell", font, 10, 14.5),
-        cell_header=_style("CellHeader", font, 10, 14.5, color=ACCENT),
-        cell_key=_style("CellKey", font, 10, 14.5, color=MUTED),
-        note=_style("Note", font, 9.5, 14.5, color=TEXT),
+        h2=style("Heading2", 12, 18, spaceBefore=10, spaceAfter=4, keepWithNext=1),
+        body=style("Body", 10.5, 17, spaceAfter=6),
+        small=style("Small", 9, 13.5, textColor=MUTED, spaceAfter=3),
+        cell=style("Cell", 10, 14.5),
+        cell_header=style("CellHeader", 10, 14.5, textColor=ACCENT),
+        cell_key=style("CellKey", 10, 14.5, textColor=MUTED),
+        note=style("Note", 9.5, 14.5),
         font_name=font,
     )

@@ -12,52 +12,40 @@ not apply and why (officials get asked); then the notes and disclaimer.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Unpack
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
-from desktop_app.core.eligibility.conditions import UNMET, ConditionResult
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
 from desktop_app.core.eligibility.results import (
     NOT_IN_FORCE,
-    BenefitResult,
     MatchResult,
     MeasureResult,
 )
-from desktop_app.core.eligibility.rules import BENEFIT_KINDS
 from desktop_app.core.model import UNSTATED
 from desktop_app.core.notice import verdicts, wording
-from desktop_app.core.notice.model import LocalGuidance, Notice, build_notice
-from desktop_app.core.notice.office import OfficeInfo
+from desktop_app.core.notice.model import Notice, ReportOptions, report_notice
 from desktop_app.core.notice.pdf import add_notice, new_builder, notice_builder
 from desktop_app.core.notice.render_text import small_print
 from desktop_app.core.pdf import summary_text as t
 from desktop_app.core.pdf.builder import PdfBuilder
 from desktop_app.core.pdf.excerpt import DISCLAIMER
 from desktop_app.core.pdf.markup import escape
-from desktop_app.core.pdf.styles import MUTED, PdfStyles
+from desktop_app.core.pdf.styles import PdfStyles
+from desktop_app.core.pdf.summary_measure import DetailContext, measure_detail
 from desktop_app.core.pdf.summary_reference import HEADING as NOT_IN_FORCE_HEADING
 from desktop_app.core.pdf.summary_reference import not_in_force_table
-from desktop_app.core.pdf.summary_tables import Cell, KeepOrSplit, grid
-from desktop_app.core.structuring.guidance import MARK as GUIDANCE_MARK
-from desktop_app.core.structuring.guidance import guidance_lines
+from desktop_app.core.pdf.summary_tables import Cell, grid
 
 __all__ = ["DISCLAIMER", "TITLE", "build_summary_pdf", "summary_builder"]
 
 TITLE = t.TITLE
 # Column widths in cm on the 17 cm text width.
-_LIST_WIDTHS = (0.9, 5.6, 3.6, 2.4, 3.0, 1.5)
-_POSSIBLE_WIDTHS = (0.9, 4.2, 2.7, 2.1, 2.5, 1.4, 3.2)
-_DETAIL_WIDTHS = (2.4, 4.4, 5.0, 5.2)
 _FAILED_WIDTHS = (0.9, 7.4, 8.7)
-# A measure that does not fit in the space left moves to the next page, unless more than this
-# is left: then it starts here and continues overleaf, so no page is left half empty.
-_SPLIT_ABOVE = 6 * cm
 _HEADING_ROOM = 5.5 * cm
 
 NOTES = (
@@ -72,72 +60,24 @@ NOTES = (
 )
 
 
-@dataclass(frozen=True)
-class _Context:
-    result: MatchResult
-    registry: FactsRegistry
-    numbers: dict[str, int]
-    titles: dict[str, str]
-    marks: t.Marks
-    # conditions printed once per document in the detail rather than with each measure
-    shared: dict[str, list[ConditionResult]]
-
-
-BRIEF_NOTE = (
-    "本告知单为简版；详版（另附每项措施的条件、金额计算过程、原文引用和不符合的措施）"
-    "可在程序中导出。"
-)
 DETAIL_TITLE = "附：惠企政策适用清单（详版）"
 
 
 def build_summary_pdf(
-    result: MatchResult,
-    path: Path | str,
-    *,
-    generated: date | None = None,
-    registry: FactsRegistry | None = None,
-    brief: bool = False,
-    office: OfficeInfo | None = None,
-    guidance: Iterable[LocalGuidance] = (),
-    data_date: date | None = None,
+    result: MatchResult, path: Path | str, **options: Unpack[ReportOptions]
 ) -> int:
     """Write the report of `result` to `path` (atomically) and return its page count."""
-    return summary_builder(
-        result,
-        generated=generated,
-        registry=registry,
-        brief=brief,
-        office=office,
-        guidance=guidance,
-        data_date=data_date,
-    ).build(path)
+    return summary_builder(result, **options).build(path)
 
 
-def summary_builder(
-    result: MatchResult,
-    *,
-    generated: date | None = None,
-    registry: FactsRegistry | None = None,
-    brief: bool = False,
-    office: OfficeInfo | None = None,
-    guidance: Iterable[LocalGuidance] = (),
-    data_date: date | None = None,
-) -> PdfBuilder:
+def summary_builder(result: MatchResult, **options: Unpack[ReportOptions]) -> PdfBuilder:
     """The report as an unbuilt document (for build_bytes, previews and tests).
 
     `brief` gives the 告知单 alone (one page for a typical enterprise); the full version (详版)
     starts with the same 告知单 and then explains every measure it lists, under its number."""
-    registry = registry or load_registry()
-    notice = build_notice(
-        result,
-        office,
-        generated=generated,
-        guidance=guidance,
-        data_date=data_date,
-        registry=registry,
-    )
-    if brief:
-        notice = replace(notice, brief_note=BRIEF_NOTE)
+    registry = options.get("registry") or load_registry()
+    notice = report_notice(result, {**options, "registry": registry})
+    if options.get("brief"):
         return notice_builder(notice)
     pdf = new_builder(notice, notice.title)
     add_notice(pdf, notice)
@@ -165,11 +105,11 @@ def add_detail(
     listed.sort(key=lambda m: numbers[m.item.id])
     for m in ineligible:
         numbers[m.item.id] = len(numbers) + 1
-    ctx = _Context(
+    ctx = DetailContext(
         result=result,
         registry=registry,
         numbers=numbers,
-        titles={m.item.id: _title(m) for m in result.results},
+        titles={m.item.id: wording.title(m) for m in result.results},
         marks=t.marks(),
         shared=t.document_conditions(listed),
     )
@@ -196,7 +136,7 @@ def add_detail(
 
 def _full_sections(
     pdf: PdfBuilder,
-    ctx: _Context,
+    ctx: DetailContext,
     listed: Sequence[MeasureResult],
     ineligible: Sequence[MeasureResult],
     notice: Notice,
@@ -208,7 +148,7 @@ def _full_sections(
     else:
         _document_conditions(pdf, ctx, listed)
     for measure in listed:
-        pdf.flowables(functools.partial(_measure_detail, ctx=ctx, m=measure))
+        pdf.flowables(functools.partial(measure_detail, ctx=ctx, m=measure))
 
     _heading(pdf, "三、补充信息后可能适用")
     _supplements(pdf, ctx)
@@ -258,20 +198,16 @@ def _heading(pdf: PdfBuilder, text: str, level: int = 1) -> None:
 # -- sections ---------------------------------------------------------------------------------
 
 
-def _title(m: MeasureResult) -> str:
-    return wording.title(m)
-
-
 def _lines(texts: Sequence[str]) -> list[tuple[str, str]]:
     """One paragraph per entry: a line break inside a cell can leave an empty line."""
     return [(text, "cell") for text in texts]
 
 
 def _measure_cell(m: MeasureResult) -> list[tuple[str, str]]:
-    return [(_title(m), "cell"), (wording.source_text(m), "muted")]
+    return [(wording.title(m), "cell"), (wording.source_text(m), "muted")]
 
 
-def _supplements(pdf: PdfBuilder, ctx: _Context) -> None:
+def _supplements(pdf: PdfBuilder, ctx: DetailContext) -> None:
     supplements = ctx.result.supplements
     if not supplements:
         pdf.paragraph("无。所填信息已足以判断，或其余措施的条件与补充信息无关。")
@@ -292,7 +228,9 @@ def _supplements(pdf: PdfBuilder, ctx: _Context) -> None:
     )
 
 
-def _document_conditions(pdf: PdfBuilder, ctx: _Context, measures: Sequence[MeasureResult]) -> None:
+def _document_conditions(
+    pdf: PdfBuilder, ctx: DetailContext, measures: Sequence[MeasureResult]
+) -> None:
     """Each document once: its conditions shared by all its measures, and its scope remark."""
     docs = {m.document.id: m for m in measures}
     rows: list[list[Cell]] = []
@@ -322,165 +260,3 @@ def _document_conditions(pdf: PdfBuilder, ctx: _Context, measures: Sequence[Meas
 
 def _doc_number(m: MeasureResult) -> str:
     return f"文号：{m.document.doc_number or UNSTATED}"
-
-
-# -- one measure in detail --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _DetailStyles:
-    heading: ParagraphStyle
-    info: ParagraphStyle  # the lines under a heading, kept with it and the table below
-    remark: ParagraphStyle
-
-
-@functools.cache
-def _detail_styles(s: PdfStyles) -> _DetailStyles:
-    # keepWithNext takes effect when a measure is split over two pages: reportlab then keeps
-    # the heading, the lines under it and the first table together.
-    heading = ParagraphStyle(
-        "MeasureHeading", parent=s.h2, fontSize=11, leading=16, spaceBefore=10, spaceAfter=2
-    )
-    info = ParagraphStyle(
-        "MeasureInfo", parent=s.cell, fontSize=9, leading=13.5, spaceAfter=2, keepWithNext=1
-    )
-    remark = ParagraphStyle("MeasureRemark", parent=info, keepWithNext=0, spaceBefore=2)
-    return _DetailStyles(heading, info, remark)
-
-
-def _info_line(pairs: Sequence[tuple[str, str]]) -> str:
-    """Markup for 标签：值　　标签：值 with muted labels; every piece of text is escaped."""
-    muted = MUTED.hexval()[2:]
-    # non-breaking spaces: reportlab's CJK wrap shrinks a run of ideographic spaces to one gap
-    return ("&nbsp;" * 6).join(
-        f'<font color="#{muted}">{escape(label)}：</font>{escape(value)}' for label, value in pairs
-    )
-
-
-def _citation(m: MeasureResult) -> str:
-    if wording.library_numbered(m):
-        # the library's sequence number, never presented as the document's own
-        return f"{wording.source_text(m)}（原文条目无编号）"
-    return m.citation
-
-
-def _measure_detail(s: PdfStyles, *, ctx: _Context, m: MeasureResult) -> list[Flowable]:
-    """One measure: heading, result lines, conditions and benefits. Each table carries the
-    measure's number and title in a caption row repeated on every page, so a table that
-    starts or continues on a new page still names its measure."""
-    st = _detail_styles(s)
-    doc = m.document
-    number = ctx.numbers[m.item.id]
-    lines = [
-        [("评估结果", t.status_mark(m.status, ctx.marks)), ("估算金额", m.amount.text or UNSTATED)],
-        [("出处", _citation(m)), ("文号", doc.doc_number or UNSTATED)],
-        [("联系部门", t.departments_full(t.local_item(m)))],
-    ]
-    parts: list[Flowable] = [
-        Paragraph(escape(f"{number}．{_title(m)}"), st.heading),
-        *(Paragraph(_info_line(pairs), st.info) for pairs in lines),
-    ]
-    caption = f"{number}．{_title(m)}"
-    tables: list[Flowable] = []
-    conditions = _condition_rows(m, ctx)
-    if conditions:
-        tables.append(
-            grid(
-                ["结果", "条件", "企业情况", "原文依据"],
-                conditions,
-                s,
-                widths_cm=_DETAIL_WIDTHS,
-                caption=f"{caption}　适用条件",
-            )
-        )
-    # A second table (not a sub-heading row) so a page break inside it repeats its own header.
-    tables.append(
-        grid(
-            ["待遇", "估算金额", "计算过程", "原文依据"],
-            [_benefit_row(b) for b in m.benefits],
-            s,
-            widths_cm=_DETAIL_WIDTHS,
-            caption=f"{caption}　待遇与金额",
-        )
-    )
-    rest = [*tables[1:], *(Paragraph(escape(r), st.remark) for r in _remarks(m, ctx))]
-    rest.append(Spacer(1, 8))
-    return [KeepOrSplit([*parts, tables[0]], rest, _SPLIT_ABOVE)]
-
-
-def _condition_rows(m: MeasureResult, ctx: _Context) -> list[list[Cell]]:
-    rows: list[list[Cell]] = []
-
-    def add(cond: ConditionResult, prefix: str = "") -> None:
-        text: list[tuple[str, str]] = [(cond.text, "cell")]
-        if prefix:
-            text.insert(0, (prefix, "muted"))
-        rows.append(
-            [
-                t.condition_mark(cond, ctx.marks),
-                text,
-                _value(cond, ctx),
-                [(t.quoted(cond.quote), "muted")],
-            ]
-        )
-        for child in cond.children:
-            add(child, "其中一项：" if "或" in cond.text else "其中：")
-
-    for cond in m.conditions[len(ctx.shared.get(m.document.id, [])) :]:
-        add(cond)
-    for benefit in m.benefits:
-        for cond in benefit.conditions:
-            add(cond, f"仅限“{benefit.label}”")
-    return rows
-
-
-def _value(cond: ConditionResult, ctx: _Context) -> str:
-    size = ctx.result.size
-    if cond.value == f"{size.label}（{size.explanation}）":
-        # the engine's size text repeats the whole working printed under 企业规模
-        return f"{size.label}（划型过程见“企业规模”）"
-    return cond.value or t.UNFILLED
-
-
-def _benefit_row(b: BenefitResult) -> list[Cell]:
-    label: list[tuple[str, str]] = [(b.label, "cell")]
-    kind = {"met": "", "unknown": "，需确认", "unmet": "，条件不符合"}.get(b.state, "")
-    label.append((f"（{_kind_label(b.kind)}{kind}）", "muted"))
-    if b.state == UNMET:
-        # the benefit's own condition fails: its amount would mislead on paper
-        amount: Cell = "不适用"
-        working: Cell = "本项条件不符合，不计算"
-    else:
-        amount = [(b.amount.text or UNSTATED, "strong")]
-        if b.payer:
-            amount.append((f"出资：{b.payer['name']}", "muted"))
-        pieces = [(b.amount.working or UNSTATED, "cell")]
-        for p in b.parameters:
-            pieces.append(
-                (
-                    f"{p.get('label', '')}：{p.get('value', '')}{p.get('unit', '')}"
-                    f"（原文：{t.quoted(p.get('quote', ''))}）",
-                    "muted",
-                )
-            )
-        working = pieces
-    return [label, amount, working, [(t.quoted(b.quote), "muted")]]
-
-
-def _kind_label(kind: str) -> str:
-    return BENEFIT_KINDS.get(kind, kind)
-
-
-def _remarks(m: MeasureResult, ctx: _Context) -> list[str]:
-    out = []
-    for b in m.benefits:
-        if b.stacks_with:
-            out.append(f"“{b.label}”" + t.stacks_text(b.stacks_with, ctx.numbers, ctx.titles))
-        out += [f"“{b.label}”说明：{note}" for note in b.notes]
-    # the validity sentence is already in the conditions table
-    out += [f"说明：{note}" for note in m.notes if note != m.validity.detail]
-    badge_line = wording.provenance_badge(m)
-    if badge_line:
-        out.append(f"来源：{badge_line}")
-    out += [f"{GUIDANCE_MARK}　{line}" for line in guidance_lines(m.guidance)]
-    return out

@@ -7,7 +7,7 @@ reworded: a field the engine or the document leaves empty prints as 未注明 / 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -20,7 +20,6 @@ from desktop_app.core.eligibility.profile import ENTITY_TYPES, Profile
 from desktop_app.core.eligibility.results import (
     ELIGIBLE,
     INELIGIBLE,
-    NOT_IN_FORCE,
     POSSIBLE,
     STATUS_PRINT_LABELS,
     MatchResult,
@@ -86,14 +85,6 @@ def status_mark(status: str, m: Marks | None = None) -> str:
 
 def enterprise_name(profile: Profile) -> str:
     return profile.name or UNFILLED
-
-
-def meta_line(result: MatchResult, generated: date) -> str:
-    version = result.data_version or UNSTATED
-    return (
-        f"评估日期：{format_date(result.as_of)}　数据版本：{version}　"
-        f"生成日期：{format_date(generated)}"
-    )
 
 
 def region_text(code: str | None) -> str:
@@ -238,16 +229,6 @@ def short_source(measure: Measure) -> str:
     return f"《{short}{draft}》{rest}"
 
 
-def benefit_labels(measure: Measure) -> str:
-    """The benefits the enterprise may get; for a 符合 measure only those whose own
-    conditions are met, as the engine's amount counts only those."""
-    if measure.status == ELIGIBLE:
-        chosen = [b for b in measure.benefits if b.state == MET]
-    else:
-        chosen = [b for b in measure.benefits if b.state != UNMET]
-    return "；".join(b.label for b in chosen or measure.benefits) or UNSTATED
-
-
 def local_item(measure: Measure) -> Item:
     """The measure's item with its units as the enterprise should read them: another place's
     units marked as such, or named as the enterprise's own counterpart (engine departments)."""
@@ -268,18 +249,6 @@ def standing_departments(item: Item) -> list[Department]:
     return [d for d in item.departments if d.basis == "standing"]
 
 
-def departments_short(item: Item) -> str:
-    """The item's own units (lead marked); units common to every item are left to a note."""
-    own = own_departments(item)
-    if own:
-        text = "、".join(_department_label(d) for d in own)
-    elif item.departments:
-        text = "、".join(_department_label(d) for d in item.departments)
-    else:
-        text = item.departments_text or UNSTATED
-    return text + ("※" if own and standing_departments(item) else "")
-
-
 def departments_full(item: Item) -> str:
     """Every responsible unit, the common ones named as such."""
     own = own_departments(item)
@@ -291,55 +260,9 @@ def departments_full(item: Item) -> str:
     return text or item.departments_text or UNSTATED
 
 
-def standing_note(measures: Iterable[Measure]) -> str | None:
-    """One line naming the units a document lists once for all of its items (※ in tables)."""
-    groups: dict[str, tuple[str, str]] = {}
-    for m in measures:
-        standing = standing_departments(local_item(m))
-        if standing and own_departments(local_item(m)):
-            names = "、".join(d.name for d in standing)
-            title = nested_title(m.document.short_title or m.document.title)
-            groups.setdefault(m.document.id, (title, names))
-    if not groups:
-        return None
-    parts = [f"《{title}》所列各项另含{names}" for title, names in groups.values()]
-    return "※ 责任单位：" + "；".join(parts) + "。"
-
-
-def scope_notes(measures: Iterable[Measure]) -> list[str]:
-    """Each document's scope remark once (e.g. Xiamen units named for a province-wide measure)."""
-    seen: dict[str, str] = {}
-    for m in measures:
-        note = m.document.scope_note
-        if note and m.document.id not in seen:
-            seen[m.document.id] = f"《{nested_title(m.document.short_title)}》：{note}"
-    return list(seen.values())
-
-
-def validity_badge(measure: Measure) -> str:
-    label = measure.validity.label
-    return "有效期未注明" if label == UNSTATED else label
-
-
-def validity_full(measure: Measure) -> str:
-    return f"{measure.validity.label}。{measure.validity.detail}"
-
-
 def missing_label(key: str, result: MatchResult, registry: FactsRegistry) -> str:
     """The evaluation's own wording of a missing fact, else the registry's (the same words)."""
     return result.missing_label(key) or registry.missing_label(key)
-
-
-def to_confirm(measure: Measure, result: MatchResult, registry: FactsRegistry) -> list[str]:
-    """What stands between a 可能符合 measure and 符合: facts to add, points to confirm."""
-    parts = []
-    if measure.missing:
-        labels = "、".join(missing_label(k, result, registry) for k in measure.missing)
-        parts.append(f"需补充：{labels}")
-    confirm = [c.removeprefix("需确认：") for c in measure.confirmations]
-    if confirm:
-        parts.append("需确认：" + "；".join(dict.fromkeys(confirm)))
-    return parts or ["需向主管部门确认"]
 
 
 def _all_conditions(measure: Measure) -> list[ConditionResult]:
@@ -357,49 +280,6 @@ def failed_text(measure: Measure) -> list[str]:
     return parts or ["不符合适用条件"]
 
 
-def amount_text(measure: Measure) -> str:
-    return measure.amount.text or UNSTATED
-
-
-def not_computable_note(
-    eligible: Sequence[Measure], numbers: dict[str, int], total_text: str | None
-) -> str:
-    """A plain statement of what the 合计 adds up and what it leaves out, by row number.
-
-    The rows counted are those the engine adds up: exact amounts and upper limits.
-    """
-    if not eligible:
-        return "没有评估为“符合”的措施，无可计算金额。"
-    counted = [m for m in eligible if _added_up(m)]
-    ranges = [m for m in eligible if m.amount.kind == "range"]
-    left = [m for m in eligible if not _added_up(m) and m.amount.kind != "range"]
-    lines = []
-    if counted and total_text:
-        nums = "、".join(str(numbers[m.item.id]) for m in counted)
-        lines.append(f"合计{total_text}，由第{nums}项的估算金额相加。")
-    else:
-        lines.append("“符合”的措施均无可计算金额。")
-    if left or ranges:
-        non_cash = [m for m in left if m.amount.text == "非资金支持"]
-        unstated = [m for m in left if m.amount.text != "非资金支持"]
-        detail = []
-        if non_cash:
-            detail.append(f"非资金支持{len(non_cash)}项")
-        if unstated:
-            nums = "、".join(str(numbers[m.item.id]) for m in unstated)
-            detail.append(f"原文未注明金额或无法按所填信息计算{len(unstated)}项（第{nums}项）")
-        if ranges:
-            nums = "、".join(str(numbers[m.item.id]) for m in ranges)
-            detail.append(f"金额为区间{len(ranges)}项（第{nums}项，见该项估算金额）")
-        lines.append(f"另有{len(left) + len(ranges)}项未计入合计：" + "；".join(detail) + "。")
-    lines.append("估算金额按所填信息和原文标准计算，实际金额以主管部门核定为准。")
-    return "\n".join(lines)
-
-
-def _added_up(m: Measure) -> bool:
-    return m.amount.kind in ("exact", "up_to") and m.amount.value_yuan is not None
-
-
 def stacks_text(
     stacks: dict[str, str | None], numbers: dict[str, int], titles: dict[str, str]
 ) -> str:
@@ -413,14 +293,3 @@ def stacks_text(
     title = titles.get(target)
     named = f"{where}（{title}）" if title else where
     return f"与{named}的关系：{relation}" + (f"；原文：{quoted(quote)}" if quote else "")
-
-
-def measure_numbers(result: MatchResult) -> dict[str, int]:
-    """One running number per measure, in the order the document prints them."""
-    ordered = (
-        result.by_status(ELIGIBLE)
-        + result.by_status(POSSIBLE)
-        + result.by_status(INELIGIBLE)
-        + result.by_status(NOT_IN_FORCE)
-    )
-    return {m.item.id: n for n, m in enumerate(ordered, start=1)}

@@ -120,6 +120,34 @@ def _run(
         runner.run(work, done, failed)
 
 
+def _failure(parent: QWidget, title: str, text: str) -> Callable[[TaskError], None]:
+    """A failed build: logged, and said in Chinese with where the log is."""
+
+    def failed(error: TaskError) -> None:
+        errors.log_exception(error.exception, error.traceback or None)
+        prompts.warn(parent, title, f"{text}\n详细记录：{errors.log_path()}")
+
+    return failed
+
+
+def _build(
+    runner: TaskRunner | None,
+    parent: QWidget,
+    job: tuple[MatchResult, Path, ReportChoice, date | None],
+    done: Callable[[int], None],
+    failed: Callable[[TaskError], None],
+) -> None:
+    """Build (result, path, the office/brief choice, data day) on the worker."""
+    result, path, choice, data_day = job
+    _run(
+        runner,
+        lambda: build_report(result, path, choice.brief, choice.office, data_day),
+        done,
+        failed,
+        parent,
+    )
+
+
 def _while_alive(owner: QWidget, callback: Callable[[Any], None]) -> Callable[[Any], None]:
     def guarded(value: Any) -> None:
         if shiboken6.isValid(owner):
@@ -156,32 +184,10 @@ def export_report(
         if on_done is not None:
             on_done(path)
 
-    def failed(error: TaskError) -> None:
-        errors.log_exception(error.exception, error.traceback or None)
-        prompts.warn(
-            parent,
-            "导出失败",
-            "文件没有生成。请换一个保存位置再试（文件可能正被其他程序打开）。\n"
-            f"详细记录：{errors.log_path()}",
-        )
-
-    def work() -> int:
-        return build_report(result, path, choice.brief, choice.office, data_day)
-
-    _run(runner, work, done, failed, parent)
-
-
-def export_pdf(
-    parent: QWidget,
-    result: MatchResult,
-    enterprise: str,
-    runner: TaskRunner | None,
-    settings: FolderMemory | None = None,
-    on_done: Callable[[Path], None] | None = None,
-    brief: bool = False,
-    data_day: date | None = None,
-) -> None:
-    export_report(parent, result, enterprise, runner, settings, on_done, brief, ".pdf", data_day)
+    failed = _failure(
+        parent, "导出失败", "文件没有生成。请换一个保存位置再试（文件可能正被其他程序打开）。"
+    )
+    _build(runner, parent, (result, path, choice, data_day), done, failed)
 
 
 def print_summary(
@@ -202,9 +208,7 @@ def print_summary(
     folder = Path(tempfile.mkdtemp(prefix="policy-desk-print-"))
     path = folder / ("惠企政策告知单.pdf" if choice.brief else "惠企政策告知单详版.pdf")
 
-    def failed(error: TaskError) -> None:
-        errors.log_exception(error.exception, error.traceback or None)
-        prompts.warn(parent, "打印失败", f"没有能打印。详细记录：{errors.log_path()}")
+    failed = _failure(parent, "打印失败", "没有能打印。")
 
     def done(_pages: int) -> None:
         try:
@@ -212,7 +216,4 @@ def print_summary(
         except Exception as exc:
             failed(TaskError(exc, ""))
 
-    def work() -> int:
-        return build_report(result, path, choice.brief, choice.office, data_day)
-
-    _run(runner, work, done, failed, parent)
+    _build(runner, parent, (result, path, choice, data_day), done, failed)
