@@ -95,6 +95,19 @@ def test_damaged_body_is_rebuilt_or_the_command_answers_unharmed(
         assert "重新建立" in err
 
 
+def test_an_automatic_rebuild_is_recorded_once_for_the_window(own_db: Path) -> None:
+    policy_db.take_repair_note()
+    own_db.write_bytes(own_db.read_bytes()[:5000])  # truncated: the cheap check sees it
+    assert policy_db.ensure_policy_db() == own_db and policy_db.quick_problem(own_db) is None
+    note = policy_db.take_repair_note()
+    assert note and "重新建立" in note and "没有任何丢失" in note
+    assert policy_db.take_repair_note() is None  # said once
+    told: list[str] = []
+    own_db.write_bytes(own_db.read_bytes()[:5000])
+    policy_db.ensure_policy_db(notice=told.append)  # the CLI says it itself, on stderr
+    assert told and policy_db.take_repair_note() is None
+
+
 def test_a_folder_where_the_database_belongs_is_moved_aside(own_db: Path, capsys: Any) -> None:
     own_db.unlink()
     own_db.mkdir()

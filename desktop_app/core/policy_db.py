@@ -12,9 +12,11 @@ import getpass
 import hashlib
 import logging
 import os
+import re
 import sqlite3
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +29,35 @@ LEFTOVER_PREFIX = ".building-"
 
 Notice = Callable[[str], None]  # a Chinese sentence for the user (stderr, a status line)
 Progress = Callable[[int, str], None]
+
+# What an automatic rebuild of a damaged database found, for a window to say once: start-up
+# rebuilds on its worker thread, before there is a window to tell (take_repair_note).
+_repairs: list[str] = []
+_repairs_lock = threading.Lock()
+
+
+def record_repair(problem: str) -> None:
+    with _repairs_lock:
+        _repairs.append(problem)
+
+
+def take_repair_note() -> str | None:
+    """What was rebuilt automatically since the last call, as one Chinese notice; None when
+    nothing was. Taken once: a second call says nothing."""
+    with _repairs_lock:
+        problems = list(dict.fromkeys(_repairs))
+        _repairs.clear()
+    if not problems:
+        return None
+    # SQLite's own (English) wording stays in the log: the user reads what it means
+    found = "；".join(_ENGLISH_DETAIL.sub("", p).rstrip("。") for p in problems)
+    return (
+        f"启动时检查发现：{found}。已自动从程序自带的政策文件重新建立政策数据库，现在可以正常查询。"
+        "已保存的企业、评估记录和自行导入的政策都不在这个数据库里，没有任何丢失。"
+    )
+
+
+_ENGLISH_DETAIL = re.compile(r"（[^（）]*[A-Za-z][^（）]*）")
 
 
 def content_checksum(conn: sqlite3.Connection) -> str:
@@ -77,21 +108,37 @@ def quick_problem(path: Path) -> str | None:
     pages = int.from_bytes(header[28:32], "big")
     if page_size < 512 or size % page_size or (pages and pages * page_size != size):
         return f"政策数据库文件长度不对（可能复制不完整）：{path}"
+    return _read_check(path, _meta_problem)
+
+
+def _meta_problem(conn: sqlite3.Connection) -> str | None:
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    if CHECKSUM_KEY not in meta:
+        return "政策数据库缺少校验记录（由旧版本生成或已损坏）"
+    for table, key in (("documents", "document_count"), ("items", "item_count")):
+        (count,) = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+        if key in meta and str(count) != meta[key]:
+            return f"政策数据库的条目数与记录不符（{table}）"
+    return None
+
+
+def _checksum_problem(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (CHECKSUM_KEY,)).fetchone()
+    if row is None or row[0] != content_checksum(conn):
+        return "政策数据库的内容与校验值不符（文件已损坏）"
+    return None
+
+
+def _read_check(path: Path, check: Callable[[sqlite3.Connection], str | None]) -> str | None:
+    """check() over a read-only connection; a read that fails is itself the problem."""
     try:
         conn = _connect_ro(path)
         try:
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            if CHECKSUM_KEY not in meta:
-                return "政策数据库缺少校验记录（由旧版本生成或已损坏）"
-            for table, key in (("documents", "document_count"), ("items", "item_count")):
-                (count,) = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
-                if key in meta and str(count) != meta[key]:
-                    return f"政策数据库的条目数与记录不符（{table}）"
+            return check(conn)
         finally:
             conn.close()
     except (sqlite3.DatabaseError, ValueError) as exc:  # ValueError: undecodable text
         return f"政策数据库已损坏（{_short(exc)}）"
-    return None
 
 
 def _short(exc: BaseException) -> str:
@@ -101,20 +148,7 @@ def _short(exc: BaseException) -> str:
 
 def full_problem(path: Path) -> str | None:
     """The whole content against its checksum (run when a read has failed)."""
-    problem = quick_problem(path)
-    if problem is not None:
-        return problem
-    try:
-        conn = _connect_ro(path)
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key = ?", (CHECKSUM_KEY,)).fetchone()
-            if row is None or row[0] != content_checksum(conn):
-                return "政策数据库的内容与校验值不符（文件已损坏）"
-        finally:
-            conn.close()
-    except (sqlite3.DatabaseError, ValueError) as exc:  # ValueError: undecodable text
-        return f"政策数据库已损坏（{_short(exc)}）"
-    return None
+    return quick_problem(path) or _read_check(path, _checksum_problem)
 
 
 def _alive(pid: int) -> bool:
@@ -211,6 +245,8 @@ def ensure_policy_db(progress: Progress | None = None, notice: Notice | None = N
                     "请设置 POLICY_DESK_HOME 到一个可写的文件夹后重试。"
                 ) from exc
             continue
+        if problem is not None and notice is None:  # nobody was told: a window will say it
+            record_repair(problem)
         if candidate != path and notice:
             notice(_fallback_note(path, candidate))
         return candidate

@@ -19,6 +19,7 @@ from desktop_app import paths
 from desktop_app.core.services import PolicyData
 from desktop_app.core.store import PolicyDatabaseError
 from desktop_app.gui import errors
+from desktop_app.gui.repair_notice import show_repair_notice
 from desktop_app.gui.settings import Settings
 from desktop_app.gui.tasks import Progress, TaskError, TaskRunner
 
@@ -80,7 +81,7 @@ def prepare_policy_data(progress: Progress) -> OpenedData:
             data.verified = False
             return data
     from desktop_app.core.build_db import build_database, ensure_policy_db, sources_available
-    from desktop_app.core.policy_db import full_problem
+    from desktop_app.core.policy_db import full_problem, record_repair
 
     target = ensure_policy_db(progress)
     # it opened badly yet passed the cheap check: the full check decides, and a damaged
@@ -88,6 +89,7 @@ def prepare_policy_data(progress: Progress) -> OpenedData:
     if target.exists() and sources_available() and (problem := full_problem(target)):
         log.warning("policy database damaged (%s); rebuilding %s", problem, target)
         build_database(target, progress)
+        record_repair(problem)
     return open_policy_data(target)
 
 
@@ -204,6 +206,8 @@ class Startup(QObject):
             self.controller.search_now()
         if old is not None and old.policy is not opened.policy:
             old.policy.close()
+        if self.interactive and self.window is not None:
+            show_repair_notice(self.window)  # an automatic rebuild of damaged data, said once
         message = opened.policy.library_message
         if message and message != self._library_told and self.interactive:
             # a damaged library moved aside, or one that cannot be opened: say so once
