@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from test_gui_startup import _start, _stop
 
 from desktop_app.core.policy_db import quick_problem, take_repair_note
 from desktop_app.gui.repair_notice import NOTICE_NAME
@@ -50,9 +51,7 @@ def test_the_rebuild_is_told_once_without_blocking(
     monkeypatch.setenv("POLICY_DESK_DB", str(path))
     asked: list[str] = []
     monkeypatch.setattr(Startup, "ask_rebuild", lambda self, message: asked.append(message))
-    startup = Startup(gui_app, settings)
-    with qtbot.waitSignal(startup.window_ready, timeout=120_000):
-        startup.begin()
+    startup = _start(gui_app, qtbot, settings)
     try:
         assert asked == [] and quick_problem(path) is None  # rebuilt in place, no question
         qtbot.waitUntil(lambda: len(_notices(startup)) == 1, timeout=10_000)
@@ -73,22 +72,14 @@ def test_the_rebuild_is_told_once_without_blocking(
         qtbot.wait(200)
         assert _notices(startup) == []
     finally:
-        startup.shutdown()
-        if startup.window is not None:
-            startup.window.close()
-            startup.window.deleteLater()
+        _stop(startup)
 
 
 def test_a_sound_database_says_nothing(gui_app, qtbot, settings: Settings) -> None:  # type: ignore[no-untyped-def]
     take_repair_note()  # nothing left over from another test in this process
-    startup = Startup(gui_app, settings)
-    with qtbot.waitSignal(startup.window_ready, timeout=60_000):
-        startup.begin()
+    startup = _start(gui_app, qtbot, settings)
     try:
         qtbot.wait(200)
         assert _notices(startup) == []
     finally:
-        startup.shutdown()
-        if startup.window is not None:
-            startup.window.close()
-            startup.window.deleteLater()
+        _stop(startup)
