@@ -11,16 +11,24 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-import unicodedata
-import uuid
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop_app.core.eligibility.profile import MAX_NAME, Profile
 from desktop_app.core.salvage import damaged_read
+from desktop_app.core.userdata.records import (
+    EnterpriseRecord,
+    EvaluationRecord,
+    enterprise_record,
+    evaluation_record,
+    new_id,
+    now_iso,
+    pack_result,
+    search_key,
+    unpack_result,
+)
 from desktop_app.core.userdata.user_db import DAMAGED_NO_WRITES, UserDbError, transaction
 
 if TYPE_CHECKING:
@@ -41,11 +49,6 @@ class RecordNotFoundError(LookupError):
         return str(self.args[0]) if self.args else ""
 
 
-def now_iso() -> str:
-    """UTC with microseconds: sortable as text, and two saves in one second still differ."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
 def display_time(stamp: str) -> str:
     """A stored UTC stamp in the user's local time, e.g. 2026-11-22 14:05."""
     try:
@@ -57,68 +60,9 @@ def display_time(stamp: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def search_key(text: str) -> str:
-    """Full-width and half-width, upper and lower case compare equal (ＡＢＣ公司 = abc公司)."""
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
 def _like_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def pack_result(result: dict[str, Any]) -> bytes:
-    return zlib.compress(json.dumps(result, ensure_ascii=False).encode("utf-8"), 6)
-
-
-def unpack_result(blob: bytes) -> dict[str, Any]:
-    data = json.loads(zlib.decompress(blob).decode("utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError("evaluation result is not an object")
-    return data
-
-
-@dataclass(frozen=True)
-class EnterpriseRecord:
-    id: str
-    name: str
-    profile: dict[str, Any]  # Profile.to_dict()
-    created: str
-    updated: str
-    notes: str = ""
-    evaluation_count: int = 0
-
-    def to_profile(self) -> Profile:
-        return Profile.from_dict(self.profile)
-
-
-@dataclass(frozen=True)
-class EvaluationRecord:
-    id: str
-    enterprise_id: str
-    created: str
-    as_of: str
-    data_version: str
-    counts: dict[str, int]
-    total_text: str
-    result: dict[str, Any] | None = field(default=None, repr=False)  # only from get_evaluation
-
-    @property
-    def summary(self) -> str:
-        c = self.counts
-        outside = (
-            f"，文件不在有效期内 {c['not_in_force']} 项（仅供参考）"
-            if c.get("not_in_force")
-            else ""
-        )
-        return (
-            f"符合 {c.get('eligible', 0)} 项，可能符合 {c.get('possible', 0)} 项，"
-            f"不符合 {c.get('ineligible', 0)} 项{outside}；可计算金额合计 {self.total_text}"
-        )
 
 
 def clean_notes(notes: str) -> str:
@@ -145,33 +89,11 @@ _ENTERPRISE_COLUMNS = (
 
 
 def _enterprise(row: sqlite3.Row) -> EnterpriseRecord:
-    return EnterpriseRecord(
-        id=row["id"],
-        name=row["name"],
-        profile=json.loads(row["profile"]),
-        created=row["created"],
-        updated=row["updated"],
-        notes=row["notes"],
-        evaluation_count=int(row["evaluation_count"]),
-    )
+    return enterprise_record(row, json.loads(row["profile"]), int(row["evaluation_count"]))
 
 
 def _evaluation(row: sqlite3.Row, with_result: bool) -> EvaluationRecord:
-    return EvaluationRecord(
-        id=row["id"],
-        enterprise_id=row["enterprise_id"],
-        created=row["created"],
-        as_of=row["as_of"],
-        data_version=row["data_version"],
-        counts={
-            "eligible": int(row["eligible"]),
-            "possible": int(row["possible"]),
-            "ineligible": int(row["ineligible"]),
-            "not_in_force": int(row["not_in_force"]),
-        },
-        total_text=row["total_text"],
-        result=unpack_result(row["result"]) if with_result else None,
-    )
+    return evaluation_record(row, unpack_result(row["result"]) if with_result else None)
 
 
 def evaluation_fields(result: dict[str, Any]) -> dict[str, Any]:

@@ -21,9 +21,11 @@ from typing import Any
 
 from desktop_app.core.raw_recovery import TableLayout, layouts_from_migrations
 from desktop_app.core.salvage import Salvage, salvage_connection, salvage_file
-from desktop_app.core.userdata.profiles import (
+from desktop_app.core.userdata.records import (
     EnterpriseRecord,
     EvaluationRecord,
+    enterprise_record,
+    evaluation_record,
     search_key,
     unpack_result,
 )
@@ -98,15 +100,7 @@ def _enterprise(row: dict[str, Any], counts: dict[str, int]) -> EnterpriseRecord
         return None
     if not isinstance(profile, dict):
         return None
-    return EnterpriseRecord(
-        id=row["id"],
-        name=row["name"],
-        profile=profile,
-        created=row["created"],
-        updated=row["updated"],
-        notes=row["notes"] if _text(row["notes"]) else "",
-        evaluation_count=counts.get(row["id"], 0),
-    )
+    return enterprise_record(row, profile, counts.get(row["id"], 0))
 
 
 def _evaluation(row: dict[str, Any]) -> EvaluationRecord | None:
@@ -118,16 +112,7 @@ def _evaluation(row: dict[str, Any]) -> EvaluationRecord | None:
         result = unpack_result(row["result"])
     except (ValueError, TypeError, zlib.error):
         return None
-    return EvaluationRecord(
-        id=row["id"],
-        enterprise_id=row["enterprise_id"],
-        created=row["created"],
-        as_of=row["as_of"],
-        data_version=row["data_version"],
-        counts={**{k: row[k] for k in numbers}, "not_in_force": row["not_in_force"] or 0},
-        total_text=row["total_text"],
-        result=result,
-    )
+    return evaluation_record(row, result)
 
 
 def _records(raw: Salvage) -> UserSalvage:
