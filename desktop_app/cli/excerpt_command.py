@@ -7,16 +7,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop_app import paths
-from desktop_app.cli.output import CliError, print_error, print_text
+from desktop_app.cli.arg_parser import add_command
+from desktop_app.cli.db_commands import open_data
+from desktop_app.cli.output import CliError, cli_errors, print_text
 from desktop_app.core.pdf.builder import PdfWriteError
 from desktop_app.core.pdf.excerpt import ExcerptError, build_excerpt_pdf
-from desktop_app.core.store import PolicyDatabaseError, PolicyStore
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "excerpt",
+        run_excerpt,
         help="把选定的政策条目生成政策摘编 PDF",
         description="把选定的政策条目（含原文、出处、责任单位和文件有效期）生成政策摘编 PDF。",
     )
@@ -31,7 +33,6 @@ def register(subparsers: Any) -> None:
         metavar="YYYY-MM-DD",
         help="生成日期，也用于判断文件是否在有效期内（默认：今天）",
     )
-    parser.set_defaults(handler=run_excerpt)
 
 
 def run_excerpt(args: argparse.Namespace) -> int:
@@ -40,21 +41,14 @@ def run_excerpt(args: argparse.Namespace) -> int:
         raise CliError(f"输出文件应以 .pdf 结尾：{output}")
     if not output.parent.is_dir():
         raise CliError(f"输出文件夹不存在：{output.parent}")
+    data = open_data()
     try:
-        bundled = PolicyStore.open(paths.policy_db_path())
-    except PolicyDatabaseError as exc:
-        raise CliError(f"{exc}。可运行 policy-desk build-db 重建数据库。") from exc
-    from desktop_app.core.library.combined import with_library
-
-    store, message = with_library(bundled)
-    if message:
-        print_error(message)
-    try:
-        pages = build_excerpt_pdf(store, args.item_ids, output, title=args.title, as_of=args.date)
-    except (ExcerptError, PdfWriteError) as exc:
-        raise CliError(str(exc)) from exc
+        with cli_errors(ExcerptError, PdfWriteError):
+            pages = build_excerpt_pdf(
+                data.store, args.item_ids, output, title=args.title, as_of=args.date
+            )
     finally:
-        store.close()
+        data.close()
     print_text(f"已生成政策摘编：{output}（共 {pages} 页）")
     return 0
 
