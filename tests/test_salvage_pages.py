@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.raw_sqlite import RawFile, committed_wal_pages, decode_record
+from desktop_app.core.raw_sqlite import RawFile, committed_wal_frames, decode_record
 from desktop_app.core.userdata.profiles import ProfileRepository
 from desktop_app.core.userdata.salvage import salvage_user_file
 from desktop_app.core.userdata.user_db import open_user_db
@@ -255,11 +255,50 @@ def test_committed_wal_frames_are_read_and_a_torn_frame_is_not(tmp_path: Path) -
     conn.execute("INSERT INTO t VALUES ('第二次')")
     wal = (tmp_path / "w.sqlite-wal").read_bytes()
     (page_size,) = struct.unpack_from(">I", wal, 8)
-    pages = committed_wal_pages(wal, page_size)
-    assert any("第二次".encode() in p for p in pages.values())
+
+    def committed(data: bytes) -> list[bytes]:
+        return [data[at : at + page_size] for at in committed_wal_frames(data, page_size).values()]
+
+    assert any("第二次".encode() in p for p in committed(wal))
     torn = bytearray(wal)
     torn[-10] ^= 0xFF  # the last frame's checksum no longer holds: its commit is not read
-    assert not any(
-        "第二次".encode() in p for p in committed_wal_pages(bytes(torn), page_size).values()
-    )
+    assert not any("第二次".encode() in p for p in committed(bytes(torn)))
+    assert any("第一次".encode() in p for p in committed(bytes(torn)))
+    # and the reader lays the committed frames over the file's pages
+    with RawFile(path) as raw:
+        texts = [
+            decode_record(cell.payload or b"")
+            for number, page in raw.pages()
+            if number != 1
+            for cell in raw.leaf_cells(number, page) or []
+        ]
+    assert texts == [["第一次"], ["第二次"]]
     conn.close()
+
+
+@pytest.mark.parametrize("page_size", [1024, 4096, 8192])
+def test_the_page_size_is_found_when_the_header_is_gone(
+    tmp_path: Path, page_size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every size that divides the file is tried; pages that are not b-tree pages (zeroed
+    ones here) must not make a multiple of the real size look better, however many pages
+    are sampled (fewer than the file has, as in a large file)."""
+    import sqlite3
+
+    monkeypatch.setattr(RawFile, "SAMPLED_PAGES", 20)
+
+    path = tmp_path / "s.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA page_size = {page_size}")
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(f"行{i}" * 20,) for i in range(3000)])
+    conn.commit()
+    conn.close()
+    data = bytearray(path.read_bytes())
+    while len(data) % 65536:  # a length every candidate size divides
+        data += bytes(page_size)
+    for n in (0, 1, 3, 5):  # page 1 and pages a doubled size would not look at, zeroed
+        data[n * page_size : (n + 1) * page_size] = bytes(page_size)
+    path.write_bytes(bytes(data))
+    with RawFile(path) as raw:
+        assert raw.page_size == page_size

@@ -147,11 +147,13 @@ def recover(path: Path, layouts: dict[str, TableLayout], known: dict[str, set[in
         skip = schema_pages | raw.freelist()
         orphans: dict[str, dict[int, dict[str, Any] | None]] = {name: {} for name in layouts}
         result.orphans_read = not complete
-        for number, page in raw.pages():
+        # intact trees: their own pages only; else every page, orphans included
+        numbers = sorted(owner) if complete else range(1, raw.page_count + 1)
+        for number in numbers:
             owned = owner.get(number)
-            if owned is None and (complete or number in skip):
+            if owned is None and number in skip:
                 continue
-            for cell in raw.leaf_cells(number, page) or []:
+            for cell in raw.leaf_cells(number, raw.page(number)) or []:
                 if owned is not None:
                     _read_owned(cell.rowid, cell.payload, layouts[owned], raw, known, result)
                 else:

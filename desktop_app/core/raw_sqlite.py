@@ -22,7 +22,7 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 PAGE_SIZES = (4096, 1024, 2048, 8192, 16384, 32768, 65536, 512)
 LEAF, INTERIOR = 0x0D, 0x05
@@ -104,6 +104,8 @@ class Cell:
 class RawFile:
     """One SQLite file (and its WAL, if any) as pages."""
 
+    SAMPLED_PAGES = 2000  # pages looked at to choose a page size when the header is damaged
+
     def __init__(self, path: Path) -> None:
         self._fh = path.open("rb")
         size = path.stat().st_size
@@ -118,18 +120,26 @@ class RawFile:
         self.page_count = size // self.page_size if self.page_size else 0
         (code,) = struct.unpack_from(">I", header, 56)
         self.encoding = _ENCODINGS.get(code, "utf-8")
-        self._wal: dict[int, bytes] = {}
+        # the WAL is mapped too (one large transaction can make it hundreds of MB)
+        self._wal: dict[int, int] = {}  # page → where its newest committed copy starts
+        self._wal_fh: BinaryIO | None = None
+        self._wal_data: mmap.mmap | bytes = b""
         wal = path.with_name(path.name + "-wal")
-        if wal.exists():
-            self._wal = committed_wal_pages(wal.read_bytes(), self.page_size)
+        if wal.exists() and wal.stat().st_size >= 32:
+            self._wal_fh = wal.open("rb")
+            self._wal_data = mmap.mmap(self._wal_fh.fileno(), 0, access=mmap.ACCESS_READ)
+            self._wal = committed_wal_frames(self._wal_data, self.page_size)
             self.page_count = max([self.page_count, *self._wal])
         self._header = header
         self.damaged_cells = 0  # cells whose rowid could not be read
 
     def close(self) -> None:
-        if isinstance(self._data, mmap.mmap):
-            self._data.close()
+        for data in (self._data, self._wal_data):
+            if isinstance(data, mmap.mmap):
+                data.close()
         self._fh.close()
+        if self._wal_fh is not None:
+            self._wal_fh.close()
 
     def __enter__(self) -> RawFile:
         return self
@@ -139,8 +149,10 @@ class RawFile:
 
     # -- pages ----------------------------------------------------------------------------------
     def _choose_page_size(self, header: bytes, size: int) -> int:
-        """The stored size when it fits the file and its pages parse; otherwise the size under
-        which most pages parse as b-tree pages (a wrong size cuts pages in the middle)."""
+        """The stored size when the header is intact and it fits the file; otherwise the size
+        under which most pages read as b-tree pages that fill up to their end (SQLite writes
+        cells from the end of a page down: a wrong size either cuts pages in the middle or
+        sees pages that end half-way)."""
         (stored,) = struct.unpack_from(">H", header, 16)
         stored = 65536 if stored == 1 else stored
         fitting = [s for s in dict.fromkeys([stored, *PAGE_SIZES]) if s in PAGE_SIZES]
@@ -149,21 +161,23 @@ class RawFile:
             return stored if stored in PAGE_SIZES else 4096
         if self.header_intact and fitting[0] == stored:
             return stored
-        scores = {s: self._sane_pages(s, size) for s in fitting}
+        scores = {s: self._full_pages(s, size) for s in fitting}
         return max(fitting, key=lambda s: scores[s])  # ties: the stored size, then 4096
 
-    def _sane_pages(self, page_size: int, size: int) -> int:
-        sane = 0
-        for n in range(1, min(size // page_size, 2000) + 1):
+    def _full_pages(self, page_size: int, size: int) -> int:
+        found = 0
+        for n in range(1, min(size // page_size, self.SAMPLED_PAGES) + 1):
             start = (n - 1) * page_size
             page = self._data[start : start + page_size]
-            if _btree_header(page, 100 if n == 1 else 0, page_size) is not None:
-                sane += 1
-        return sane
+            pointers = _btree_header(page, 100 if n == 1 else 0, page_size)
+            if pointers and max(pointers) >= page_size // 2:
+                found += 1
+        return found
 
     def page(self, number: int) -> bytes:
         if number in self._wal:
-            return self._wal[number]
+            start = self._wal[number]
+            return bytes(self._wal_data[start : start + self.page_size])
         if not 1 <= number <= self.page_count:
             raise RawDamage(f"page {number} outside the file")
         start = (number - 1) * self.page_size
@@ -316,9 +330,9 @@ def _local_size(length: int, usable: int) -> int:
     return kept if kept <= most else least
 
 
-def committed_wal_pages(wal: bytes, page_size: int) -> dict[int, bytes]:
-    """The newest committed version of each page in a WAL (frames whose salts and running
-    checksum hold, up to the last commit frame); {} when the WAL does not fit the file."""
+def committed_wal_frames(wal: bytes | mmap.mmap, page_size: int) -> dict[int, int]:
+    """Where the newest committed version of each page starts in a WAL (frames whose salts
+    and running checksum hold, up to the last commit frame); {} when it does not fit the file."""
     if len(wal) < 32:
         return {}
     magic, _version, size, _seq, salt1, salt2 = struct.unpack_from(">IIIIII", wal, 0)
@@ -329,8 +343,8 @@ def committed_wal_pages(wal: bytes, page_size: int) -> dict[int, bytes]:
     sums = _wal_checksum(wal[:24], order, (0, 0))
     if sums != struct.unpack_from(">II", wal, 24):
         return {}
-    committed: dict[int, bytes] = {}
-    pending: dict[int, bytes] = {}
+    committed: dict[int, int] = {}
+    pending: dict[int, int] = {}
     pos = 32
     while pos + 24 + size <= len(wal):
         number, commit, s1, s2, c1, c2 = struct.unpack_from(">IIIIII", wal, pos)
@@ -338,7 +352,7 @@ def committed_wal_pages(wal: bytes, page_size: int) -> dict[int, bytes]:
         sums = _wal_checksum(page, order, _wal_checksum(wal[pos : pos + 8], order, sums))
         if (s1, s2) != (salt1, salt2) or sums != (c1, c2) or number == 0:
             break
-        pending[number] = page
+        pending[number] = pos + 24
         if commit:
             committed.update(pending)
             pending = {}
