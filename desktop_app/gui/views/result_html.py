@@ -224,7 +224,8 @@ def summary_html(result: MatchResult, name: str) -> str:
     )
     if result.other_regions:
         extra += f"其他地区的 {len(result.other_regions)} 项措施不列入。"
-    meta = "评估日期 " + _e(result.as_of.isoformat()) + "　政策数据版本 " + _e(result.data_version)
+    # the data version is a hash, meaningless to people (#19): the PDF keeps it in small print
+    meta = "评估日期 " + _e(result.as_of.isoformat())
     explanation = _muted(_e(result.size.explanation))
     groups = [(ELIGIBLE, "符合"), (POSSIBLE, "可能符合"), (INELIGIBLE, "不符合")]
     if counts.get(NOT_IN_FORCE):

@@ -31,7 +31,15 @@ from desktop_app.gui.widgets.parsing import Parsed, format_value, parse_date, pa
 UNKNOWN_TEXT = "未填写（不确定）"
 ERROR_COLOUR = "#b42318"
 _INVALID_STYLE = f"QLineEdit {{ border: 2px solid {ERROR_COLOUR}; }}"
-EDITOR_WIDTH = 220
+EDITOR_WIDTH = 220  # pixels at the default 12 pt; scaled with the font (scaled_width)
+DEFAULT_POINTS = 12
+
+
+def scaled_width(width: int, widget: QWidget) -> int:
+    """width (pixels at 12 pt) at the widget's font size: at 15 pt a 220-pixel field cut its
+    placeholder (例如 2021-05-01，可不填) and its choices."""
+    points = widget.font().pointSizeF()
+    return round(width * max(points, DEFAULT_POINTS) / DEFAULT_POINTS)
 # The app theme styles buttons without a disabled look; a blocked 下一步 must look blocked.
 DISABLED_STYLE = (
     "QPushButton:disabled, QToolButton:disabled { color: #9aa5b1; background: #eef1f5; "
@@ -68,7 +76,7 @@ class _LineField(FieldEditor):
         self.line = QLineEdit(self)
         self.line.setPlaceholderText(placeholder)
         self.line.setClearButtonEnabled(True)
-        self.line.setFixedWidth(EDITOR_WIDTH)
+        self.line.setFixedWidth(scaled_width(EDITOR_WIDTH, self.line))
         self._parsed = Parsed(None)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -180,9 +188,9 @@ class ComboField(FieldEditor):
         for label, value in options:
             self.combo.addItem(label, value)
         if width:
-            self.combo.setFixedWidth(width)
+            self.combo.setFixedWidth(scaled_width(width, self.combo))
         else:
-            self.combo.setMinimumWidth(EDITOR_WIDTH)
+            self.combo.setMinimumWidth(scaled_width(EDITOR_WIDTH, self.combo))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo)
