@@ -27,6 +27,7 @@ from desktop_app.core.store import PolicyStore
 from desktop_app.core.validity import Validity
 
 if TYPE_CHECKING:
+    from desktop_app.core.data_state import DataState
     from desktop_app.core.eligibility.facts import FactsRegistry
     from desktop_app.core.eligibility.overview import MeasureOverview
     from desktop_app.core.eligibility.profile import Profile
@@ -118,6 +119,12 @@ class PolicyData:
                 return None
             cached = self._validity[key] = validity_mod.validity_on(doc, on)
         return cached
+
+    def state(self, on: date) -> DataState:
+        """How many documents are in force, ended or drafts on a day; imports; the build date."""
+        from desktop_app.core.data_state import data_state
+
+        return data_state(self.documents, on, (self.meta.get("built_at") or "")[:10] or None)
 
     def departments(self) -> list[str]:
         """Every responsible unit, most frequent first (for the department filter)."""

@@ -62,7 +62,7 @@ def step_search(window: MainWindow) -> str:
 
 
 def step_detail(window: MainWindow) -> str:
-    window.move_current(0)
+    window.view.move_current(0)
     if window.detail.item is None:
         raise SmokeFailure("详情没有显示")
     return window.detail.citation()

@@ -40,6 +40,8 @@ def scaled_width(width: int, widget: QWidget) -> int:
     placeholder (例如 2021-05-01，可不填) and its choices."""
     points = widget.font().pointSizeF()
     return round(width * max(points, DEFAULT_POINTS) / DEFAULT_POINTS)
+
+
 # The app theme styles buttons without a disabled look; a blocked 下一步 must look blocked.
 DISABLED_STYLE = (
     "QPushButton:disabled, QToolButton:disabled { color: #9aa5b1; background: #eef1f5; "
