@@ -29,19 +29,18 @@ from desktop_app.core.search.bigrams.index import (
 )
 from desktop_app.core.search.bigrams.tokens import SEGMENT_SEP
 from desktop_app.core.search.facets import FacetIndex
-from desktop_app.core.search.normalize import Normalized, normalize, normalize_text
+from desktop_app.core.search.hits import HitBuilder
+from desktop_app.core.search.normalize import normalize_text
 from desktop_app.core.search.pinyin import PinyinMatcher, is_pinyin_query
 from desktop_app.core.search.query import QueryWord, parse
-from desktop_app.core.search.results import Hit, SearchFilters, SearchResult
+from desktop_app.core.search.results import SearchFilters, SearchResult
 from desktop_app.core.search.segments import load_corpus
-from desktop_app.core.search.snippet import snippet, spans
 from desktop_app.core.search.synonyms import SynonymTable
+from desktop_app.core.search.terms import ALL, EXACT, HEAD, PINYIN, SYNONYM, Term, Variant
 from desktop_app.core.store import PolicyStore
 
 log = logging.getLogger(__name__)
 
-EXACT, SYNONYM, PINYIN = "exact", "synonym", "pinyin"
-ALL, HEAD = "all", "head"
 W_EXACT, W_HEAD, W_PRIOR = 4, 2, 1  # tier weights: exact outranks heading + prior together
 FINE_MAX = 1000  # tiers up to this size are ordered by a per-item score
 FALLBACK_CHARS = 64  # a no-hit word is cut into pieces over its first characters only
@@ -50,28 +49,6 @@ MAX_QUERY_CHARS = 200  # of what was typed or pasted; the rest is not searched
 TRUNCATED_NOTE = f"检索词过长，只按前{MAX_QUERY_CHARS}个字检索。"
 MAX_RELATED = 24  # synonym and colloquial forms of one word; more is noise and costs lookups
 PIECE_MAX = 12  # the longest fallback piece tried at one place of a no-hit word
-_CACHE_LIMIT = 4096
-
-
-@dataclass
-class Variant:
-    word: str  # normalized
-    kind: str  # exact | synonym | pinyin
-    scope: str  # all | head
-    mask: int = 0
-
-
-@dataclass
-class Term:
-    word: str  # normalized query word (or a piece of one in fallback)
-    variants: list[Variant]
-    mask: int = 0  # items matching any variant
-    exact_mask: int = 0
-    head_mask: int = 0  # items matching some variant in a heading
-
-    @property
-    def weight(self) -> int:
-        return len(self.word)
 
 
 @dataclass
@@ -116,7 +93,7 @@ class SearchEngine:
         self.size = len(self._items)
         self._universe = bitset.full(self.size)
         self._facets = FacetIndex(self._items, store.documents(), frozenset(amount_item_ids))
-        self._norm_cache: dict[tuple[int, str], Normalized] = {}
+        self._hits = HitBuilder(self._items, self._fields)
 
     # -- public ------------------------------------------------------------------------
 
@@ -294,7 +271,7 @@ class SearchEngine:
         limit = max(0, min(int(limit), total))
         offset = max(0, int(offset))
         page = self._page(ranked, offset, limit)
-        hits = [self._hit(i, score, ranked) for i, score in page]
+        hits = [self._hits.hit(i, score, ranked.terms) for i, score in page]
         suggestions = self._suggest(words, ranked, memo) if (not total or ranked.fallback) else []
         return SearchResult(
             query=query,
@@ -389,70 +366,6 @@ class SearchEngine:
                 out += [(i, float(score)) for i in chosen]
             skip = 0
         return out
-
-    def _normalized(self, i: int, which: str, text: str) -> Normalized:
-        key = (i, which)
-        norm = self._norm_cache.get(key)
-        if norm is None:
-            if len(self._norm_cache) >= _CACHE_LIMIT:
-                self._norm_cache.clear()
-            norm = self._norm_cache[key] = normalize(text)
-        return norm
-
-    def _hit(self, i: int, score: float, ranked: _Ranked) -> Hit:
-        item = self._items[i]
-        f = self._fields[i]
-        head_words: list[str] = []
-        all_words: list[str] = []
-        present: list[Term] = []
-        for t in ranked.terms:
-            found = False
-            for v in t.variants:
-                if v.scope == HEAD and v.word in f.head:
-                    head_words.append(v.word)
-                    found = True
-                elif v.scope == ALL and v.word in f.all:
-                    all_words.append(v.word)
-                    found = True
-            if found:
-                present.append(t)
-        words = list(dict.fromkeys(all_words))
-        title = item.display_title
-        text_norm = self._normalized(i, "text", item.text)
-        title_norm = self._normalized(i, "title", title)
-        text_spans = spans(text_norm, words, item.text)
-        title_spans = spans(title_norm, list(dict.fromkeys(words + head_words)), title)
-        snip, snip_spans = snippet(item.text, text_spans)
-        return Hit(
-            item_id=item.id,
-            document_id=item.document_id,
-            article=item.article,
-            locator=item.locator,
-            title=title,
-            snippet=snip,
-            snippet_highlights=snip_spans,
-            text_highlights=text_spans,
-            title_highlights=title_spans,
-            score=round(score, 4),
-            matched_terms=self._as_printed(
-                list(dict.fromkeys(words + head_words)), (text_norm, item.text), (title_norm, title)
-            ),
-            exact=bool(present) and all(t.word in f.all for t in present),
-        )
-
-    @staticmethod
-    def _as_printed(words: list[str], *sources: tuple[Normalized, str]) -> list[str]:
-        """Each matched word as the item prints it (首台（套） for 首台套) where it is visible."""
-        out: list[str] = []
-        for word in words:
-            shown = word
-            for norm, text in sources:
-                found = spans(norm, [word], text)
-                if found:
-                    shown = text[found[0][0] : found[0][1]]
-                    break
-            out.append(shown)
-        return list(dict.fromkeys(out))
 
     def _suggest(
         self, words: list[QueryWord], ranked: _Ranked, memo: dict[tuple[str, str], int]
