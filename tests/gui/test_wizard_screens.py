@@ -4,13 +4,23 @@ must fit the screen: the wizard never asks for more room than a 1366×768 laptop
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from conftest import screenshot
-from test_wizard_flow import make_wizard, runner, to_result, type_sample  # noqa: F401
+from test_wizard_flow import make_wizard, to_result, type_sample
 
 from desktop_app.gui import theme
+from desktop_app.gui.tasks import TaskRunner
 
 AVAILABLE = (1266, 708)  # 1366×768 less the taskbar and the window frame
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    task_runner = TaskRunner()
+    yield task_runner
+    task_runner.shutdown()
 
 
 @pytest.mark.parametrize("points", [12, 15])
