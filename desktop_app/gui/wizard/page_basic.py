@@ -121,11 +121,14 @@ class BasicPage(QuestionPage):
         """The field above a red line that says what is wrong with it (hidden until then)."""
         error = muted("", self)
         error.setStyleSheet("color: #b42318;")
+        # one line as wide as it needs: a wrapped label in the form's row is cut off at the
+        # height the row had before the message appeared
+        error.setWordWrap(False)
         error.hide()
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(field)
+        layout.addWidget(field, 0, Qt.AlignmentFlag.AlignLeft)  # the message may be wider
         layout.addWidget(error)
         return box, error
 
