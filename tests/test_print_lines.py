@@ -130,6 +130,7 @@ def test_line_breaks_follow_the_chinese_rules() -> None:
     assert lines("甲乙丙丁戊。己", 5) == ["甲乙丙丁", "戊。己"]
     # a number stays with what it counts
     assert lines("甲乙丙丁第16项", 6) == ["甲乙丙丁", "第16项"]
+    assert lines("每场不超过30万元", 8) == ["每场不超", "过30万元"]
     # a phone number is not cut unless it is longer than half a line
     assert lines("甲乙丙丁戊己庚辛电话：0592-5551234", 16) == [
         "甲乙丙丁戊己庚辛电话：",

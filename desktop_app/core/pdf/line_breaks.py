@@ -8,8 +8,8 @@ same greedy fill with the Chinese rules (行首行尾禁则) applied to the cut:
 - no line starts with closing punctuation (，。；：、）》” …) and none ends with an opening one
   (（《“【 …);
 - a run of Latin letters and digits (a phone number, 0592-5551234) is not cut, nor a number
-  from the ideograph beside it (第16项, 30万元), unless no other break is within reach (then it
-  is cut as before, so nothing overflows);
+  from the ideograph beside it or its two-character unit (第16项, 30万元), unless no other
+  break is within reach (then it is cut as before, so nothing overflows);
 - nothing hangs past the end of the line (in a table cell it would cross the border).
 
 install() puts the two splitters reportlab's Paragraph calls (single-run text and mixed runs)
@@ -50,9 +50,11 @@ def _allowed(chars: Sequence[str], k: int) -> bool:
         return False
     if _latin(before) and _latin(after):
         return False
-    # a number stays with the character it counts or that counts it: 第16项, 30万元
+    # a number stays with the character it counts or that counts it (第16项) and with a
+    # two-character unit (30万元, 5平方)
     number_first = before.isdigit() and _ideograph(after)
-    return not (number_first or (_ideograph(before) and after.isdigit()))
+    unit = k >= 2 and chars[k - 2].isdigit() and _ideograph(before) and _ideograph(after)
+    return not (number_first or unit or (_ideograph(before) and after.isdigit()))
 
 
 def _ideograph(ch: str) -> bool:
