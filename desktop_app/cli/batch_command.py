@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from desktop_app.cli.arg_parser import add_command
 from desktop_app.cli.db_commands import open_data
 from desktop_app.cli.eligibility_commands import parse_as_of
 from desktop_app.cli.office_options import add_office_options, notice_settings
@@ -13,12 +14,15 @@ from desktop_app.cli.output import CliError, print_json, print_text
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
+    p = add_command(
+        subparsers,
         "batch",
+        run_batch,
         help="批量筛查：按企业名册（Excel/CSV）逐家评估全部措施",
         description="读取企业名册（.xlsx、.xls 或 .csv），按表头识别各列，逐家企业评估全部措施，"
         "列出每家企业符合的措施和每项措施可以找哪些企业（政策找企业）。告知单（--pdf-dir）"
         "落款的服务单位、经办人、联系电话取自程序设置（settings.ini），可用参数覆盖。",
+        json=True,
     )
     p.add_argument("--input", required=True, type=Path, metavar="FILE", help="企业名册文件")
     p.add_argument("--sheet", metavar="NAME", help="要读取的工作表（默认第一个有数据的可见工作表）")
@@ -30,8 +34,6 @@ def register(subparsers: Any) -> None:
     )
     add_office_options(p)
     p.add_argument("--save", action="store_true", help="把可用的企业保存到“已保存企业”")
-    p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.set_defaults(handler=run_batch)
 
 
 def run_batch(args: argparse.Namespace) -> int:

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.import_command import _library
+from desktop_app.cli.arg_parser import add_command
+from desktop_app.cli.import_command import library_session
 from desktop_app.cli.output import CliError, print_json, print_text
 from desktop_app.core.packages.apply import undo_last_import
 from desktop_app.core.packages.container import SUFFIX, PackageError
@@ -14,21 +15,25 @@ from desktop_app.core.packages.export import export_package
 from desktop_app.core.packages.importer import apply_preview, preview_package
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(subparsers: Any) -> None:
     p = subparsers.add_parser("package", help="政策包：在单位之间交换自行导入的文件及其规则")
     sub = p.add_subparsers(dest="package_command", metavar="操作", required=True)
 
-    q = sub.add_parser(
-        "export", help="把选定的自行导入文件、已接受的规则和本地补充信息导出为政策包"
+    q = add_command(
+        sub,
+        "export",
+        _export,
+        help="把选定的自行导入文件、已接受的规则和本地补充信息导出为政策包",
+        json="以 JSON 输出清单",
     )
     q.add_argument("documents", nargs="+", metavar="DOC_ID", help="自行导入文件的编号，如 imp-0001")
     q.add_argument("--output", type=Path, required=True, metavar=f"FILE{SUFFIX}")
     q.add_argument("--no-guidance", action="store_true", help="不包含本地补充信息（受理窗口等）")
     q.add_argument("--office", metavar="名称", help="导出单位名称（写入政策包清单）")
-    q.add_argument("--json", action="store_true", help="以 JSON 输出清单")
-    q.set_defaults(handler=_export)
 
-    q = sub.add_parser("import", help="导入政策包（先全部核对，再一次写入；可撤销）")
+    q = add_command(
+        sub, "import", _import, help="导入政策包（先全部核对，再一次写入；可撤销）", json=True
+    )
     q.add_argument("file", type=Path, metavar="FILE", help=f"政策包（{SUFFIX}）")
     q.add_argument("--dry-run", action="store_true", help="只显示将发生的变化，不写入")
     q.add_argument(
@@ -36,33 +41,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="本机已有同一文件但结构化结果不同时，以政策包中的为准（默认保留本机的）",
     )
-    q.add_argument("--json", action="store_true", help="以 JSON 输出")
-    q.set_defaults(handler=_import)
 
-    q = sub.add_parser("undo", help="撤销最近一次政策包导入")
-    q.add_argument("--json", action="store_true", help="以 JSON 输出")
-    q.set_defaults(handler=_undo)
+    add_command(sub, "undo", _undo, help="撤销最近一次政策包导入", json=True)
 
 
 def _export(args: argparse.Namespace) -> int:
-    library = _library()
+    output = args.output
+    if output.suffix.lower() != SUFFIX:
+        output = output.with_name(output.name + SUFFIX)
     try:
-        output = args.output
-        if output.suffix.lower() != SUFFIX:
-            output = output.with_name(output.name + SUFFIX)
-        manifest = export_package(
-            library,
-            args.documents,
-            output,
-            include_guidance=not args.no_guidance,
-            office=args.office,
-        )
-    except PackageError as exc:
-        raise CliError(str(exc)) from exc
+        with library_session(PackageError) as library:
+            manifest = export_package(
+                library,
+                args.documents,
+                output,
+                include_guidance=not args.no_guidance,
+                office=args.office,
+            )
     except OSError as exc:
         raise CliError(f"无法写入“{args.output}”：{exc.strerror or exc}") from exc
-    finally:
-        library.close()
     if args.json:
         print_json({**manifest, "file": str(output)})
     else:
@@ -75,14 +72,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    library = _library()
-    try:
+    with library_session(PackageError) as library:
         preview = preview_package(library, args.file, replace_rules=args.replace_rules)
         data = preview.to_dict() if args.dry_run else apply_preview(library, preview)
-    except PackageError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        library.close()
     data["dry_run"] = bool(args.dry_run)
     if args.json:
         print_json(data)
@@ -109,13 +101,8 @@ def _summary(data: dict[str, Any]) -> str:
 
 
 def _undo(args: argparse.Namespace) -> int:
-    library = _library()
-    try:
+    with library_session(PackageError) as library:
         data = undo_last_import(library)
-    except PackageError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        library.close()
     if args.json:
         print_json(data)
     else:
