@@ -142,3 +142,21 @@ def test_wizard_recap_names_places_not_codes(qtbot, gui_app, store, user_data, p
     recap = wizard.date_page.recap.text()
     assert "集美区" in recap
     assert not re.search(r"\b\d{6}\b", recap)
+
+
+def test_window_shortcut_wins_over_a_key_the_search_box_claims_everywhere(
+    window: MainWindow, qtbot
+) -> None:
+    """The same defect with a key QLineEdit claims on every platform (Ctrl+A, select all).
+    Ctrl+E is the line edit's only under X11's key bindings, not under the offscreen platform
+    the tests run on, so the test above cannot fail there; this one fails without the fix."""
+    action = QAction("测试快捷键", window)
+    action.setShortcut("Ctrl+A")
+    window.addAction(action)
+    fired: list[bool] = []
+    action.triggered.connect(lambda *_: fired.append(True))
+    box = window.search_panel.box
+    window.activateWindow()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert fired == [True]
