@@ -14,7 +14,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -121,6 +121,11 @@ def _parse_document(meta: dict[str, Any], text: str) -> list[ItemDraft]:
     return modules[parser].parse(text)
 
 
+def _as_parsed(draft: ItemDraft) -> dict[str, Any]:
+    """An item's fields as its parser found them (all but the local key, which the id holds)."""
+    return {f.name: getattr(draft, f.name) for f in fields(draft) if f.name != "key"}
+
+
 def _category(text: str, rules: list[dict[str, Any]], default: str) -> str:
     for rule in rules:
         if any(word in text for word in rule["keywords"]):
@@ -159,15 +164,7 @@ def collect_content() -> BuiltContent:
                     id=item_id,
                     document_id=meta["id"],
                     seq=seq,
-                    kind=draft.kind,
-                    article=draft.article,
-                    locator=draft.locator,
-                    path=draft.path,
-                    title=draft.title,
-                    text=draft.text,
-                    departments=draft.departments,
-                    departments_text=draft.departments_text,
-                    source_notes=draft.source_notes,
+                    **_as_parsed(draft),
                     enterprise_facing=curation is not None,
                     category=category,
                 )

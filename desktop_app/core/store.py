@@ -49,53 +49,40 @@ def _reads(method: Callable[..., _T]) -> Callable[..., _T]:
     return wrapper
 
 
-def _document(row: sqlite3.Row) -> Document:
+# columns read as they are stored, in both databases (bundled and the user library)
+_DOCUMENT_COLUMNS = (
+    "id", "title", "short_title", "doc_number", "issuer", "region_code", "region_name",
+    "scope_region_code", "scope_note", "level", "doc_type", "issued", "valid_from", "valid_to",
+    "status", "source_file", "source_sha256", "measure_count", "item_count",
+)  # fmt: skip
+_ITEM_COLUMNS = (
+    "id", "document_id", "seq", "kind", "article", "locator", "title", "text",
+    "departments_text", "category",
+)  # fmt: skip
+
+
+def document_from_row(row: sqlite3.Row, **extra: Any) -> Document:
+    """A documents row of either database as a Document; `extra` holds what only one has."""
     return Document(
-        id=row["id"],
-        title=row["title"],
-        short_title=row["short_title"],
-        doc_number=row["doc_number"],
-        issuer=row["issuer"],
-        region_code=row["region_code"],
-        region_name=row["region_name"],
-        scope_region_code=row["scope_region_code"],
-        scope_note=row["scope_note"],
-        level=row["level"],
-        doc_type=row["doc_type"],
-        issued=row["issued"],
-        valid_from=row["valid_from"],
-        valid_to=row["valid_to"],
-        status=row["status"],
+        **{name: row[name] for name in _DOCUMENT_COLUMNS},
         evidence=json.loads(row["evidence"]),
         notes=json.loads(row["notes"]),
-        source_file=row["source_file"],
-        source_sha256=row["source_sha256"],
-        measure_count=row["measure_count"],
-        item_count=row["item_count"],
-        derived_period=(
-            json.loads(row["derived_period"])
-            if "derived_period" in row.keys() and row["derived_period"]  # noqa: SIM118 (a Row)
-            else None
-        ),
+        **extra,
     )
+
+
+def _document(row: sqlite3.Row) -> Document:
+    derived = row["derived_period"] if "derived_period" in row.keys() else None  # noqa: SIM118
+    return document_from_row(row, derived_period=json.loads(derived) if derived else None)
 
 
 def item_from_row(row: sqlite3.Row) -> Item:
     return Item(
-        id=row["id"],
-        document_id=row["document_id"],
-        seq=row["seq"],
-        kind=row["kind"],
-        article=row["article"],
-        locator=row["locator"],
+        **{name: row[name] for name in _ITEM_COLUMNS},
         path=json.loads(row["path"]),
-        title=row["title"],
-        text=row["text"],
         departments=[Department(**d) for d in json.loads(row["departments"])],
-        departments_text=row["departments_text"],
         source_notes=json.loads(row["source_notes"]),
         enterprise_facing=bool(row["enterprise_facing"]),
-        category=row["category"],
     )
 
 

@@ -3,69 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop_app.core.eligibility.condition_state import (
+    MET,
+    STATE_LABELS,
+    UNKNOWN,
+    UNMET,
+    ConditionResult,
+    Context,
+    combine,
+)
 from desktop_app.core.eligibility.facts import FactsRegistry
-from desktop_app.core.eligibility.profile import ENTITY_TYPES, Profile
+from desktop_app.core.eligibility.profile import ENTITY_TYPES
+from desktop_app.core.eligibility.qualification_conditions import (
+    describe_qualification,
+    lacks_qualification,
+    qualification,
+)
 from desktop_app.core.eligibility.rules import ConditionSpec
-from desktop_app.core.model import Document
 from desktop_app.core.numbers import plain
 from desktop_app.core.size_class import SIZE_LABELS
 
-MET, UNMET, UNKNOWN = "met", "unmet", "unknown"
-STATE_LABELS = {MET: "符合", UNMET: "不符合", UNKNOWN: "待确认"}
-
-
-@dataclass
-class ConditionResult:
-    text: str  # the condition as a person reads it
-    state: str
-    value: str  # the value used, or 未填写
-    quote: str  # the words of the document it rests on ('' for region/validity)
-    needs_confirmation: bool = False
-    missing: list[str] = field(default_factory=list)  # fact / qualification ids to fill in
-    children: list[ConditionResult] = field(default_factory=list)
-    confirmation: str | None = None  # what a person must confirm, when it differs from text
-
-    @property
-    def state_label(self) -> str:
-        return "需人工确认" if self.needs_confirmation else STATE_LABELS[self.state]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "state": self.state,
-            "state_label": self.state_label,
-            "value": self.value,
-            "quote": self.quote,
-            "needs_confirmation": self.needs_confirmation,
-            "missing": list(self.missing),
-            "children": [c.to_dict() for c in self.children],
-            "confirmation": self.confirmation,
-        }
-
-
-@dataclass(frozen=True)
-class Context:
-    profile: Profile
-    size: str | None  # large/medium/small/micro after any override; None = unknown
-    size_text: str  # how the size was found, for the value column
-    as_of: date
-    document: Document
-    registry: FactsRegistry
-    # the document's period (stated, or 推定 from its text) for 新认定; None when unstated
-    period: tuple[str | None, str | None] | None = None
-    period_derived: bool = False
-
-
-def combine(states: list[str]) -> str:
-    if UNMET in states:
-        return UNMET
-    if UNKNOWN in states:
-        return UNKNOWN
-    return MET
+# the results and the context live in condition_state; they are read from here as before
+__all__ = [
+    "CONDITION_TESTS", "MET", "SIZE_LABELS", "STATE_LABELS", "UNKNOWN", "UNMET",
+    "ConditionResult", "ConditionTest", "Context", "combine", "describe", "evaluate",
+]  # fmt: skip
 
 
 def _years_between(start: date, end: date) -> float:
@@ -97,11 +63,6 @@ def _describe_size(spec: ConditionSpec, _registry: FactsRegistry) -> str:
 def _describe_group(spec: ConditionSpec, registry: FactsRegistry) -> str:
     joiner = "或" if spec.test == "any_of" else "且"
     return joiner.join(describe(c, registry) for c in spec.children)
-
-
-def _describe_qualification(spec: ConditionSpec, registry: FactsRegistry) -> str:
-    labels = "或".join(registry.qualifications[q].label for q in spec.params["any_of"])
-    return f"{'新认定为' if spec.params.get('new') else '已认定为'}{labels}"
 
 
 def _describe_fact(spec: ConditionSpec, registry: FactsRegistry) -> str:
@@ -176,89 +137,17 @@ def _size_in(spec: ConditionSpec, ctx: Context) -> ConditionResult:
     return ConditionResult(text, state, ctx.size_text, spec.quote)
 
 
+def _not_filled(spec: ConditionSpec, ctx: Context, key: str, shown: str) -> ConditionResult:
+    """A condition on a profile field left blank: unknown, with the field to fill in."""
+    return ConditionResult(describe(spec, ctx.registry), UNKNOWN, shown, spec.quote, missing=[key])
+
+
 def _entity_type(spec: ConditionSpec, ctx: Context) -> ConditionResult:
-    wanted = spec.params["value"]
-    text = describe(spec, ctx.registry)
     actual = ctx.profile.entity_type
     if actual is None:
-        return ConditionResult(text, UNKNOWN, "未填写", spec.quote, missing=["entity_type"])
-    return ConditionResult(
-        text, MET if actual == wanted else UNMET, ENTITY_TYPES[actual], spec.quote
-    )
-
-
-def _held(ctx: Context, qual_id: str, *, tiers: bool) -> tuple[Any, str]:
-    """The qualification (or, with tiers, a higher tier standing on it) held on the evaluation
-    date, and a note on a grant dated after it; (None, note) when none is held then."""
-    ids = ctx.registry.held_through(qual_id) if tiers else (qual_id,)
-    later = []
-    for qid in ids:
-        qual = ctx.profile.qualification(qid)
-        if qual is None:
-            continue
-        if qual.granted is not None and qual.granted > ctx.as_of:
-            label = ctx.registry.qualifications[qid].label
-            later.append(f"{label}于{qual.granted.isoformat()}认定，晚于评估日{ctx.as_of}")
-            continue
-        return qual, ""
-    return None, "；".join(later)
-
-
-def _qual_value(ctx: Context, qual: Any, wanted: str) -> str:
-    label = ctx.registry.qualifications[qual.id].label
-    granted = f"（{qual.granted.isoformat()}认定）" if qual.granted else "（未填写认定日期）"
-    value = f"已认定{label}{granted}"
-    if qual.id != wanted:
-        value += f"，属{ctx.registry.qualifications[wanted].label}的更高层次"
-    return value
-
-
-def _qualification(spec: ConditionSpec, ctx: Context) -> ConditionResult:
-    ids: list[str] = spec.params["any_of"]
-    new = bool(spec.params.get("new"))
-    text = describe(spec, ctx.registry)
-    # a higher tier counts (a 小巨人 is a 专精特新中小企业), except for 新认定 and where the text
-    # gives each tier its own treatment (分别…, `exact: true`)
-    tiers = not new and not spec.params.get("exact")
-    found = [(q, _held(ctx, q, tiers=tiers)) for q in ids]
-    held = [(wanted, qual) for wanted, (qual, _) in found if qual is not None]
-    if not held:
-        # qualifications are ticked by the user: one not ticked is one not held
-        notes = "；".join(note for _, (_, note) in found if note)
-        return ConditionResult(text, UNMET, notes or "未认定", spec.quote, missing=list(ids))
-    wanted, qual = held[0]
-    value = _qual_value(ctx, qual, wanted)
-    if not new:
-        return ConditionResult(text, MET, value, spec.quote)
-    if qual.granted is None:
-        return ConditionResult(text, UNKNOWN, value, spec.quote, missing=[f"{qual.id}.granted"])
-    if ctx.period is None:
-        return ConditionResult(
-            text + "（文件未注明“新认定”的时间范围）",
-            UNKNOWN,
-            value,
-            spec.quote,
-            needs_confirmation=True,
-        )
-    start_s, end_s = ctx.period
-    start = date.fromisoformat(start_s) if start_s else date.min
-    end = date.fromisoformat(end_s) if end_s else date.max
-    inside = start <= qual.granted <= end
-    kind = "推定执行期" if ctx.period_derived else "文件有效期"
-    period = f"（{kind}{start_s or '未注明'}至{end_s or '未注明'}）"
-    return ConditionResult(text + period, MET if inside else UNMET, value, spec.quote)
-
-
-def _lacks_qualification(spec: ConditionSpec, ctx: Context) -> ConditionResult:
-    qid = spec.params["id"]
-    label = ctx.registry.qualifications[qid].label
-    qual, _ = _held(ctx, qid, tiers=True)
-    return ConditionResult(
-        f"尚未成为{label}",
-        MET if qual is None else UNMET,
-        f"未认定为{label}" if qual is None else _qual_value(ctx, qual, qid),
-        spec.quote,
-    )
+        return _not_filled(spec, ctx, "entity_type", "未填写")
+    state = MET if actual == spec.params["value"] else UNMET
+    return ConditionResult(describe(spec, ctx.registry), state, ENTITY_TYPES[actual], spec.quote)
 
 
 def _fact(spec: ConditionSpec, ctx: Context) -> ConditionResult:
@@ -288,15 +177,13 @@ def _within(params: dict[str, Any], value: Any) -> bool:
 
 
 def _established_within(spec: ConditionSpec, ctx: Context) -> ConditionResult:
-    years = spec.params["years"]
-    text = describe(spec, ctx.registry)
     founded = ctx.profile.established
     if founded is None:
-        return ConditionResult(text, UNKNOWN, "未填写成立日期", spec.quote, missing=["established"])
+        return _not_filled(spec, ctx, "established", "未填写成立日期")
     age = _years_between(founded, ctx.as_of)
-    state = MET if 0 <= age < years else UNMET
+    state = MET if 0 <= age < spec.params["years"] else UNMET
     value = f"成立于{founded.isoformat()}，至{ctx.as_of.isoformat()}约{age:.1f}年"
-    return ConditionResult(text, state, value, spec.quote)
+    return ConditionResult(describe(spec, ctx.registry), state, value, spec.quote)
 
 
 def _confirm(spec: ConditionSpec, ctx: Context) -> ConditionResult:
@@ -344,9 +231,7 @@ CONDITION_TESTS: dict[str, ConditionTest] = {
             "企业规模（按划型标准或手动指定）属所列之一；个体工商户不是企业，除非原文提到个体工商户"
             "（includes_individual_business: true），至多待确认",
             _size_in,
-            lambda s, _r: (
-                "企业规模为" + "、".join(SIZE_LABELS[x] for x in s.params["sizes"]) + "企业"
-            ),
+            _describe_size,
         ),
         ConditionTest(
             "entity_type",
@@ -363,15 +248,15 @@ CONDITION_TESTS: dict[str, ConditionTest] = {
             "评估日已持有所列资质之一（认定日期晚于评估日不算），更高层次同样算（小巨人属专精特新）；"
             "new: true 为新认定（认定日期在文件有效期或推定执行期内，否则人工确认），不按层次；"
             "exact: true 为原文分层分别对待，不按层次",
-            _qualification,
-            _describe_qualification,
+            qualification,
+            describe_qualification,
         ),
         ConditionTest(
             "lacks_qualification",
             ("id",),
             (),
             "评估日尚未取得该资质或其更高层次（如“小升规”）",
-            _lacks_qualification,
+            lacks_qualification,
             lambda s, r: f"尚未成为{r.qualifications[s.params['id']].label}",
         ),
         ConditionTest(

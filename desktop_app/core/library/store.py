@@ -19,7 +19,7 @@ from typing import Any
 from desktop_app import paths
 from desktop_app.core.library.schema import ID_PREFIX, LIBRARY_DB
 from desktop_app.core.model import IMPORTED, Department, Document, Item
-from desktop_app.core.store import item_from_row
+from desktop_app.core.store import document_from_row, item_from_row
 from desktop_app.core.userdata.user_db import open_versioned_db, transaction
 
 # Bitmaps for every token in 32+ imported items: reading ~800 rowids of 企业 out of FTS for
@@ -58,28 +58,8 @@ _ITEM_JSON = ("path", "departments", "source_notes")
 
 
 def _document(row: sqlite3.Row) -> Document:
-    return Document(
-        id=row["id"],
-        title=row["title"],
-        short_title=row["short_title"],
-        doc_number=row["doc_number"],
-        issuer=row["issuer"],
-        region_code=row["region_code"],
-        region_name=row["region_name"],
-        scope_region_code=row["scope_region_code"],
-        scope_note=row["scope_note"],
-        level=row["level"],
-        doc_type=row["doc_type"],
-        issued=row["issued"],
-        valid_from=row["valid_from"],
-        valid_to=row["valid_to"],
-        status=row["status"],
-        evidence=json.loads(row["evidence"]),
-        notes=json.loads(row["notes"]),
-        source_file=row["source_file"],
-        source_sha256=row["source_sha256"],
-        measure_count=row["measure_count"],
-        item_count=row["item_count"],
+    return document_from_row(
+        row,
         origin=IMPORTED,
         imported=row["imported"],
         version=row["version"],

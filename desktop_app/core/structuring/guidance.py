@@ -59,17 +59,24 @@ class LocalGuidance:
             out.append((LABELS["note"], self.note))
         return out
 
-    def to_dict(self) -> dict[str, Any]:
+    def entered(self) -> dict[str, Any]:
+        """What the office enters (PolicyLibrary.set_guidance takes exactly these)."""
         return {
-            "measure_id": self.measure_id,
-            "mark": MARK,
             "office": self.office,
             "address": self.address,
             "phone": self.phone,
             "period": self.period,
             "year_round": self.year_round,
-            "materials": list(self.materials),
+            "materials": self.materials,
             "note": self.note,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure_id": self.measure_id,
+            "mark": MARK,
+            **self.entered(),
+            "materials": list(self.materials),
             "updated_by": self.updated_by,
             "updated_at": self.updated_at,
         }

@@ -14,7 +14,8 @@ from typing import Any
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
 from desktop_app.core.model import Item
 from desktop_app.core.structuring import registry as reg
-from desktop_app.core.structuring.amount_finder import FoundAmount, find_amounts
+from desktop_app.core.structuring.amount_finder import find_amounts
+from desktop_app.core.structuring.amount_sentence import FoundAmount
 from desktop_app.core.structuring.assemble import check_proposal
 from desktop_app.core.structuring.clauses import Span, clauses, sentences
 from desktop_app.core.structuring.condition_finder import FoundCondition, find_conditions
@@ -99,6 +100,33 @@ class _ItemWork:
         self.counter[kind] += 1
         return f"{kind[0]}{self.counter[kind]}"
 
+    def keep_condition(
+        self,
+        start: int,
+        end: int,
+        test: dict[str, Any],
+        confidence: str,
+        applies_to: list[str],
+        notes: list[str] | None = None,
+        new_facts: list[dict[str, Any]] | None = None,
+    ) -> bool:
+        """A condition resting on the item's text [start, end), its test quoting that text."""
+        quote = self.item.text[start:end]
+        return self.keep(
+            Proposal(
+                id=self.next_id("condition"),
+                kind="condition",
+                quote=quote,
+                start=start,
+                end=end,
+                test=_with_quote(test, quote),
+                confidence=confidence,
+                applies_to=list(applies_to),
+                notes=notes or [],
+                new_facts=new_facts or [],
+            )
+        )
+
     def keep(self, proposal: Proposal) -> bool:
         registry = reg.extended(self.registry, proposal.new_facts)
         errors = check_proposal(self.item, proposal, registry)
@@ -150,7 +178,6 @@ class _ItemWork:
 
     def condition(self, sentence: Span, found: FoundCondition, applies_to: list[str]) -> None:
         start, end = sentence.start + found.start, sentence.start + found.end
-        quote = self.item.text[start:end]
         test = dict(found.test)
         new_facts: list[dict[str, Any]] = []
         if found.new_fact is not None:
@@ -160,20 +187,8 @@ class _ItemWork:
                 fid = reg.fact_id("threshold", raw["label"], raw["unit"])
                 new_facts.append({"id": fid, **raw})
             test["fact"] = fid
-        test = _with_quote(test, quote)
-        self.keep(
-            Proposal(
-                id=self.next_id("condition"),
-                kind="condition",
-                quote=quote,
-                start=start,
-                end=end,
-                test=test,
-                confidence=found.confidence,
-                applies_to=list(applies_to),
-                notes=list(found.notes),
-                new_facts=new_facts,
-            )
+        self.keep_condition(
+            start, end, test, found.confidence, applies_to, list(found.notes), new_facts
         )
 
     def tier_condition(self, sentence: Span, found: FoundAmount, benefit_id: str) -> None:
@@ -195,19 +210,7 @@ class _ItemWork:
         else:
             test = {"test": "confirm", "wording": f"符合“{label}”一档（分档条件）"}
             start, end = part.start, part.end
-        quote = self.item.text[start:end]
-        self.keep(
-            Proposal(
-                id=self.next_id("condition"),
-                kind="condition",
-                quote=quote,
-                start=start,
-                end=end,
-                test=_with_quote(test, quote),
-                confidence="medium",
-                applies_to=[benefit_id],
-            )
-        )
+        self.keep_condition(start, end, test, "medium", [benefit_id])
 
     def tier_spans(self, sentence: Span, found: list[FoundAmount]) -> list[tuple[int, int]]:
         """Sentence spans of the enumerated tiers, whose words are conditions of one tier each."""

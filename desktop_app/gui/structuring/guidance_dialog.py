@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from desktop_app.core.structuring.guidance import MARK, LocalGuidance, guidance_from
-from desktop_app.gui.structuring.form_parts import problems_label, save_cancel
+from desktop_app.gui.structuring.form_parts import FormDialog
 
 
-class GuidanceDialog(QDialog):
+class GuidanceDialog(FormDialog):
     def __init__(
         self,
         title: str,
@@ -27,8 +18,7 @@ class GuidanceDialog(QDialog):
         current: dict[str, Any] | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"本地补充信息 — {title}")
+        super().__init__(f"本地补充信息 — {title}", parent)
         self.measure_id = measure_id
         self.saved: LocalGuidance | None = None
         current = current or {}
@@ -38,34 +28,23 @@ class GuidanceDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.office = QLineEdit(current.get("office") or "", self)
-        self.address = QLineEdit(current.get("address") or "", self)
-        self.phone = QLineEdit(current.get("phone") or "", self)
-        self.period = QLineEdit(current.get("period") or "", self)
-        self.period.setPlaceholderText("如：每年3月1日至4月30日")
+        self.office = self.line(current.get("office") or "")
+        self.address = self.line(current.get("address") or "")
+        self.phone = self.line(current.get("phone") or "")
+        self.period = self.line(current.get("period") or "", "如：每年3月1日至4月30日")
         self.year_round = QCheckBox("常年申报(&Y)", self)
         self.year_round.setChecked(bool(current.get("year_round")))
         self.year_round.toggled.connect(lambda on: self.period.setEnabled(not on))
         self.period.setEnabled(not self.year_round.isChecked())
-        self.materials = QPlainTextEdit("\n".join(current.get("materials") or []), self)
-        self.materials.setPlaceholderText("每行一项，如：申请表、营业执照复印件")
-        self.note = QPlainTextEdit(current.get("note") or "", self)
-        self.problems = problems_label(self)
-        form = QFormLayout()
-        form.addRow("受理窗口(&O)", self.office)
-        form.addRow("地址(&D)", self.address)
-        form.addRow("联系电话(&P)", self.phone)
-        form.addRow("申报时间(&T)", self.period)
-        form.addRow("", self.year_round)
-        form.addRow("申报材料(&M)", self.materials)
-        form.addRow("备注(&N)", self.note)
-        buttons = save_cancel(self, self._save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problems)
-        layout.addWidget(buttons)
-        self.resize(620, 520)
+        materials = "\n".join(current.get("materials") or [])
+        self.materials = self.text_area(materials, "每行一项，如：申请表、营业执照复印件")
+        self.note = self.text_area(current.get("note") or "")
+        for label, field in (("受理窗口(&O)", self.office), ("地址(&D)", self.address),
+                             ("联系电话(&P)", self.phone), ("申报时间(&T)", self.period),
+                             ("", self.year_round), ("申报材料(&M)", self.materials),
+                             ("备注(&N)", self.note)):  # fmt: skip
+            self.form.addRow(label, field)
+        self.finish(620, 520, above=intro)
 
     def values(self) -> dict[str, Any]:
         return {

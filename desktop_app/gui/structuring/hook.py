@@ -102,18 +102,7 @@ class StructuringHook:
             return
         dialog = GuidanceDialog(item.display_title, item_id, library.guidance(item_id), self.window)
         if dialog.exec() and dialog.saved is not None:
-            g = dialog.saved
-            library.set_guidance(
-                item_id,
-                updated_by=current_user(),
-                office=g.office,
-                address=g.address,
-                phone=g.phone,
-                period=g.period,
-                year_round=g.year_round,
-                materials=g.materials,
-                note=g.note,
-            )
+            library.set_guidance(item_id, updated_by=current_user(), **dialog.saved.entered())
             self.refreshed(f"已保存“{item.display_title}”的本地补充信息")
 
 

@@ -5,27 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from PySide6.QtWidgets import (
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.core.eligibility.facts import FactsRegistry
 from desktop_app.core.structuring.proposal import Proposal
 from desktop_app.core.structuring.review import ItemReview, edited
-from desktop_app.gui.structuring.form_parts import problems_label, save_cancel
+from desktop_app.gui.structuring.form_parts import FormDialog
 
 
 def _dump(value: Any) -> str:
     return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=70).strip()
 
 
-class ProposalEditor(QDialog):
+class ProposalEditor(FormDialog):
     """Saving runs the build-db validation on the edited proposal and refuses with the reason."""
 
     def __init__(
@@ -35,20 +27,19 @@ class ProposalEditor(QDialog):
         registry: FactsRegistry,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        benefit = proposal.kind == "benefit"
+        super().__init__("编辑待遇" if benefit else "编辑条件", parent)
         self.review, self.proposal, self.registry = review, proposal, registry
         self.saved: Proposal | None = None
-        benefit = proposal.kind == "benefit"
-        self.setWindowTitle("编辑待遇" if benefit else "编辑条件")
-        self.label = QLineEdit(proposal.label or "", self)
-        self.quote = QPlainTextEdit(proposal.quote, self)
+        self.label = self.line(proposal.label or "")
+        self.quote = self.text_area(proposal.quote)
         self.quote.setFixedHeight(80)
         body = (
             proposal.amount
             if benefit
             else {k: v for k, v in (proposal.test or {}).items() if k != "quote"}
         )
-        self.body = QPlainTextEdit(_dump(body), self)
+        self.body = self.text_area(_dump(body))
         hint = QLabel(
             "金额的格式见 db/benefits/README.md（type: fixed / up_to / per_unit / rate …）；"
             "每个数字都必须出现在引文中。"
@@ -57,19 +48,11 @@ class ProposalEditor(QDialog):
             self,
         )
         hint.setWordWrap(True)
-        self.problems = problems_label(self)
-        form = QFormLayout()
         if benefit:
-            form.addRow("名称(&L)", self.label)
-        form.addRow("原文引文(&Q)", self.quote)
-        form.addRow("金额(&M)" if benefit else "条件(&C)", self.body)
-        buttons = save_cancel(self, self._save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.problems)
-        layout.addWidget(buttons)
-        self.resize(640, 460)
+            self.form.addRow("名称(&L)", self.label)
+        self.form.addRow("原文引文(&Q)", self.quote)
+        self.form.addRow("金额(&M)" if benefit else "条件(&C)", self.body)
+        self.finish(640, 460, below=hint)
 
     def _save(self) -> None:
         try:
