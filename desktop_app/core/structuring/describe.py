@@ -30,7 +30,7 @@ def describe_proposal(proposal: Proposal, registry: FactsRegistry) -> str:
             spec = parse_rules({"_": entry})["_"].benefits[0]
             amount = amount_rule_text(spec.amount, extended) or "原文未注明金额"
             kind = BENEFIT_KINDS.get(spec.kind, spec.kind)
-            return f"{amount}　（{proposal.label or kind}）"
+            return f"{amount}　{proposal.label or kind}"  # labels carry their own （奖励）
         entry = {"summary": "", "conditions": [proposal.test or {}], "benefits": []}
         cond = parse_rules({"_": entry})["_"].conditions[0]
         return describe_condition(cond, extended)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from desktop_app.core.citation import locator_phrase
 from desktop_app.core.eligibility.facts import FactsRegistry, load_registry
 from desktop_app.core.model import Item
 from desktop_app.core.structuring import registry as reg
@@ -141,7 +142,8 @@ class _ItemWork:
         if key is None or found.base_label is None:
             return []
         # a rate's base or a count belongs to this measure, not to the enterprise in general
-        scope = f"第{self.item.article}条" if self.item.article else self.item.display_title[:12]
+        # named as a citation names the place (第二条, 第（十四）条), never 第第二条条
+        scope = locator_phrase(self.item) if self.item.article else self.item.display_title[:12]
         label = f"{found.base_label}（{scope}）"
         unit = found.base_unit if amount["type"] != "per_unit" else amount.get("count_unit")
         existing = reg.find_by_label(self.registry, label, unit)
