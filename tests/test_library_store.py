@@ -108,9 +108,13 @@ def test_a_crash_mid_import_leaves_the_library_as_it_was(
     import_file(library, write_source(tmp_path, "a.txt"))
     before = library.conn.execute("SELECT count(*) FROM items").fetchone()[0]
 
-    def crash(self: PolicyLibrary) -> None:
+    def crash(*_args: object) -> None:
         raise RuntimeError("power cut while indexing")
 
+    # the import appends to the index: it fails after the new rows, counts and vocab are in
+    from desktop_app.core.library import search_index
+
+    monkeypatch.setattr(search_index, "_update_dense", crash)
     monkeypatch.setattr(library_store.PolicyLibrary, "_reindex", crash)
     other = stand_in_reader(metadata(title="第二份文件", doc_number=None))
     with pytest.raises(RuntimeError):

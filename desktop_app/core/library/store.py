@@ -1,9 +1,9 @@
 """The user policy library: imported documents and their items, rules and local guidance.
 
 Reads give the same `Document` / `Item` objects as the bundled PolicyStore (documents with
-``origin="imported"``). Every write is one transaction that also rewrites the library's own
-search tables, so the index can never disagree with the items, and a crash mid-import leaves
-the library exactly as it was.
+``origin="imported"``). Every write is one transaction that also updates the library's own
+search tables (a new document appended to them, anything else rebuilding them), so the index
+can never disagree with the items, and a crash mid-import leaves the library exactly as it was.
 """
 
 from __future__ import annotations
@@ -166,7 +166,8 @@ class PolicyLibrary:
                 version = replaced_version + 1
                 self._archive(old)
             self._insert(doc_id, version, new)
-            self._reindex()
+            if replaces is not None or not self._index_appended(doc_id):
+                self._reindex()
         self._cache = None
         stored = next(d for d in self.documents() if d.id == doc_id)
         return StoredImport(stored, replaced_version)
@@ -228,6 +229,22 @@ class PolicyLibrary:
                 f"INSERT INTO items ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                 (f"{doc_id}-{seq}", doc_id, seq, *values.values()),
             )
+
+    def _index_appended(self, doc_id: str) -> bool:
+        """Add a new document's items to the search tables (library/search_index.py) when they
+        come last in document order; False when the whole index must be rebuilt instead."""
+        from desktop_app.core.library.search_index import append
+
+        later = self.conn.execute("SELECT 1 FROM documents WHERE id > ?", (doc_id,)).fetchone()
+        if later is not None:
+            return False
+        (stored,) = self.conn.execute(
+            "SELECT count(*) FROM items WHERE document_id != ?", (doc_id,)
+        ).fetchone()
+        rows = self.conn.execute(
+            "SELECT * FROM items WHERE document_id = ? ORDER BY seq", (doc_id,)
+        )
+        return append(self.conn, stored, [item_from_row(r) for r in rows], DENSE_MIN)
 
     def _reindex(self) -> None:
         from desktop_app.core.search.bigrams.index import build_search_index
