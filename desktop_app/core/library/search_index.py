@@ -58,11 +58,16 @@ def append(conn: sqlite3.Connection, stored: int, new: Sequence[Item], dense_min
             for n, f in enumerate(fields, 1)
         ),
     )
+    new_tokens = {
+        "all": [tokens_of(f.all) for f in fields],
+        "head": [tokens_of(f.head) for f in fields],
+    }
     df_all: Counter[str] = Counter()
     df_head: Counter[str] = Counter()
-    for f in fields:
-        df_all.update(tokens_of(f.all))
-        df_head.update(tokens_of(f.head))
+    for found in new_tokens["all"]:
+        df_all.update(found)
+    for found in new_tokens["head"]:
+        df_head.update(found)
     conn.executemany(
         "INSERT INTO search_vocab (token, df_all, df_head) VALUES (?,?,?) ON CONFLICT(token) "
         "DO UPDATE SET df_all = df_all + excluded.df_all, df_head = df_head + excluded.df_head",
@@ -70,7 +75,7 @@ def append(conn: sqlite3.Connection, stored: int, new: Sequence[Item], dense_min
     )
     size = stored + len(new)
     threshold = dense_threshold(size, dense_min)
-    _update_dense(conn, stored, fields, threshold)
+    _update_dense(conn, stored, new_tokens, threshold)
     _add_pinyin(conn, fields)
     conn.executemany(
         "UPDATE search_meta SET value = ? WHERE key = ?",
@@ -79,18 +84,18 @@ def append(conn: sqlite3.Connection, stored: int, new: Sequence[Item], dense_min
     return True
 
 
-def _has(token: str, text: str) -> bool:
-    """Whether `tokens_of(text)` holds token: a bigram never spans SEGMENT_SEP, so it is in the
-    text's bigrams exactly when it is a substring; 字* is the character."""
-    if token.endswith(CHAR_SUFFIX) and len(token) == 1 + len(CHAR_SUFFIX):
-        return token[0] in text
-    return token in text
+def _needle(token: str) -> str:
+    """What a text holds exactly when `tokens_of(text)` holds token: a bigram never spans
+    SEGMENT_SEP, so it is there when it is a substring; 字* is the character."""
+    if len(token) == 1 + len(CHAR_SUFFIX) and token.endswith(CHAR_SUFFIX):
+        return token[0]
+    return token
 
 
 def _update_dense(
-    conn: sqlite3.Connection, stored: int, fields: list[DocFields], threshold: int
+    conn: sqlite3.Connection, stored: int, new_tokens: dict[str, list[set[str]]], threshold: int
 ) -> None:
-    size = stored + len(fields)
+    size = stored + len(new_tokens["all"])
     wanted = {
         scope: {
             token
@@ -108,28 +113,32 @@ def _update_dense(
     }
     gone = [key for key in have if key[1] not in wanted[key[0]]]
     conn.executemany("DELETE FROM search_dense WHERE scope = ? AND token = ?", gone)
-    old_fields: list[DocFields] | None = None
-    rows = []
-    for scope, tokens in wanted.items():
-        for token in tokens:
-            bits = have.get((scope, token))
-            if bits is None:  # newly dense: its bits among the stored items, from their fields
-                if old_fields is None:
-                    old_fields = _stored_fields(conn, stored)
-                bits = _bits(token, scope, old_fields, 0)
-            bits |= _bits(token, scope, fields, stored)
-            rows.append((scope, token, bits.to_bytes((size >> 3) + 1, "little")))
+    bits = {(scope, t): have.get((scope, t), 0) for scope, tokens in wanted.items() for t in tokens}
+    # newly dense: their bits among the stored items, from the items' stored fields
+    fresh = [key for key in bits if key not in have]
+    if fresh:
+        texts: dict[str, list[str]] = {"all": [], "head": []}
+        for f in _stored_fields(conn, stored):
+            texts["all"].append(f.all)
+            texts["head"].append(f.head)
+        for scope, token in fresh:
+            needle = _needle(token)
+            value = 0
+            for n, text in enumerate(texts[scope]):
+                if needle in text:
+                    value |= 1 << n
+            bits[scope, token] = value
+    for scope, per_item in new_tokens.items():
+        for n, found in enumerate(per_item):
+            for token in found & wanted[scope]:
+                bits[scope, token] |= 1 << (stored + n)
     conn.executemany(
-        "INSERT OR REPLACE INTO search_dense (scope, token, bitmap) VALUES (?,?,?)", rows
+        "INSERT OR REPLACE INTO search_dense (scope, token, bitmap) VALUES (?,?,?)",
+        (
+            (scope, t, value.to_bytes((size >> 3) + 1, "little"))
+            for (scope, t), value in bits.items()
+        ),
     )
-
-
-def _bits(token: str, scope: str, fields: list[DocFields], offset: int) -> int:
-    bits = 0
-    for n, f in enumerate(fields):
-        if _has(token, f.all if scope == "all" else f.head):
-            bits |= 1 << (offset + n)
-    return bits
 
 
 def _stored_fields(conn: sqlite3.Connection, stored: int) -> list[DocFields]:
