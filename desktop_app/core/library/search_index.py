@@ -155,7 +155,9 @@ def _add_pinyin(conn: sqlite3.Connection, fields: list[DocFields]) -> None:
     except ImportError:
         return  # as build_search_index: the packaged app writes no pinyin for imports
     headings = {h for f in fields for h in f.head.split(SEGMENT_SEP) if h and not h.isascii()}
-    # a heading already there (or a key term, SCOPE_ALL) keeps its row, as in a full build
+    # a heading already there (or a key term, SCOPE_ALL) keeps its row, as in a full build;
+    # its syllables are not worked out again
+    headings -= {hanzi for (hanzi,) in conn.execute("SELECT hanzi FROM search_pinyin")}
     conn.executemany(
         "INSERT OR IGNORE INTO search_pinyin (hanzi, scope, syllables) VALUES (?,?,?)",
         ((h, SCOPE_HEAD, " ".join(syllables(h))) for h in sorted(headings)),

@@ -74,7 +74,7 @@ class PolicyLibrary:
         self.conn = conn
         self.path = path
         self.message = message  # set when a damaged file was moved aside (Chinese)
-        self._cache: tuple[list[Document], list[Item]] | None = None
+        self._cache: tuple[list[Document], list[Item] | None] | None = None
 
     @classmethod
     def open(cls, path: Path | None = None) -> PolicyLibrary:
@@ -88,17 +88,23 @@ class PolicyLibrary:
     # -- reading ---------------------------------------------------------------------------
 
     def _load(self) -> tuple[list[Document], list[Item]]:
-        if self._cache is None:
-            docs = [_document(r) for r in self.conn.execute("SELECT * FROM documents ORDER BY id")]
+        docs = self.documents()
+        assert self._cache is not None
+        items = self._cache[1]
+        if items is None:  # read when first asked for: an import's checks need documents only
             rows = self.conn.execute(
                 "SELECT items.* FROM items JOIN documents ON documents.id = items.document_id "
                 "ORDER BY documents.id, items.seq"
             )
-            self._cache = (docs, [item_from_row(r) for r in rows])
-        return self._cache
+            items = [item_from_row(r) for r in rows]
+            self._cache = (self._cache[0], items)
+        return docs, items
 
     def documents(self) -> list[Document]:
-        return list(self._load()[0])
+        if self._cache is None:
+            docs = [_document(r) for r in self.conn.execute("SELECT * FROM documents ORDER BY id")]
+            self._cache = (docs, None)
+        return list(self._cache[0])
 
     def items(self, document_id: str | None = None) -> list[Item]:
         items = self._load()[1]
