@@ -121,7 +121,10 @@ class TaskRunner(QObject):
         pass_progress: bool,
     ) -> int:
         if self._closed:
-            raise RuntimeError("TaskRunner is shut down")
+            # A debounce timer or a late signal can still fire while the window closes; the
+            # work is no longer wanted, and raising here would surface in the event loop.
+            log.info("task submitted after shutdown, not run")
+            return 0
         self._next_token += 1
         token = self._next_token
         generation = self.invalidate(channel) if channel else 0
