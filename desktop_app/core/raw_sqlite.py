@@ -159,10 +159,12 @@ class RawFile:
         fitting = [s for s in fitting if size and size % s == 0]
         if not fitting:
             return stored if stored in PAGE_SIZES else 4096
-        if self.header_intact and fitting[0] == stored:
-            return stored
         scores = {s: self._full_pages(s, size) for s in fitting}
-        return max(fitting, key=lambda s: scores[s])  # ties: the stored size, then 4096
+        best = max(fitting, key=lambda s: scores[s])  # ties: the stored size, then 4096
+        # a damaged size byte behind an intact magic string reads garbage as sound pages
+        if self.header_intact and fitting[0] == stored and scores[stored] == scores[best]:
+            return stored
+        return best
 
     def _full_pages(self, page_size: int, size: int) -> int:
         found = 0
@@ -301,7 +303,9 @@ class RawFile:
             free.add(trunk)
             free.update(leaves)
             trunk = nxt
-        return free
+        # the walk must account for exactly the count the header states: a damaged count or
+        # chain start (both in the header) would otherwise hide live pages as free ones
+        return free if len(free) == total and not trunk else set()
 
 
 def _btree_header(page: bytes, offset: int, usable: int) -> list[int] | None:

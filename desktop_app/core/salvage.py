@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.raw_recovery import TableLayout, recover
-from desktop_app.core.raw_sqlite import PAGE_SIZES
+from desktop_app.core.raw_sqlite import PAGE_SIZES, RawFile
 
 log = logging.getLogger(__name__)
 
@@ -146,11 +146,13 @@ def read_table(conn: sqlite3.Connection, table: str, columns: list[str]) -> Tabl
     return result
 
 
-def _page_sizes(old: bytes, file_size: int) -> list[int]:
-    """Page sizes worth trying, the stored one first when it fits the file."""
+def _page_sizes(old: bytes, file_size: int, likely: int) -> list[int]:
+    """Page sizes worth trying: the one the pages themselves show first (a damaged size in
+    the header makes SQLite read other pages' halves as a table, rows of the wrong table
+    included), then the stored one, when they fit the file."""
     (stored,) = struct.unpack_from(">H", old, 16)
     stored = 65536 if stored == 1 else stored
-    sizes = [stored] if stored in PAGE_SIZES else []
+    sizes = [s for s in (likely, stored) if s in PAGE_SIZES]
     return [size for size in dict.fromkeys([*sizes, *PAGE_SIZES]) if file_size % size == 0]
 
 
@@ -213,7 +215,9 @@ def _readable_copy(path: Path) -> Iterator[tuple[sqlite3.Connection | None, bool
         encodings = [e for e in dict.fromkeys([stored_encoding, 1, 2, 3]) if e in (1, 2, 3)]
         conn = None
         header = old
-        for page_size in _page_sizes(old.ljust(100, b"\x00"), size):
+        with RawFile(copy) as raw:
+            likely = raw.page_size
+        for page_size in _page_sizes(old.ljust(100, b"\x00"), size, likely):
             for encoding in encodings:
                 header = rebuilt_header(old, size, page_size, encoding)
                 with copy.open("r+b") as fh:
