@@ -105,3 +105,10 @@ def add_command(
         output = parser.add_argument_group("输出")
         output.add_argument("--json", action="store_true", help=JSON_HELP if json is True else json)
     return parser
+
+
+def add_group(subparsers: Any, name: str, *, help: str) -> Any:
+    """A command of operations (`profiles list`, `rules propose`): the subparsers to add them to
+    with add_command; one of them must be named."""
+    parser = subparsers.add_parser(name, help=help)
+    return parser.add_subparsers(dest=f"{name}_command", metavar="操作", required=True)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.arg_parser import add_command
+from desktop_app.cli.arg_parser import add_command, add_group
 from desktop_app.cli.import_command import library_session
 from desktop_app.cli.output import CliError, print_json, print_text
 from desktop_app.core.packages.apply import undo_last_import
@@ -16,8 +16,7 @@ from desktop_app.core.packages.importer import apply_preview, preview_package
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("package", help="政策包：在单位之间交换自行导入的文件及其规则")
-    sub = p.add_subparsers(dest="package_command", metavar="操作", required=True)
+    sub = add_group(subparsers, "package", help="政策包：在单位之间交换自行导入的文件及其规则")
 
     q = add_command(
         sub,

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import paths
-from desktop_app.cli.arg_parser import add_command
+from desktop_app.cli.arg_parser import add_command, add_group
 from desktop_app.cli.output import CliError, cli_errors, print_json, print_notice, print_text
 from desktop_app.core.schema.arguments import shown_path
 from desktop_app.core.userdata.exchange import ExchangeError, export_file, import_file
@@ -19,8 +19,7 @@ from desktop_app.core.userdata.user_db import UserDbError, open_user_db
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("profiles", help="已保存的企业：列出、导出、导入")
-    sub = p.add_subparsers(dest="profiles_command", metavar="操作", required=True)
+    sub = add_group(subparsers, "profiles", help="已保存的企业：列出、导出、导入")
 
     q = add_command(sub, "list", _list, help="列出已保存的企业", json=True)
     q.add_argument("--search", default="", metavar="文字", help="只列出名称或备注包含该文字的企业")

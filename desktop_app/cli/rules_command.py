@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.arg_parser import add_command
+from desktop_app.cli.arg_parser import add_command, add_group
 from desktop_app.cli.import_command import library_session
 from desktop_app.cli.output import CliError, print_json, print_text
 from desktop_app.core.library.store import PolicyLibrary
@@ -32,8 +32,7 @@ _PROPOSAL_KEYS = (
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("rules", help="为自行导入的文件整理待遇与条件（结构化）")
-    sub = parser.add_subparsers(dest="rules_command", metavar="操作", required=True)
+    sub = add_group(subparsers, "rules", help="为自行导入的文件整理待遇与条件（结构化）")
     p = add_command(
         sub,
         "propose",
