@@ -69,9 +69,9 @@ def test_migration_from_v1_fixture_keeps_every_record(tmp_path: Path) -> None:
     try:
         conn = opened.conn
         assert opened.message is None
-        assert schema_version(conn) == 3
+        assert schema_version(conn) == 4
         assert {"notes", "notes_key"} <= set(_columns(conn, "enterprises"))
-        assert "not_in_force" in _columns(conn, "evaluations")
+        assert {"not_in_force", "measures"} <= set(_columns(conn, "evaluations"))
         repo = ProfileRepository(conn)
         records = repo.search()
         assert {r.name for r in records} == {"ＡＢＣ精密制造有限公司", "三明示例农业合作社"}

@@ -57,10 +57,13 @@ class Verdict:
     """What the batch keeps of the engine's MeasureResult: status, amount and what is missing
     (the explanations are dropped, and with them most of the memory)."""
 
-    __slots__ = ("amount", "confirmations", "item", "missing", "status")
+    # summary and citation: the engine's totals() names the measures it adds
+    __slots__ = ("amount", "citation", "confirmations", "item", "missing", "status", "summary")
 
     def __init__(self, result: MeasureResult) -> None:
         self.item: Item = result.item
+        self.summary: str = result.summary
+        self.citation: str = result.citation
         self.status: str = result.status
         self.amount: AmountResult = result.amount
         self.missing: list[str] = result.missing

@@ -2,25 +2,31 @@
 it newly qualifies or may qualify for, those it no longer does, amounts that changed, and
 measures that end soon or have ended (变化提醒).
 
-The old side is the stored result as saved (a dict, any format this program wrote: only the
-measure id, status, amount text, title, citation and validity are read, so a stored result
-never has to be rebuilt); the new side is a typed MatchResult.
+The old side is what the saved evaluation said of each measure (core.userdata.saved_measures:
+status, amount text, title, citation, read from the stored result or its stored summary, so a
+stored result never has to be rebuilt); the new side is a typed MatchResult, or any results
+with the same attributes (reevaluate's quick results compute the costly ones only when a
+change is found).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
+from desktop_app.core.eligibility.amounts import AmountResult
 from desktop_app.core.eligibility.results import (
     ELIGIBLE,
     NOT_IN_FORCE,
     POSSIBLE,
     STATUS_LABELS,
     MatchResult,
-    MeasureResult,
 )
+from desktop_app.core.model import Document, Item
+from desktop_app.core.userdata.saved_measures import SavedMeasure, saved_measures
+from desktop_app.core.validity import Validity
 
 OPEN = (ELIGIBLE, POSSIBLE)  # what a person is told the enterprise can (maybe) claim
 SOON_DAYS = (30, 90)
@@ -54,29 +60,25 @@ class MeasureChange:
         return {**asdict(self), "kind_label": self.kind_label}
 
 
-@dataclass(frozen=True)
-class _Old:
-    status: str
-    amount: str
-    title: str
-    document_title: str
-    citation: str
+class NewMeasure(Protocol):
+    """What compare reads of a new measure result (MeasureResult has it all)."""
 
-
-def _old_measures(stored: dict[str, Any]) -> dict[str, _Old]:
-    out: dict[str, _Old] = {}
-    for row in stored.get("results") or []:
-        if not isinstance(row, dict) or not isinstance(row.get("measure_id"), str):
-            continue
-        amount: dict[str, Any] = row["amount"] if isinstance(row.get("amount"), dict) else {}
-        out[row["measure_id"]] = _Old(
-            status=str(row.get("status") or ""),
-            amount=str(amount.get("text") or ""),
-            title=str(row.get("title") or row.get("summary") or row["measure_id"]),
-            document_title=str(row.get("document_title") or ""),
-            citation=str(row.get("citation") or ""),
-        )
-    return out
+    @property
+    def item(self) -> Item: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def amount(self) -> AmountResult: ...
+    @property
+    def validity(self) -> Validity: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def document(self) -> Document: ...
+    @property
+    def citation(self) -> str: ...
+    @property
+    def failed(self) -> list[str]: ...
 
 
 def _status_text(status: str, amount: str) -> str:
@@ -84,7 +86,7 @@ def _status_text(status: str, amount: str) -> str:
     return f"{label}（{amount}）" if amount and amount not in ("—",) and status in OPEN else label
 
 
-def _why_not(new: MeasureResult) -> str:
+def _why_not(new: NewMeasure) -> str:
     if new.status == NOT_IN_FORCE:
         return f"《{new.document.title}》{new.validity.detail}"
     if new.failed:
@@ -95,43 +97,47 @@ def _why_not(new: MeasureResult) -> str:
 def compare(stored: dict[str, Any], new: MatchResult) -> list[MeasureChange]:
     """Changes from the stored result to the new one, most important first: gained, lost,
     amount, ending, ended."""
-    old = _old_measures(stored)
+    return compare_saved(saved_measures(stored), new.results, new.as_of)
+
+
+def compare_saved(
+    old: dict[str, SavedMeasure], results: Sequence[NewMeasure], on: date
+) -> list[MeasureChange]:
+    """compare() from the saved measures to new results (in match()'s order) on a date."""
     changes: list[MeasureChange] = []
     seen: set[str] = set()
-    for result in new.results:
+    for result in results:
         mid = result.item.id
         seen.add(mid)
         before = old.get(mid)
         was_open = before is not None and before.status in OPEN
         now_open = result.status in OPEN
+        ending = _ends_soon(result, on) if now_open else ""
+        kind = ""
+        if now_open and not was_open:
+            kind = GAINED
+        elif was_open and not now_open:
+            kind = ENDED if result.status == NOT_IN_FORCE and result.validity.period_ended else LOST
+        elif was_open and now_open and before is not None and before.amount != result.amount.text:
+            kind = AMOUNT
+        if not kind and not ending:
+            continue
+        # read only now: for a quick result these are computed when asked
+        common = (mid, result.title, result.document.title, result.citation)
         after_text = _status_text(result.status, result.amount.text)
         before_text = _status_text(before.status, before.amount) if before else ""
-        common = (mid, result.title, result.document.title, result.citation)
-        if now_open and not was_open:
+        if kind == GAINED:
             cause = "数据更新后新列入的措施" if before is None else f"此前为{before_text}"
-            changes.append(
-                MeasureChange(
-                    GAINED, *common, before_text, after_text, f"现为{after_text}；{cause}"
-                )
-            )
-        elif was_open and not now_open:
+            reason = f"现为{after_text}；{cause}"
+        elif kind == AMOUNT:
             assert before is not None
-            kind = ENDED if result.status == NOT_IN_FORCE and result.validity.period_ended else LOST
-            changes.append(MeasureChange(kind, *common, before_text, after_text, _why_not(result)))
-        elif was_open and now_open and before is not None and before.amount != result.amount.text:
-            changes.append(
-                MeasureChange(
-                    AMOUNT,
-                    *common,
-                    before_text,
-                    after_text,
-                    f"金额由{before.amount or '未注明'}变为{result.amount.text}",
-                )
-            )
-        if now_open:
-            ending = _ends_soon(result, new.as_of)
-            if ending:
-                changes.append(MeasureChange(ENDING, *common, before_text, after_text, ending))
+            reason = f"金额由{before.amount or '未注明'}变为{result.amount.text}"
+        else:
+            reason = _why_not(result) if kind else ""
+        if kind:
+            changes.append(MeasureChange(kind, *common, before_text, after_text, reason))
+        if ending:
+            changes.append(MeasureChange(ENDING, *common, before_text, after_text, ending))
     for mid, before in old.items():
         if mid in seen or before.status not in OPEN:
             continue
@@ -152,7 +158,7 @@ def compare(stored: dict[str, Any], new: MatchResult) -> list[MeasureChange]:
     return changes
 
 
-def _ends_soon(result: MeasureResult, on: date) -> str:
+def _ends_soon(result: NewMeasure, on: date) -> str:
     end = result.validity.valid_to
     if not end:
         return ""

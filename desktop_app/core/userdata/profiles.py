@@ -29,6 +29,7 @@ from desktop_app.core.userdata.records import (
     search_key,
     unpack_result,
 )
+from desktop_app.core.userdata.saved_measures import pack_measures, saved_measures
 from desktop_app.core.userdata.user_db import DAMAGED_NO_WRITES, UserDbError, transaction
 
 if TYPE_CHECKING:
@@ -294,8 +295,8 @@ class ProfileRepository:
         new = eval_id or new_id()
         self.conn.execute(
             "INSERT INTO evaluations (id, enterprise_id, created, as_of, data_version, eligible, "
-            "possible, ineligible, not_in_force, total_text, result) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "possible, ineligible, not_in_force, total_text, result, measures) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 new,
                 enterprise_id,
@@ -308,6 +309,7 @@ class ProfileRepository:
                 fields["not_in_force"],
                 fields["total_text"],
                 pack_result(result),
+                pack_measures(saved_measures(result)),
             ),
         )
         return new

@@ -29,7 +29,7 @@ from desktop_app import paths
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 CORRUPT_SUFFIX = ".corrupt-"
 
 
@@ -83,8 +83,19 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE evaluations ADD COLUMN not_in_force INTEGER NOT NULL DEFAULT 0")
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    # 变化提醒 compares against each measure's saved status and amount (saved_measures.py);
+    # NULL for evaluations saved before, filled in the first time they are compared.
+    conn.execute("ALTER TABLE evaluations ADD COLUMN measures TEXT")
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _v1, 1: _v2, 2: _v3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    0: _v1,
+    1: _v2,
+    2: _v3,
+    3: _v4,
+}
 assert max(MIGRATIONS) + 1 == SCHEMA_VERSION
 
 

@@ -7,7 +7,8 @@ import threading
 from collections.abc import Callable
 from datetime import date
 
-from desktop_app.core.changes.reevaluate import ChangeReport, Matcher, changes_for_all
+from desktop_app.core.changes.reevaluate import ChangeReport, changes_for_all
+from desktop_app.core.services import PolicyData
 from desktop_app.core.userdata.profiles import ProfileRepository
 from desktop_app.core.userdata.user_db import open_user_db
 from desktop_app.gui.tasks import Progress, TaskError, TaskRunner
@@ -17,7 +18,7 @@ CHANNEL = "changes"
 
 def check_changes(
     runner: TaskRunner,
-    data: Matcher,
+    data: PolicyData,
     on_done: Callable[[ChangeReport], None],
     on_failed: Callable[[TaskError], None],
     on_progress: Progress | None = None,
