@@ -54,7 +54,8 @@ def test_workbook_holds_both_views_and_the_notes(result: BatchResult, tmp_path: 
     left_out = [[c.value for c in r] for r in book["未纳入的行"].iter_rows(2)]
     assert [r[0] for r in left_out] == [5, 7]
     notes = {r[0].value: r[1].value for r in book["说明"].iter_rows(2)}
-    assert notes["评估日期"] == "2026-12-01" and notes["数据版本"] == result.data_version
+    assert notes["评估日期"] == "2026-12-01" and notes["数据版本"] == result.data_version_text
+    assert result.data_version in notes["数据版本"] and "政策数据" in notes["数据版本"]
     assert "2 行" in notes["未纳入的行"]
     text = "\n".join(str(r[1].value) for r in book["说明"].iter_rows(2))
     assert "亿元，已换算为万元" in text and statuses[1] in text

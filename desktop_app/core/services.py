@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.core import validity as validity_mod
 from desktop_app.core.citation import citation
+from desktop_app.core.data_label import data_version_label
 from desktop_app.core.model import Document, Item
-from desktop_app.core.store import PolicyStore
+from desktop_app.core.store import PolicyStore, data_date
 from desktop_app.core.validity import Validity
 
 if TYPE_CHECKING:
@@ -56,6 +57,8 @@ class PolicyData:
         self._documents = {d.id: d for d in self.documents}
         self._items = {i.id: i for i in self.items}
         self.meta: dict[str, str] = store.meta()
+        # what the data contains, as results and dialogs name it (the digest stays data_version)
+        self.data_version_label = data_version_label(data_date(store), self.documents)
         self._headlines: dict[str, str | None] = store.headline_amounts()
         self._amount_ids = frozenset(k for k, v in self._headlines.items() if v)
         self._validity: dict[tuple[str, date], Validity] = {}

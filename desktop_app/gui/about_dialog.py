@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app import APP_NAME, __version__
+from desktop_app.core.data_label import data_version_label
 from desktop_app.core.model import Document
 from desktop_app.gui import theme
 
@@ -23,6 +25,14 @@ def format_built_at(value: str | None) -> str:
     return f"{year}年{month}月{dom}日" + (f" {time_part[:5]}" if time_part else "")
 
 
+def _label(meta: dict[str, str], documents: list[Document]) -> str:
+    try:
+        day: date | None = date.fromisoformat(meta.get("data_date") or "")
+    except ValueError:
+        day = None
+    return data_version_label(day, documents)
+
+
 def about_html(meta: dict[str, str], documents: list[Document]) -> str:
     doc_rows = "".join(f"<li>{escape(d.short_title)}（{d.item_count} 条）</li>" for d in documents)
     item_count = meta.get("item_count") or str(sum(d.item_count for d in documents))
@@ -32,7 +42,9 @@ def about_html(meta: dict[str, str], documents: list[Document]) -> str:
         f"<tr><td style='color:{theme.TEXT_MUTED};padding-right:14px;'>程序版本</td>"
         f"<td>{escape(__version__)}</td></tr>"
         f"<tr><td style='color:{theme.TEXT_MUTED};padding-right:14px;'>数据版本</td>"
-        f"<td>{escape(meta.get('data_version', '未注明'))}</td></tr>"
+        f"<td>{escape(_label(meta, documents))}"
+        f"<br><small style='color:{theme.TEXT_MUTED};'>数据代码 "
+        f"{escape(meta.get('data_version') or '未注明')}</small></td></tr>"
         f"<tr><td style='color:{theme.TEXT_MUTED};padding-right:14px;'>收录文件</td>"
         f"<td>{len(documents)} 份，共 {escape(item_count)} 条</td></tr>"
         f"<tr><td style='color:{theme.TEXT_MUTED};padding-right:14px;'>数据生成时间</td>"

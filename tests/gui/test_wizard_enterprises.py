@@ -195,7 +195,7 @@ def test_old_data_version_is_explained_in_the_reopened_result(
     )
     qtbot.addWidget(dialog)
     dialog.show()
-    assert "版本 0ld" in dialog.note.text()
+    assert "（数据代码 0ld）与现在的（数据代码 " in dialog.note.text()
     # the stored result exports as it was computed, though the data version differs
     assert dialog.pdf_button.isEnabled()
     pdf = tmp_path / "历史.pdf"

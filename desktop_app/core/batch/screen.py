@@ -123,6 +123,13 @@ class BatchResult:
     evaluations: int = 0  # how many times evaluate_measure actually ran
     notes: list[str] = field(default_factory=list)
     citations: dict[str, str] = field(default_factory=dict)
+    data_version_label: str = ""  # what the data contains (core.data_label)
+
+    @property
+    def data_version_text(self) -> str:
+        """The label, with the data code for a support person."""
+        code = f"（数据代码 {self.data_version}）" if self.data_version else ""
+        return (self.data_version_label or "程序内置政策数据") + code
 
     @property
     def rejected(self) -> list[Rejected]:
@@ -143,6 +150,7 @@ class BatchResult:
         return {
             "as_of": self.as_of.isoformat(),
             "data_version": self.data_version,
+            "data_version_label": self.data_version_label,
             "source": self.roster.source,
             "sheet": self.roster.sheet,
             "header_row": self.roster.header_row,
@@ -358,6 +366,7 @@ def screen(
         outcomes,
         screener.evaluations,
         citations={m.id: store.citation(m) for m in screener.measures},
+        data_version_label=getattr(store, "data_version_label", ""),
     )
 
 

@@ -210,7 +210,7 @@ def _notes(book: Any, fmt: dict[str, Any], result: BatchResult) -> None:
     roster = result.roster
     lines: list[tuple[str, str]] = [
         ("评估日期", result.as_of.isoformat()),
-        ("数据版本", result.data_version),
+        ("数据版本", result.data_version_text),
         ("生成时间", datetime.now().strftime("%Y-%m-%d %H:%M")),
         ("名册文件", roster.source),
         ("工作表", f"{roster.sheet}（表头在第{roster.header_row}行）"),

@@ -37,6 +37,7 @@ class EnterpriseChanges:
     baseline_created: str
     baseline_data_version: str
     changes: list[MeasureChange]
+    baseline_data_label: str = ""  # what the data contained then, as people read it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -47,6 +48,7 @@ class EnterpriseChanges:
                 "as_of": self.baseline_as_of,
                 "created": self.baseline_created,
                 "data_version": self.baseline_data_version,
+                "data_version_label": self.baseline_data_label,
             },
             "changes": [c.to_dict() for c in self.changes],
         }
@@ -61,6 +63,7 @@ class ChangeReport:
     not_evaluated: list[str] = field(default_factory=list)  # names: no saved evaluation yet
     unreadable: list[dict[str, str]] = field(default_factory=list)  # {name, reason}
     cancelled: bool = False
+    data_version_label: str = ""  # what today's data contains (core.data_label)
 
     @property
     def change_count(self) -> int:
@@ -78,6 +81,7 @@ class ChangeReport:
         return {
             "as_of": self.as_of.isoformat(),
             "data_version": self.data_version,
+            "data_version_label": self.data_version_label,
             "checked": self.checked,
             "summary": self.summary(),
             "enterprises": [e.to_dict() for e in self.enterprises],
@@ -191,7 +195,7 @@ def changes_for_all(
     changed; quick=False runs match() for every enterprise (the same report, slower: the tests
     hold the two equal)."""
     on = as_of or date.today()
-    report = ChangeReport(on, data.data_version)
+    report = ChangeReport(on, data.data_version, data_version_label=data.data_version_label)
     records = repo.search("")
     baselines = last_evaluations(repo, since)
     changes_of = _QuickEvaluator(data, on).changes if quick else _full_changes(data, on)
@@ -221,7 +225,14 @@ def changes_for_all(
             e = baseline.evaluation
             report.enterprises.append(
                 EnterpriseChanges(
-                    record.id, record.name, e.id, e.as_of, e.created, e.data_version, found
+                    record.id,
+                    record.name,
+                    e.id,
+                    e.as_of,
+                    e.created,
+                    e.data_version,
+                    found,
+                    e.data_version_text,
                 )
             )
     backfill_measures(repo, backfill)

@@ -285,6 +285,8 @@ def match(
         supplements(results, registry),
         store.data_version,
         other_regions,
+        # PolicyData's label of what the data contains; a bare store has none
+        data_version_label=getattr(store, "data_version_label", ""),
     )
 
 

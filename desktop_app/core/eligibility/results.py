@@ -293,6 +293,15 @@ class MatchResult:
     other_regions: list[str] = field(default_factory=list)
     # reopened: profile fields today's schema refuses, shown as saved (Chinese; not stored)
     profile_notes: list[str] = field(default_factory=list)
+    # what the data contained, as people read it (core.data_label); "" when saved before
+    data_version_label: str = ""
+
+    @property
+    def data_version_text(self) -> str:
+        """The data version shown: the label, or the data code of an older saved result."""
+        from desktop_app.core.data_label import shown_version
+
+        return shown_version(self.data_version_label, self.data_version)
 
     def by_status(self, status: str) -> list[MeasureResult]:
         return [r for r in self.results if r.status == status]
@@ -319,6 +328,7 @@ class MatchResult:
             "format_version": FORMAT_VERSION,
             "as_of": self.as_of.isoformat(),
             "data_version": self.data_version,
+            "data_version_label": self.data_version_label,
             "profile": self.profile.to_dict(),
             "size": self.size.to_dict(),
             "counts": self.counts(),
@@ -355,6 +365,7 @@ class MatchResult:
                 totals=dict(data.get("totals") or {}),
                 supplements=list(data.get("supplements") or []),
                 data_version=str(data.get("data_version") or ""),
+                data_version_label=str(data.get("data_version_label") or ""),
                 other_regions=[str(i) for i in data.get("other_regions") or []],
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 _COLUMNS = (
     "id, enterprise_id, created, as_of, data_version, eligible, possible, ineligible, "
-    "not_in_force, total_text, measures"
+    "not_in_force, total_text, data_label, measures"
 )
 # the blob of the whole result is never read here: it is what makes reading slow
 _LAST = (

@@ -29,7 +29,7 @@ from desktop_app.core.userdata.records import (
     search_key,
     unpack_result,
 )
-from desktop_app.core.userdata.saved_measures import pack_measures, saved_measures
+from desktop_app.core.userdata.saved_measures import pack_measures, saved_measures, shown_label
 from desktop_app.core.userdata.user_db import DAMAGED_NO_WRITES, UserDbError, transaction
 
 if TYPE_CHECKING:
@@ -295,8 +295,8 @@ class ProfileRepository:
         new = eval_id or new_id()
         self.conn.execute(
             "INSERT INTO evaluations (id, enterprise_id, created, as_of, data_version, eligible, "
-            "possible, ineligible, not_in_force, total_text, result, measures) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "possible, ineligible, not_in_force, total_text, result, measures, data_label) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 new,
                 enterprise_id,
@@ -310,6 +310,7 @@ class ProfileRepository:
                 fields["total_text"],
                 pack_result(result),
                 pack_measures(saved_measures(result)),
+                shown_label(result),
             ),
         )
         return new
@@ -318,8 +319,8 @@ class ProfileRepository:
         """Newest first, without the (large) stored result."""
         sql = (
             "SELECT id, enterprise_id, created, as_of, data_version, eligible, possible, "
-            "ineligible, not_in_force, total_text FROM evaluations WHERE enterprise_id = ? "
-            "ORDER BY created DESC"
+            "ineligible, not_in_force, total_text, data_label FROM evaluations "
+            "WHERE enterprise_id = ? ORDER BY created DESC"
         )
         return self._reading(
             lambda: [

@@ -64,6 +64,13 @@ class EvaluationRecord:
     counts: dict[str, int]
     total_text: str
     result: dict[str, Any] | None = field(default=None, repr=False)  # only from get_evaluation
+    data_label: str = ""  # what the data contained (core.data_label); "" if saved before
+
+    @property
+    def data_version_text(self) -> str:
+        from desktop_app.core.data_label import shown_version
+
+        return shown_version(self.data_label, self.data_version)
 
     @property
     def summary(self) -> str:
@@ -104,4 +111,11 @@ def evaluation_record(row: Any, result: dict[str, Any] | None) -> EvaluationReco
         **_copied(row, ("id", "enterprise_id", "created", "as_of", "data_version", "total_text")),
         counts={key: int(row[key] or 0) for key in COUNT_COLUMNS},
         result=result,
+        data_label=_label(row),
     )
+
+
+def _label(row: Any) -> str:
+    """The data_label column (user database version 4), "" for a row or a salvage without it."""
+    label = row["data_label"] if "data_label" in row.keys() else ""
+    return label if isinstance(label, str) else ""

@@ -59,3 +59,11 @@ def unpack_measures(text: str | None) -> dict[str, SavedMeasure] | None:
         return {str(row[0]): SavedMeasure(*(str(v) for v in row[1:6])) for row in data["m"]}
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
+
+
+def shown_label(stored: dict[str, Any]) -> str:
+    """The stored result's data version label (text of at most 200 characters, else "")."""
+    label = stored.get("data_version_label")
+    if not isinstance(label, str) or not label.isprintable():
+        return ""
+    return label[:200]

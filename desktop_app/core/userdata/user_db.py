@@ -87,6 +87,8 @@ def _v4(conn: sqlite3.Connection) -> None:
     # 变化提醒 compares against each measure's saved status and amount (saved_measures.py);
     # NULL for evaluations saved before, filled in the first time they are compared.
     conn.execute("ALTER TABLE evaluations ADD COLUMN measures TEXT")
+    # The data version as people read it (core.data_label), for the history; '' before.
+    conn.execute("ALTER TABLE evaluations ADD COLUMN data_label TEXT NOT NULL DEFAULT ''")
 
 
 # MIGRATIONS[n] takes a database at version n to version n + 1.

@@ -128,7 +128,7 @@ class ResultViews(QTabWidget):
         )
         roster = result.roster
         lines = [
-            f"评估日期：{result.as_of.isoformat()}　数据版本：{result.data_version}",
+            f"评估日期：{result.as_of.isoformat()}　数据版本：{result.data_version_text}",
             f"名册：{roster.source}（工作表“{roster.sheet}”，表头在第{roster.header_row}行）",
             f"已评估 {len(result.outcomes)} 家企业，每家对照 {len(result.measures)} 项措施；"
             f"未纳入 {len(result.rejected)} 行。",

@@ -125,6 +125,7 @@ class EnterpriseFeature(QObject):
                 evaluation,
                 name,
                 current_data_version=host.data.data_version,
+                current_data_label=host.data.data_version_label,
                 runner=host.runner,
                 parent=self.dialog or self.window,
                 settings=getattr(host, "settings", None),

@@ -316,7 +316,7 @@ class EnterprisesDialog(QDialog):
                             + (f" 仅供参考{c['not_in_force']}" if c.get("not_in_force") else ""),
                             ev.total_text,
                             display_time(ev.created),
-                            ev.data_version or "未知",
+                            ev.data_version_text,
                         ]
                     )
                     item.setData(0, ID_ROLE, ev.id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.core.data_label import shown_version
 from desktop_app.core.eligibility.results import MatchResult
 from desktop_app.core.userdata.profiles import EvaluationRecord, display_time
 from desktop_app.gui.operations import summary as summary_export
@@ -16,9 +17,7 @@ from desktop_app.gui.views.report_buttons import ReportButtons
 from desktop_app.gui.views.result_view import ResultView
 from desktop_app.gui.widgets.fields import DISABLED_STYLE
 
-OLD_DATA_NOTE = (
-    "这次评估使用的政策数据（版本 {old}）与当前（版本 {new}）不同，结果按当时的数据显示。"
-)
+OLD_DATA_NOTE = "这次评估使用的政策数据（{old}）与现在的（{new}）不同，结果按当时的数据显示。"
 
 
 class ResultDialog(QDialog):
@@ -30,6 +29,7 @@ class ResultDialog(QDialog):
         name: str,
         *,
         current_data_version: str = "",
+        current_data_label: str = "",
         runner: TaskRunner | None = None,
         parent: QWidget | None = None,
         settings: FolderMemory | None = None,
@@ -50,9 +50,15 @@ class ResultDialog(QDialog):
         self.view.show_result(result, name)
         note = f"记录于 {display_time(evaluation.created)}。"
         if evaluation.data_version != current_data_version:
-            note += OLD_DATA_NOTE.format(
-                old=evaluation.data_version or "未知", new=current_data_version
-            )
+            # the code as well when both labels read the same (a rebuilt bundle of one date)
+            old = evaluation.data_version_text
+            new = shown_version(current_data_label, current_data_version)
+            if old == new:
+                old, new = (
+                    f"{old}，代码 {evaluation.data_version}",
+                    f"{new}，代码 {current_data_version}",
+                )
+            note += OLD_DATA_NOTE.format(old=old, new=new)
         self.note = QLabel(note, self)
         self.note.setObjectName("Muted")
         self.note.setWordWrap(True)

@@ -30,11 +30,14 @@ def report_html(report: ChangeReport) -> str:
         f"<h2>变化提醒（{report.as_of.isoformat()}）</h2>",
         f"<p>{escape(report.summary())}每家企业都与它最后一次保存的评估比较；"
         "已保存的评估不会被改动。</p>",
+        f"<p style='color:#52606d'>现在的数据：{escape(report.data_version_label)}"
+        f"<small>（数据代码 {escape(report.data_version)}）</small></p>",
     ]
     for enterprise in report.enterprises:
         parts.append(
             f"<h3>{escape(enterprise.name)}</h3><p style='color:#52606d'>"
-            f"与 {escape(enterprise.baseline_as_of)} 的评估比较</p><ul>"
+            f"与 {escape(enterprise.baseline_as_of)} 的评估比较"
+            f"（当时的数据：{escape(enterprise.baseline_data_label)}）</p><ul>"
         )
         # changes with one cause (a document past its period) are said once, then listed
         groups: dict[tuple[str, str], list[MeasureChange]] = {}

@@ -224,8 +224,9 @@ def summary_html(result: MatchResult, name: str) -> str:
     )
     if result.other_regions:
         extra += f"其他地区的 {len(result.other_regions)} 项措施不列入。"
-    # the data version is a hash, meaningless to people (#19): the PDF keeps it in small print
-    meta = "评估日期 " + _e(result.as_of.isoformat())
+    # what the data contains (core.data_label), not the hash, which means nothing to people
+    # (#19): the PDF keeps the code in small print for a support person
+    meta = "评估日期 " + _e(result.as_of.isoformat()) + "　" + _e(result.data_version_text)
     explanation = _muted(_e(result.size.explanation))
     groups = [(ELIGIBLE, "符合"), (POSSIBLE, "可能符合"), (INELIGIBLE, "不符合")]
     if counts.get(NOT_IN_FORCE):
