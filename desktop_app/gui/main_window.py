@@ -115,6 +115,10 @@ class MainWindow(QMainWindow):
         self.library_menu = LibraryMenu(
             self, self.file_menu, runner, self.rebuild_action, lambda: self.data.documents
         )
+        # 文件 → 导入政策包… / 导出政策包… / 撤销上次导入政策包 (gui/package_menu.py)
+        from desktop_app.gui.package_menu import install_package_menu
+
+        self.package_menu = install_package_menu(self, runner)
         # 企业 menu (企业评估 / 已保存企业): the wizard and its data load on first use
         self.enterprise_menu = install_enterprise_menu(self)
         self.start_page.bind("new_evaluation", self.enterprise_menu.new_action)
