@@ -5,6 +5,7 @@ choice to let the package's structuring replace this office's own."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -39,6 +41,25 @@ ACTION_COLOURS = {
     UNCHANGED: theme.TEXT_MUTED,
     KEPT: theme.TEXT_MUTED,
 }
+
+
+@dataclass
+class Previews:
+    """The dry run keeping this office's structuring, and, when some documents are structured
+    differently on both sides, the one with the package's structuring winning."""
+
+    keep: PackagePreview
+    replace: PackagePreview | None
+
+
+def _buttons(dialog: QDialog, action: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """The action (the dialog's accept) and 取消."""
+    box = QDialogButtonBox(dialog)
+    button = box.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+    box.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box, button
 
 
 class ExportPackageDialog(QDialog):
@@ -78,11 +99,7 @@ class ExportPackageDialog(QDialog):
         self.office.setMaxLength(60)
         form = QFormLayout()
         form.addRow("导出单位(&O)：", self.office)
-        buttons = QDialogButtonBox(self)
-        self.ok = buttons.addButton("导出(&E)…", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = _buttons(self, "导出(&E)…")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
@@ -155,19 +172,12 @@ class PackagePreviewDialog(QDialog):
 
     COLUMNS = ("处理", "文件", "文号", "条目", "规则", "有变化的措施")
 
-    def __init__(
-        self,
-        keep: PackagePreview,
-        replace: PackagePreview | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        """keep: the plan keeping this office's structuring; replace: the plan with the
-        package's structuring winning (given when some documents are structured differently
-        on both sides)."""
+    def __init__(self, previews: Previews, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep, replace = previews.keep, previews.replace
+        self.keep, self.replace = keep, replace
         self.setWindowTitle(f"导入政策包 — {keep.path.name}")
         self.resize(1000, 680)
-        self.keep, self.replace = keep, replace
         m = keep.manifest
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -199,11 +209,7 @@ class PackagePreviewDialog(QDialog):
                 "默认保留本机的"
             )
         self.replace_check.toggled.connect(lambda _on: self._fill())
-        buttons = QDialogButtonBox(self)
-        self.apply_button = buttons.addButton("导入(&A)", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.apply_button = _buttons(self, "导入(&A)")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(origin)

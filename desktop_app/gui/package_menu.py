@@ -10,109 +10,72 @@ the way it does after importing a document. Keyboard: Alt+F, then P (导入), B 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
 from desktop_app.gui import errors
 from desktop_app.gui.tasks import TaskError, TaskRunner
 from desktop_app.gui.widgets import prompts
 
 if TYPE_CHECKING:  # the packages code loads when an action is first used, not at start-up
+    from desktop_app.core.library.store import PolicyLibrary
     from desktop_app.core.model import Document
     from desktop_app.core.packages.importer import PackagePreview
+    from desktop_app.gui.package_dialogs import Previews
 
+_T = TypeVar("_T")
 SUFFIX = ".policypack"  # core.packages.container.SUFFIX (tests hold the two equal)
 CHANNEL = "library"  # one queue with document imports: never two writers of the library
 FILE_FILTER = f"政策包 (*{SUFFIX})"
 STALE = "预览之后本机政策库有了改动（例如又导入了文件），请重新选择政策包再导入。"
 
 
-@dataclass
-class Previews:
-    keep: PackagePreview
-    replace: PackagePreview | None  # when some documents are structured differently here
-
-
-def _library() -> Any:
+def _on_library(work: Callable[[PolicyLibrary], _T]) -> _T:
+    """work on the user's library, with a connection of this (worker) thread's own."""
     from desktop_app.core.library.store import PolicyLibrary
 
-    return PolicyLibrary.open()
-
-
-def _preview(path: Path) -> Previews:
-    from desktop_app.core.packages.importer import preview_package
-
-    library = _library()
+    library = PolicyLibrary.open()
     try:
-        keep = preview_package(library, path)
-        replace = preview_package(library, path, replace_rules=True) if keep.conflicts else None
-        return Previews(keep, replace)
+        return work(library)
     finally:
         library.close()
 
 
-def _apply(seen: PackagePreview) -> dict[str, Any]:
+def _preview(library: PolicyLibrary, path: Path) -> Previews:
+    from desktop_app.core.packages.importer import preview_package
+    from desktop_app.gui.package_dialogs import Previews
+
+    keep = preview_package(library, path)
+    replace = preview_package(library, path, replace_rules=True) if keep.conflicts else None
+    return Previews(keep, replace)
+
+
+def _apply(library: PolicyLibrary, seen: PackagePreview) -> dict[str, Any]:
     """Checked again on the worker right before writing: the plan applied is the one shown."""
     from desktop_app.core.packages.container import PackageError
     from desktop_app.core.packages.importer import apply_preview, preview_package
 
-    library = _library()
-    try:
-        now = preview_package(library, seen.path, replace_rules=seen.replace_rules)
-        if now.to_dict() != seen.to_dict():
-            raise PackageError(STALE)
-        return apply_preview(library, now)
-    finally:
-        library.close()
-
-
-def _export(ids: list[str], path: Path, guidance: bool, office: str) -> dict[str, Any]:
-    from desktop_app.core.packages.export import export_package
-
-    library = _library()
-    try:
-        return export_package(library, ids, path, include_guidance=guidance, office=office)
-    finally:
-        library.close()
-
-
-def _last_import() -> dict[str, Any] | None:
-    from desktop_app.core.packages.apply import last_import
-
-    library = _library()
-    try:
-        return last_import(library)
-    finally:
-        library.close()
-
-
-def _undo() -> dict[str, Any]:
-    from desktop_app.core.packages.apply import undo_last_import
-
-    library = _library()
-    try:
-        return undo_last_import(library)
-    finally:
-        library.close()
+    now = preview_package(library, seen.path, replace_rules=seen.replace_rules)
+    if now.to_dict() != seen.to_dict():
+        raise PackageError(STALE)
+    return apply_preview(library, now)
 
 
 def _refusal(error: TaskError) -> str | None:
     """The Chinese message of an expected refusal, or None for a bug."""
-    from desktop_app.core.library.store import LibraryError
     from desktop_app.core.packages.container import PackageError
-    from desktop_app.core.userdata.user_db import UserDbError
+    from desktop_app.gui.library_menu import _refusal as library_refusal
 
     exc = error.exception
-    if isinstance(exc, PackageError | LibraryError | UserDbError):
+    if isinstance(exc, PackageError):
         return str(exc)
     if isinstance(exc, OSError):
         return f"无法读写文件：{exc.filename or ''}（{exc.strerror or exc}）"
-    return None
+    return library_refusal(error)  # the library's own refusals, a busy or damaged file
 
 
 # module attributes, so tests answer them instead of a native dialog
@@ -129,21 +92,24 @@ def choose_output(parent: QMainWindow, suggested: str) -> Path | None:
     return path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
 
 
+def suggested_name(office: str) -> str:
+    """e.g. 柳河县工信局-政策包.policypack, safe as a Windows file name."""
+    from desktop_app.gui.printing import safe_file_name
+
+    # safe_file_name gives a .pdf name: its stem, with the package's suffix
+    return safe_file_name(f"{office or '本单位'}-政策包")[: -len(".pdf")] + SUFFIX
+
+
 class PackageMenu(QObject):
-    def __init__(
-        self,
-        window: QMainWindow,
-        menu: QMenu,
-        runner: TaskRunner,
-        before: QAction,
-        changed: SignalInstance,
-        documents: Callable[[], list[Document]],
-    ) -> None:
+    def __init__(self, window: QMainWindow, runner: TaskRunner) -> None:
+        """After the window's library menu: the actions go before 重建政策数据库, and an import
+        or undo reopens the data through the library menu's `changed`."""
         super().__init__(window)
+        host: Any = window  # MainWindow: file_menu, rebuild_action, library_menu, data
         self.window = window
         self.runner = runner
-        self.changed = changed  # the library's: the window reopens its data
-        self._documents = documents
+        self.changed: SignalInstance = host.library_menu.changed
+        self._documents: Callable[[], list[Document]] = lambda: host.data.documents
         self.last_dialog: QDialog | None = None  # tests and screenshots look at it
         self.import_action = self._action(
             "导入政策包(&P)…", "导入其他单位导出的政策包（先预览会改动什么）", self.choose_file
@@ -157,8 +123,8 @@ class PackageMenu(QObject):
             "撤销上次导入政策包(&U)…", "删除上次导入政策包带来的文件，恢复原来的版本", self.undo
         )
         for action in (self.import_action, self.export_action, self.undo_action):
-            menu.insertAction(before, action)
-        menu.insertSeparator(before)
+            host.file_menu.insertAction(host.rebuild_action, action)
+        host.file_menu.insertSeparator(host.rebuild_action)
 
     def _action(self, text: str, tip: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
@@ -196,14 +162,17 @@ class PackageMenu(QObject):
     def read_file(self, path: Path) -> None:
         self._busy(True, f"正在检查 {path.name}…")
         self.runner.run(
-            lambda: _preview(path), self._show_preview, self._failed("导入政策包"), channel=CHANNEL
+            lambda: _on_library(lambda lib: _preview(lib, path)),
+            self._show_preview,
+            self._failed("导入政策包"),
+            channel=CHANNEL,
         )
 
     def _show_preview(self, previews: Previews) -> None:
         from desktop_app.gui.package_dialogs import PackagePreviewDialog
 
         self._busy(False, "")
-        dialog = PackagePreviewDialog(previews.keep, previews.replace, self.window)
+        dialog = PackagePreviewDialog(previews, self.window)
         self.last_dialog = dialog
         dialog.accepted.connect(lambda: self.apply(dialog.chosen()))
         dialog.open()
@@ -211,7 +180,10 @@ class PackageMenu(QObject):
     def apply(self, preview: PackagePreview) -> None:
         self._busy(True, "正在导入政策包…")
         self.runner.run(
-            lambda: _apply(preview), self._applied, self._failed("导入政策包"), channel=CHANNEL
+            lambda: _on_library(lambda lib: _apply(lib, preview)),
+            self._applied,
+            self._failed("导入政策包"),
+            channel=CHANNEL,
         )
 
     def _applied(self, done: dict[str, Any]) -> None:
@@ -245,16 +217,14 @@ class PackageMenu(QObject):
         return str(office().unit or "") if callable(office) else ""
 
     def _ask_output(self, dialog: Any) -> None:
-        from desktop_app.gui.printing import safe_file_name
-
         office = dialog.office.text().strip()
-        # safe_file_name gives a .pdf name: its stem, with the package's suffix
-        suggested = safe_file_name(f"{office or '本单位'}-政策包")[: -len(".pdf")] + SUFFIX
-        path = choose_output(self.window, suggested)
+        path = choose_output(self.window, suggested_name(office))
         if path is not None:
             self.export(dialog.chosen(), path, dialog.guidance.isChecked(), office)
 
     def export(self, ids: list[str], path: Path, guidance: bool, office: str) -> None:
+        from desktop_app.core.packages.export import export_package
+
         self._busy(True, "正在导出政策包…")
 
         def done(manifest: dict[str, Any]) -> None:
@@ -268,7 +238,9 @@ class PackageMenu(QObject):
             prompts.inform(self.window, "导出政策包", f"{message}\n保存在：{path.parent}")
 
         self.runner.run(
-            lambda: _export(ids, path, guidance, office),
+            lambda: _on_library(
+                lambda lib: export_package(lib, ids, path, include_guidance=guidance, office=office)
+            ),
             done,
             self._failed("导出政策包"),
             channel=CHANNEL,
@@ -277,7 +249,14 @@ class PackageMenu(QObject):
     # -- undo --------------------------------------------------------------------------------
     def undo(self) -> None:
         self._busy(True, "正在查看上次导入的政策包…")
-        self.runner.run(_last_import, self._confirm_undo, self._failed("撤销"), channel=CHANNEL)
+        from desktop_app.core.packages.apply import last_import
+
+        self.runner.run(
+            lambda: _on_library(last_import),
+            self._confirm_undo,
+            self._failed("撤销"),
+            channel=CHANNEL,
+        )
 
     def _confirm_undo(self, last: dict[str, Any] | None) -> None:
         self._busy(False, "")
@@ -306,17 +285,12 @@ class PackageMenu(QObject):
                 f"恢复 {len(undone['restored'])} 份"
             )
 
-        self.runner.run(_undo, done, self._failed("撤销"), channel=CHANNEL)
+        from desktop_app.core.packages.apply import undo_last_import
+
+        self.runner.run(
+            lambda: _on_library(undo_last_import), done, self._failed("撤销"), channel=CHANNEL
+        )
 
 
-def install_package_menu(window: Any, runner: TaskRunner) -> PackageMenu:
-    """After the window's library menu: the package actions go before 重建政策数据库, and an
-    import or undo reopens the data through the library's `changed`."""
-    return PackageMenu(
-        window,
-        window.file_menu,
-        runner,
-        window.rebuild_action,
-        window.library_menu.changed,
-        lambda: window.data.documents,
-    )
+def install_package_menu(window: QMainWindow, runner: TaskRunner) -> PackageMenu:
+    return PackageMenu(window, runner)

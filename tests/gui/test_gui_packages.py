@@ -171,13 +171,7 @@ def test_export_asks_documents_guidance_and_office_then_writes_a_package(
     window.set_data(PolicyData.open(policy_db_path))  # the window's data with the document
     window.settings.set_office(OfficeInfo(unit=OFFICE))
     written = tmp_path / f"交换{container.SUFFIX}"
-    asked: list[str] = []
-
-    def choose_output(_window: Any, name: str) -> Path:
-        asked.append(name)
-        return written
-
-    monkeypatch.setattr(package_menu, "choose_output", choose_output)
+    monkeypatch.setattr(package_menu, "choose_output", lambda _w, _name: written)
     window.package_menu.choose_export()
     dialog = window.package_menu.last_dialog
     assert isinstance(dialog, ExportPackageDialog)
@@ -188,7 +182,6 @@ def test_export_asks_documents_guidance_and_office_then_writes_a_package(
     dialog.guidance.setChecked(False)
     dialog.accept()
     qtbot.waitUntil(lambda: bool(told["inform"]), timeout=20_000)
-    assert asked == [f"{OFFICE}-政策包{container.SUFFIX}"]
     assert "已导出政策包" in told["inform"][0] and written.name in told["inform"][0]
     # read back by the core, into a third home
     other = library_at(tmp_path / "office-c")
@@ -202,6 +195,9 @@ def test_export_asks_documents_guidance_and_office_then_writes_a_package(
 
 def test_the_window_names_package_files_as_the_core_does() -> None:
     assert package_menu.SUFFIX == container.SUFFIX
+    assert package_menu.suggested_name(OFFICE) == f"{OFFICE}-政策包{container.SUFFIX}"
+    assert package_menu.suggested_name("") == f"本单位-政策包{container.SUFFIX}"
+    assert package_menu.suggested_name("a/b:c") == f"a_b_c-政策包{container.SUFFIX}"
 
 
 def test_file_menu_accelerators_are_unique(window: Any) -> None:

@@ -61,22 +61,19 @@ class MeasureChange:
 
 
 class NewMeasure(Protocol):
-    """What compare reads of a new measure result (MeasureResult has it all)."""
+    """What compare reads of a new measure result: MeasureResult has it all; reevaluate's
+    quick results evaluate the failed conditions only when asked."""
+
+    item: Item
+    status: str
+    amount: AmountResult
+    validity: Validity
+    document: Document
+    citation: str
 
     @property
-    def item(self) -> Item: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def amount(self) -> AmountResult: ...
-    @property
-    def validity(self) -> Validity: ...
-    @property
     def title(self) -> str: ...
-    @property
-    def document(self) -> Document: ...
-    @property
-    def citation(self) -> str: ...
+
     @property
     def failed(self) -> list[str]: ...
 

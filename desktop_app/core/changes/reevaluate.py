@@ -97,7 +97,7 @@ class _QuickResult:
     validity per document and date; the failed conditions from the engine's full evaluation
     of this one measure for this enterprise, run only when compare asks (a measure lost)."""
 
-    __slots__ = ("_failed", "_quick", "_verdict", "amount", "item", "status")
+    __slots__ = ("_failed", "amount", "citation", "document", "item", "status", "title", "validity")
 
     def __init__(
         self, verdict: Verdict, quick: _QuickEvaluator, failed: Callable[[], list[str]]
@@ -105,25 +105,11 @@ class _QuickResult:
         self.item: Item = verdict.item
         self.status: str = verdict.status
         self.amount: AmountResult = verdict.amount
-        self._verdict = verdict
-        self._quick = quick
+        self.citation: str = verdict.citation
+        self.title: str = verdict.summary or verdict.item.display_title  # MeasureResult.title
+        self.document: Document = quick.document(verdict.item.document_id)
+        self.validity: Validity = quick.validity(verdict.item.document_id)
         self._failed = failed
-
-    @property
-    def validity(self) -> Validity:
-        return self._quick.validity(self.item.document_id)
-
-    @property
-    def title(self) -> str:  # MeasureResult.title
-        return self._verdict.summary or self.item.display_title
-
-    @property
-    def document(self) -> Document:
-        return self._quick.document(self.item.document_id)
-
-    @property
-    def citation(self) -> str:
-        return self._verdict.citation
 
     @property
     def failed(self) -> list[str]:
