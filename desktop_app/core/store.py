@@ -166,6 +166,13 @@ class PolicyStore:
     def data_version(self) -> str:
         return self.meta().get("data_version", "")
 
+    @property
+    def data_version_label(self) -> str:
+        """What the data contains, as people read it (core.data_label); PolicyData keeps it."""
+        from desktop_app.core.data_label import data_version_label
+
+        return data_version_label(data_date(self), self.documents())
+
     def rules(self) -> dict[str, MeasureRules]:
         """The reviewed conditions and benefits of every curated measure, parsed once (the
         database is read-only while open)."""
