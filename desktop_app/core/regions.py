@@ -258,5 +258,16 @@ def path_label(code: str, sep: str = " / ") -> str:
     return load().path_label(code, sep)
 
 
+def place_text(code: str | None) -> str:
+    """福建省厦门市湖里区 for a code; the code itself when the table does not hold it (shown as
+    entered, never guessed at); "" when blank."""
+    if not code:
+        return ""
+    try:
+        return path_label(code, "")
+    except LookupError:
+        return code
+
+
 def provinces() -> list[Region]:
     return load().provinces()

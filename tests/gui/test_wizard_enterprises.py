@@ -17,7 +17,7 @@ from desktop_app import paths
 from desktop_app.core.eligibility.engine import match
 from desktop_app.core.eligibility.profile import Profile
 from desktop_app.core.userdata.profiles import ProfileRepository
-from desktop_app.gui.enterprises import list_dialog
+from desktop_app.gui.enterprises import transfer
 from desktop_app.gui.enterprises.hook import EnterpriseMenu, install_enterprise_menu
 from desktop_app.gui.enterprises.list_dialog import EnterprisesDialog
 from desktop_app.gui.enterprises.result_dialog import ResultDialog
@@ -97,7 +97,7 @@ def test_export_and_import_through_the_dialog(
     seed(repo, store)
     dialog = make_dialog(qtbot, user_data)
     target = tmp_path / "备份"  # no suffix: .json is added
-    monkeypatch.setattr(list_dialog, "choose_export_path", lambda _p: target)
+    monkeypatch.setattr(transfer, "choose_export_path", lambda _p: target)
     dialog.export_button.click()
     exported = target.with_suffix(".json")
     assert exported.exists()
@@ -109,7 +109,7 @@ def test_export_and_import_through_the_dialog(
     assert dialog.names() == []
     assert "还没有保存任何企业" in dialog.empty.text()
     screenshot(dialog, "enterprises-empty")
-    monkeypatch.setattr(list_dialog, "choose_import_path", lambda _p: exported)
+    monkeypatch.setattr(transfer, "choose_import_path", lambda _p: exported)
     dialog.import_button.click()
     assert prompt_log.asked[-1][0] == "导入完成"
     assert "新增 3 家" in prompt_log.asked[-1][1]
@@ -119,7 +119,7 @@ def test_export_and_import_through_the_dialog(
     broken.write_text(
         '{"format": "policy-desk-enterprises", "format_version": 1, "enterpri', "utf-8"
     )
-    monkeypatch.setattr(list_dialog, "choose_import_path", lambda _p: broken)
+    monkeypatch.setattr(transfer, "choose_import_path", lambda _p: broken)
     before = [(r.id, r.updated) for r in repo.search()]
     dialog.import_button.click()
     title, text = prompt_log.asked[-1]

@@ -38,14 +38,9 @@ def missing_label(key: str, registry: FactsRegistry) -> str:
 
 
 def region_text(code: str | None) -> str:
-    if not code:
-        return ""
-    from desktop_app.core import regions
+    from desktop_app.core.regions import place_text
 
-    try:
-        return regions.path_label(code, "")
-    except LookupError:
-        return code
+    return place_text(code)
 
 
 def write_workbook(result: BatchResult, path: Path, registry: FactsRegistry | None = None) -> Path:

@@ -85,17 +85,22 @@ class EnterpriseFeature(QObject):
             settings=getattr(host, "settings", None),
             parent=self.window,
         )
-        wizard.open_measure_requested.connect(self.open_measure)
         wizard.saved.connect(self._saved)
-        wizard.finished.connect(lambda _r, w=wizard: self._forget(w))
-        self.wizards.append(wizard)
-        wizard.show()
+        self._keep_open(wizard, self.wizards)
         return wizard
 
-    def _forget(self, wizard: EvaluationWizard) -> None:
-        if wizard in self.wizards:
-            self.wizards.remove(wizard)
-        wizard.deleteLater()
+    def _keep_open(self, window: Any, kept: list[Any]) -> None:
+        """Show a window whose measures open in the reader, kept until it finishes."""
+        window.open_measure_requested.connect(self.open_measure)
+        window.finished.connect(lambda _r, w=window: self._forget(w, kept))
+        kept.append(window)
+        window.show()
+
+    @staticmethod
+    def _forget(window: QDialog, kept: list[Any]) -> None:
+        if window in kept:
+            kept.remove(window)
+        window.deleteLater()
 
     def _saved(self, enterprise_id: str) -> None:
         if self.dialog is not None:
@@ -109,9 +114,7 @@ class EnterpriseFeature(QObject):
             self.dialog.result_requested.connect(self.open_result)
         else:
             self.dialog.refresh()
-        self.dialog.show()
-        self.dialog.raise_()
-        self.dialog.activateWindow()
+        _bring_forward(self.dialog)
         return self.dialog
 
     def open_result(self, evaluation_id: str, name: str) -> ResultDialog | None:
@@ -133,16 +136,8 @@ class EnterpriseFeature(QObject):
         except (RecordNotFoundError, ValueError) as exc:
             prompts.warn(self.window, "无法打开评估记录", str(exc) or "评估记录已损坏。")
             return None
-        dialog.open_measure_requested.connect(self.open_measure)
-        dialog.finished.connect(lambda _r, d=dialog: self._forget_result(d))
-        self.results.append(dialog)
-        dialog.show()
+        self._keep_open(dialog, self.results)
         return dialog
-
-    def _forget_result(self, dialog: ResultDialog) -> None:
-        if dialog in self.results:
-            self.results.remove(dialog)
-        dialog.deleteLater()
 
     # -- batch screening ---------------------------------------------------------------------
     def open_batch(self) -> QDialog:
@@ -155,9 +150,7 @@ class EnterpriseFeature(QObject):
             )
             self.batch.open_requested.connect(self.open_screened)
             self.batch.save_requested.connect(self.save_screened)
-        self.batch.show()
-        self.batch.raise_()
-        self.batch.activateWindow()
+        _bring_forward(self.batch)
         return self.batch
 
     def open_screened(self, outcome: Any) -> EvaluationWizard | None:
@@ -193,6 +186,12 @@ class EnterpriseFeature(QObject):
 
     def shutdown(self) -> None:
         self.user_data.close()
+
+
+def _bring_forward(dialog: QDialog) -> None:
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
 
 
 def _row_note(outcome: Any) -> str:

@@ -12,13 +12,11 @@ Tab to the history and Enter to reopen an evaluation.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import regions
-from desktop_app.core.userdata.exchange import ExchangeError, export_file, import_file
 from desktop_app.core.userdata.profiles import (
     EnterpriseRecord,
     ProfileRepository,
@@ -40,7 +37,7 @@ from desktop_app.core.userdata.profiles import (
     display_time,
 )
 from desktop_app.core.userdata.user_db import UserDbError
-from desktop_app.gui import errors
+from desktop_app.gui.enterprises import transfer
 from desktop_app.gui.user_data import UserData
 from desktop_app.gui.widgets import prompts
 from desktop_app.gui.widgets.fields import DISABLED_STYLE, heading, muted
@@ -50,27 +47,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def region_text(code: str | None) -> str:
-    if not code:
-        return "未填写"
-    try:
-        return regions.path_label(code, "")
-    except LookupError:
-        return code
-
-
-def choose_export_path(parent: QWidget | None) -> Path | None:
-    """File dialogs as module functions, replaced in tests."""
-    text, _f = QFileDialog.getSaveFileName(
-        parent, "导出全部企业", str(Path.home() / "已保存企业.json"), "企业信息文件 (*.json)"
-    )
-    return Path(text) if text else None
-
-
-def choose_import_path(parent: QWidget | None) -> Path | None:
-    text, _f = QFileDialog.getOpenFileName(
-        parent, "导入企业", str(Path.home()), "企业信息文件 (*.json);;所有文件 (*)"
-    )
-    return Path(text) if text else None
+    return regions.place_text(code) or "未填写"
 
 
 class EnterprisesDialog(QDialog):
@@ -392,43 +369,10 @@ class EnterprisesDialog(QDialog):
 
     def export_all(self) -> None:
         repo = self.repo()
-        if repo is None:
-            return
-        path = choose_export_path(self)
-        if path is None:
-            return
-        if path.suffix.lower() != ".json":
-            path = path.with_suffix(".json")
-        try:
-            count = export_file(repo, path)
-        except ExchangeError as exc:
-            prompts.warn(self, "导出失败", str(exc))
-            return
-        prompts.inform(self, "导出完成", f"已导出 {count} 家企业及其评估记录到：\n{path}")
+        if repo is not None:
+            transfer.export_all(self, repo)
 
     def import_file(self) -> None:
         repo = self.repo()
-        if repo is None:
-            return
-        path = choose_import_path(self)
-        if path is None:
-            return
-        try:
-            report = import_file(repo, path)
-        except (ExchangeError, UserDbError) as exc:
-            prompts.warn(self, "导入失败", str(exc))
-            return
-        except Exception as exc:  # the transaction rolled back: nothing was imported
-            errors.log_exception(exc)
-            prompts.warn(
-                self,
-                "导入失败",
-                f"导入没有完成，已保存的企业没有任何改动。\n详细记录：{errors.log_path()}",
-            )
-            return
-        self.user_data.notify_changed()
-        lines = [report.summary, *report.notes[:10], *report.problems[:20]]
-        more = len(report.problems) - 20
-        if more > 0:
-            lines.append(f"……另有 {more} 条问题未列出")
-        prompts.inform(self, "导入完成", "\n".join(lines))
+        if repo is not None and transfer.import_chosen(self, repo):
+            self.user_data.notify_changed()
