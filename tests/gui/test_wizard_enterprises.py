@@ -191,11 +191,18 @@ def test_old_data_version_is_explained_in_the_reopened_result(
     record = repo.save(SAMPLE, evaluation=result)
     evaluation = repo.get_evaluation(repo.evaluations(record.id)[0].id)
     dialog = ResultDialog(
-        evaluation, record.name, current_data_version=store.meta()["data_version"]
+        evaluation,
+        record.name,
+        current_data_version=store.meta()["data_version"],
+        current_data_label=store.data_version_label,
     )
     qtbot.addWidget(dialog)
     dialog.show()
-    assert "（数据代码 0ld）与现在的（数据代码 " in dialog.note.text()
+    # the same data date, another build: the labels read alike, so the codes are named too
+    label = store.data_version_label
+    assert (
+        f"（{label}，代码 0ld）与现在的（{label}，代码 {store.data_version}）" in dialog.note.text()
+    )
     # the stored result exports as it was computed, though the data version differs
     assert dialog.pdf_button.isEnabled()
     pdf = tmp_path / "历史.pdf"

@@ -35,7 +35,7 @@ class PackagePreview:
         if self.conflicts:
             text += (
                 f"；{len(self.conflicts)} 份文件本机已有不同的结构化结果，保留本机的"
-                "（如要采用政策包中的，请选择“以政策包的规则为准”，命令行加 --replace-rules）"
+                "（如要采用政策包中的，请选择“以政策包的结构化结果为准”，命令行加 --replace-rules）"
             )
         return text + "。"
 
