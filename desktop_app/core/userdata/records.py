@@ -117,5 +117,8 @@ def evaluation_record(row: Any, result: dict[str, Any] | None) -> EvaluationReco
 
 def _label(row: Any) -> str:
     """The data_label column (user database version 4), "" for a row or a salvage without it."""
-    label = row["data_label"] if "data_label" in row.keys() else ""
+    try:
+        label = row["data_label"]
+    except (IndexError, KeyError):  # sqlite3.Row / dict without the column
+        return ""
     return label if isinstance(label, str) else ""
