@@ -30,6 +30,7 @@ from desktop_app.gui.empty_state import TIP_TEXT, Banner, EmptyState
 from desktop_app.gui.enterprises.hook import install_enterprise_menu
 from desktop_app.gui.filter_panel import FilterPanel
 from desktop_app.gui.operations.excerpt import ExcerptExport
+from desktop_app.gui.package_menu import install_package_menu
 from desktop_app.gui.results_model import ResultRow, ResultsModel, Roles
 from desktop_app.gui.search_controller import SearchController, SearchOutcome
 from desktop_app.gui.search_panel import SearchPanel
@@ -115,10 +116,7 @@ class MainWindow(QMainWindow):
         self.library_menu = LibraryMenu(
             self, self.file_menu, runner, self.rebuild_action, lambda: self.data.documents
         )
-        # 文件 → 导入政策包… / 导出政策包… / 撤销上次导入政策包 (gui/package_menu.py)
-        from desktop_app.gui.package_menu import install_package_menu
-
-        self.package_menu = install_package_menu(self, runner)
+        self.package_menu = install_package_menu(self, runner)  # 文件 → 导入/导出政策包…
         # 企业 menu (企业评估 / 已保存企业): the wizard and its data load on first use
         self.enterprise_menu = install_enterprise_menu(self)
         self.start_page.bind("new_evaluation", self.enterprise_menu.new_action)
