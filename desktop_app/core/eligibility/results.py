@@ -13,15 +13,18 @@ text stays in the policy database.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from desktop_app.core.eligibility.amounts import AmountResult
 from desktop_app.core.eligibility.conditions import ConditionResult
 from desktop_app.core.eligibility.profile import Profile
+from desktop_app.core.eligibility.result_parts import (
+    amount_from_dict,
+    condition_from_dict,
+    dataclass_from_dict,
+)
 from desktop_app.core.eligibility.rules import BENEFIT_KINDS
 from desktop_app.core.model import Department, Document, Item
 from desktop_app.core.validity import Validity
@@ -231,7 +234,7 @@ class MeasureResult:
             citation=data.get("citation") or "",
             summary=data.get("summary") or "",
             status=data["status"],
-            validity=_dataclass_from_dict(Validity, data["validity"]),
+            validity=dataclass_from_dict(Validity, data["validity"]),
             conditions=[condition_from_dict(c) for c in data.get("conditions") or []],
             benefits=[BenefitResult.from_dict(b) for b in data.get("benefits") or []],
             amount=amount_from_dict(data["amount"]),
@@ -370,37 +373,3 @@ class MatchResult:
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ResultFormatError(f"评估结果已损坏，无法读取（{exc}）") from exc
-
-
-def condition_from_dict(data: dict[str, Any]) -> ConditionResult:
-    return ConditionResult(
-        text=data["text"],
-        state=data["state"],
-        value=data.get("value") or "",
-        quote=data.get("quote") or "",
-        needs_confirmation=bool(data.get("needs_confirmation")),
-        missing=list(data.get("missing") or []),
-        children=[condition_from_dict(c) for c in data.get("children") or []],
-        confirmation=data.get("confirmation"),
-    )
-
-
-def amount_from_dict(data: dict[str, Any]) -> AmountResult:
-    def number(key: str) -> Decimal | None:
-        value = data.get(key)
-        return None if value is None else Decimal(str(value))
-
-    return AmountResult(
-        kind=data["kind"],
-        text=data.get("text") or "",
-        working=data.get("working") or "",
-        value_yuan=number("value_yuan"),
-        min_yuan=number("min_yuan"),
-        missing=tuple(data.get("missing") or ()),
-    )
-
-
-def _dataclass_from_dict(cls: Any, data: dict[str, Any]) -> Any:
-    """A plain dataclass from its asdict() form; fields a newer program added keep defaults."""
-    names = {f.name for f in dataclasses.fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})
