@@ -102,6 +102,16 @@ def test_the_printout_shows_the_saved_values_and_says_so(computed: MatchResult) 
     assert "保存时的内容" in text and "不再接受" in text
 
 
+def test_the_result_page_shows_the_saved_values_and_says_so(computed: MatchResult) -> None:
+    from desktop_app.gui.views.result_html import summary_html
+
+    profile = {**SAMPLE, "region": "999999"}
+    reopened = MatchResult.from_dict({**computed.to_dict(), "profile": profile})
+    html = summary_html(reopened, "样例")
+    assert "保存时的内容" in html and all(note in html for note in reopened.profile_notes)
+    assert "保存时的内容" not in summary_html(computed, "样例")
+
+
 def test_an_old_evaluation_in_the_user_database_reopens(
     computed: MatchResult, tmp_path: Path
 ) -> None:

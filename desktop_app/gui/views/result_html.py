@@ -235,9 +235,15 @@ def summary_html(result: MatchResult, name: str) -> str:
         f'<b style="color:{STATUS_COLOURS[key]};">{label} {counts.get(key, 0)} 项</b>'
         for key, label in groups
     )
+    # a reopened evaluation whose saved profile today's checks refuse says so, as the print does
+    saved = (
+        "<br>" + _muted("保存时的内容：" + _e("；".join(result.profile_notes)))
+        if result.profile_notes
+        else ""
+    )
     return (
         f'<p><span style="font-size:large;"><b>{_e(name)}</b></span>　{_muted(meta)}'
-        f"<br>企业规模：<b>{_e(result.size.label)}</b>　{explanation}</p>"
+        f"<br>企业规模：<b>{_e(result.size.label)}</b>　{explanation}{saved}</p>"
         f'<p><span style="font-size:x-large;">可计算金额合计：'
         f'<b style="color:{STATUS_COLOURS[ELIGIBLE]};">{_e(result.total_text)}</b></span>　'
         f"{tally}"
