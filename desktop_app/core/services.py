@@ -183,7 +183,12 @@ class PolicyData:
     def warm_up(self) -> None:
         """Build what the first measure looked at reads (the facts registry, the rules, every
         measure's overview); the window runs this on its worker once the first results show,
-        so that neither start-up nor the first click waits for it."""
+        so that neither start-up nor the first click waits for it; the search engine's
+        vocabulary too, for the first word typed."""
+        with self._lock:
+            engine = self._engine
+        if engine is not None:
+            engine.warm_up()
         self._measure_overviews()
 
     def benefits(self, item_id: str) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.data_state import DataState
-from desktop_app.core.userdata.recent import RecentEnterprise
+
+if TYPE_CHECKING:  # the user database's modules load with the list, after the first results
+    from desktop_app.core.userdata.recent import RecentEnterprise
 
 # (key, title, what it does); the window binds each key to its action, a key without one
 # (a feature not installed) shows no button
@@ -112,6 +115,7 @@ class StartPage(QScrollArea):
             self.recent_box,
         )
         self.recent_layout.addWidget(self.recent_empty)
+        self.recent_empty.hide()  # until the list is read: "none yet" only when it is so
         self.recent_buttons: list[QPushButton] = []
 
         self.data_box = QFrame(body)

@@ -78,3 +78,38 @@ def test_recent_enterprise_reopens_its_last_evaluation(window: MainWindow, qtbot
     assert isinstance(dialog, ResultDialog) and dialog.isVisible()
     assert record.name in dialog.windowTitle() or SAMPLE["name"] in dialog.windowTitle()
     dialog.close()
+
+
+def test_recent_enterprises_are_read_after_the_first_results(
+    gui_app, qtbot, settings, policy_data, store
+) -> None:
+    """Start-up shows the window and its first results first; the list of recent enterprises
+    (the user database and its modules) fills just after, and never says "none" before it is
+    read."""
+    from desktop_app.core.search import SearchFilters
+    from desktop_app.gui.search_controller import SearchController
+    from desktop_app.gui.tasks import TaskRunner
+
+    opened = open_user_db()
+    repo = ProfileRepository(opened.conn)
+    profile = Profile.from_dict(SAMPLE)
+    repo.save(profile.to_dict(), evaluation=match(store, profile, date(2026, 11, 22)).to_dict())
+    opened.conn.close()
+    runner = TaskRunner()
+    controller = SearchController(
+        runner, policy_data, policy_data.search_engine(), SearchFilters(), debounce_ms=30
+    )
+    win = MainWindow(policy_data, controller, settings, runner, policy_data.categories())
+    qtbot.addWidget(win)
+    win.show()
+    page = win.start_page
+    try:
+        with qtbot.waitSignal(controller.results_ready, timeout=10_000):
+            win.start()
+        assert page.recent_buttons == [] and page.recent_empty.isHidden()
+        assert "份政策文件" in page.data_label.text()  # the data's state is there at once
+        qtbot.waitUntil(lambda: len(page.recent_buttons) == 1, timeout=5_000)
+        assert SAMPLE["name"] in page.recent_buttons[0].text() and page.recent_empty.isHidden()
+    finally:
+        runner.shutdown()
+        win.close()

@@ -122,6 +122,12 @@ class SearchEngine:
         result.elapsed_ms = (time.perf_counter() - started) * 1000
         return result
 
+    def warm_up(self) -> None:
+        """Read what the first word looked up needs (each segment's vocabulary), so that the
+        first keystroke after start-up does not wait for it."""
+        for segment in self._sources:
+            _ = segment.vocab
+
     def item_index(self, item_id: str) -> int | None:
         return next((i for i, it in enumerate(self._items) if it.id == item_id), None)
 

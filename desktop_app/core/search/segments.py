@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from dataclasses import dataclass, field
 
 from desktop_app.core.model import Item
@@ -20,6 +21,7 @@ from desktop_app.core.search.bigrams.index import (
     IndexMissing,
     build_search_index,
     load_index,
+    load_vocabulary,
 )
 from desktop_app.core.search.bigrams.tokens import match_expression
 from desktop_app.core.search.colloquial import Colloquial
@@ -35,8 +37,17 @@ class Segment:
     conn: sqlite3.Connection
     offset: int
     size: int
-    vocab: dict[str, dict[str, int]]  # scope (all | head) -> token -> document frequency
     dense: dict[tuple[str, str], int]
+    _vocab: dict[str, dict[str, int]] | None = None
+    _vocab_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def vocab(self) -> dict[str, dict[str, int]]:
+        """scope (all | head) -> token -> document frequency, read on first use."""
+        with self._vocab_lock:
+            if self._vocab is None:
+                self._vocab = load_vocabulary(self.conn)
+            return self._vocab
 
     def lookup(self, word: str, scope: str, keys: list[str], texts: list[str]) -> int:
         """This segment's items (bit 0 = its first) whose scope text contains word."""
@@ -98,7 +109,6 @@ def load_corpus(store: PolicyStore) -> Corpus:
                 index_conn,
                 len(corpus.items),
                 len(data.item_ids),
-                {"all": data.vocab_all, HEAD: data.vocab_head},
                 data.dense,
             )
         )
