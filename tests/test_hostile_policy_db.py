@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from desktop_app.cli.main import main
 from desktop_app.core import build_db, policy_db
+from desktop_app.core.repair_note import take_repair_note
 
 ROOT = Path(__file__).resolve().parent.parent
 DAMAGE = settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck))
@@ -96,16 +97,16 @@ def test_damaged_body_is_rebuilt_or_the_command_answers_unharmed(
 
 
 def test_an_automatic_rebuild_is_recorded_once_for_the_window(own_db: Path) -> None:
-    policy_db.take_repair_note()
+    take_repair_note()
     own_db.write_bytes(own_db.read_bytes()[:5000])  # truncated: the cheap check sees it
     assert policy_db.ensure_policy_db() == own_db and policy_db.quick_problem(own_db) is None
-    note = policy_db.take_repair_note()
+    note = take_repair_note()
     assert note and "重新建立" in note and "没有任何丢失" in note
-    assert policy_db.take_repair_note() is None  # said once
+    assert take_repair_note() is None  # said once
     told: list[str] = []
     own_db.write_bytes(own_db.read_bytes()[:5000])
     policy_db.ensure_policy_db(notice=told.append)  # the CLI says it itself, on stderr
-    assert told and policy_db.take_repair_note() is None
+    assert told and take_repair_note() is None
 
 
 def test_a_folder_where_the_database_belongs_is_moved_aside(own_db: Path, capsys: Any) -> None:

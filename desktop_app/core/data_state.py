@@ -17,6 +17,8 @@ _LABELS = {validity.UNKNOWN: "未注明有效期"}
 
 @dataclass(frozen=True)
 class DataState:
+    """The policy data's state on a date, as the start page shows it."""
+
     on: date
     documents: int
     by_state: list[tuple[str, str, int]]  # (validity state, its label, documents), none empty

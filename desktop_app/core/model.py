@@ -26,6 +26,8 @@ class PlainData:
 
 @dataclass(frozen=True)
 class Department(PlainData):
+    """A responsible unit of an item, as the reader should contact it and as printed."""
+
     name: str  # the unit as a reader should contact it, e.g. 市工信局
     as_printed: str  # the token in the source, e.g. 工信局 (in "市发改委、工信局")
     lead: bool = False  # marked lead unit (列首位的为牵头单位)
@@ -35,6 +37,8 @@ class Department(PlainData):
 
 @dataclass(frozen=True)
 class Document(PlainData):
+    """A policy document: its metadata, validity and where it came from."""
+
     id: str
     title: str
     short_title: str
@@ -72,6 +76,8 @@ class Document(PlainData):
 
 @dataclass(frozen=True)
 class Item(PlainData):
+    """One article, measure or task of a document, with its text and responsible units."""
+
     id: str
     document_id: str
     seq: int

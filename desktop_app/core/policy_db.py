@@ -12,13 +12,13 @@ import getpass
 import hashlib
 import logging
 import os
-import re
 import sqlite3
 import sys
 import tempfile
-import threading
 from collections.abc import Callable
 from pathlib import Path
+
+from desktop_app.core.repair_note import record_repair
 
 log = logging.getLogger(__name__)
 
@@ -29,35 +29,6 @@ LEFTOVER_PREFIX = ".building-"
 
 Notice = Callable[[str], None]  # a Chinese sentence for the user (stderr, a status line)
 Progress = Callable[[int, str], None]
-
-# What an automatic rebuild of a damaged database found, for a window to say once: start-up
-# rebuilds on its worker thread, before there is a window to tell (take_repair_note).
-_repairs: list[str] = []
-_repairs_lock = threading.Lock()
-
-
-def record_repair(problem: str) -> None:
-    with _repairs_lock:
-        _repairs.append(problem)
-
-
-def take_repair_note() -> str | None:
-    """What was rebuilt automatically since the last call, as one Chinese notice; None when
-    nothing was. Taken once: a second call says nothing."""
-    with _repairs_lock:
-        problems = list(dict.fromkeys(_repairs))
-        _repairs.clear()
-    if not problems:
-        return None
-    # SQLite's own (English) wording stays in the log: the user reads what it means
-    found = "；".join(_ENGLISH_DETAIL.sub("", p).rstrip("。") for p in problems)
-    return (
-        f"启动时检查发现：{found}。已自动从程序自带的政策文件重新建立政策数据库，现在可以正常查询。"
-        "已保存的企业、评估记录和自行导入的政策都不在这个数据库里，没有任何丢失。"
-    )
-
-
-_ENGLISH_DETAIL = re.compile(r"（[^（）]*[A-Za-z][^（）]*）")
 
 
 def content_checksum(conn: sqlite3.Connection) -> str:

@@ -44,6 +44,8 @@ class RegionDataError(Exception):
 
 @dataclass(frozen=True)
 class Region(PlainData):
+    """An administrative division of the regions table."""
+
     code: str
     name: str
     parent_code: str | None

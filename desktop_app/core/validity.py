@@ -37,6 +37,8 @@ LABELS = {
 
 @dataclass(frozen=True)
 class Validity:
+    """A document's validity on a date: its state, badge text and the basis to check it by."""
+
     state: str
     label: str  # the badge text; a derived period carries （推定）
     detail: str  # one sentence a reader can check against the document

@@ -64,7 +64,14 @@ class FilterPanel(QWidget):
         header.addStretch(1)
         header.addWidget(self.clear_button)
 
-        body = QWidget(self)
+        # the body goes into its scroll area while empty: a built one would be re-styled
+        scroll = QScrollArea(self)
+        self._scroll = scroll
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
         form = QVBoxLayout(body)
         form.setContentsMargins(0, 0, 6, 0)
         form.setSpacing(6)
@@ -144,12 +151,6 @@ class FilterPanel(QWidget):
 
         body.setMinimumWidth(0)
         self._body = body
-        scroll = QScrollArea(self)
-        self._scroll = scroll
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         outer = QVBoxLayout(self)
         self._outer = outer

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.library.importer import ImportPreview, ImportRefused
 from desktop_app.core.model import Document
 from desktop_app.gui import errors
 from desktop_app.gui.tasks import TaskError, TaskRunner
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the importer and its readers load with the first import
+    from desktop_app.core.library.importer import ImportPreview
     from desktop_app.core.library.store import StoredImport
 
 FILE_FILTER = (
@@ -76,6 +76,7 @@ def _remove(document_id: str) -> Document:
 
 def _refusal(error: TaskError) -> str | None:
     """The Chinese message of an expected refusal, or None for a bug."""
+    from desktop_app.core.library.importer import ImportRefused
     from desktop_app.core.library.store import LibraryError
     from desktop_app.core.userdata.user_db import UserDbError
 

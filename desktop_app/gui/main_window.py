@@ -87,20 +87,22 @@ class MainWindow(QMainWindow):
         # filled when they show (at start-up it would read the measures' rules for nothing)
         self._detail_stale = False
 
-        self.search_panel = SearchPanel(settings.history(), self)
-        self.filters = FilterPanel(data.documents, categories, data.departments(), self)
-        self.model = ResultsModel(self)
-        self.empty = EmptyState(self)
-        self.tip = Banner("Tip", closable=True, parent=self)
-        self.tip.set_text(TIP_TEXT)
-        self.tip.setVisible(not settings.tip_dismissed())
-        self.notice = Banner("Notice", closable=False, parent=self)
-        self.notice.hide()
-        self.detail = DetailPane(data, self)
-        self.start_page = StartPage(self)
-        # laid out (gui/views/main_view.py): the results list and the pages are the view's
+        # laid out (gui/views/main_view.py): each part made in its container, then placed;
+        # the results list and the pages are the view's
         self.view = view = MainView(self)
         self.setCentralWidget(view)
+        self.search_panel = SearchPanel(settings.history(), view.top)
+        self.filters = FilterPanel(data.documents, categories, data.departments(), view.splitter)
+        self.model = ResultsModel(self)
+        self.empty = EmptyState(view.stack)
+        self.tip = Banner("Tip", closable=True, parent=view.top)
+        self.tip.set_text(TIP_TEXT)
+        self.tip.setVisible(not settings.tip_dismissed())
+        self.notice = Banner("Notice", closable=False, parent=view.center)
+        self.notice.hide()
+        self.detail = DetailPane(data, view.splitter)
+        self.start_page = StartPage(view.pages)
+        view.place(self)
         self.results_view, self.stack = view.results_view, view.stack
         self.splitter, self.pages = view.splitter, view.pages
         self.statusBar().showMessage("正在加载…")

@@ -3,7 +3,8 @@ chosen is the filter (a province includes the documents of its cities and distri
 
 The provinces are read from the regions table (3,213 divisions, about 20 ms to load) when the
 box is first shown or used, not when the window is built: the start page covers the panel at
-start-up, and the start-up's warm-up loads the table on the worker meanwhile.
+start-up, and the start-up's warm-up loads the table on the worker meanwhile. The regions
+module itself (csv, its dataclasses) is imported there too, not with the window.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QWidget
-
-from desktop_app.core import regions
 
 ANY_REGION = "全部"
 LEVEL_NAMES = ("省", "市", "区县")
@@ -47,6 +46,8 @@ class RegionFilter(QGroupBox):
             return
         self._loaded = True
         with QSignalBlocker(self.province):
+            from desktop_app.core import regions
+
             for region in regions.provinces():
                 self.province.addItem(region.name, region.code)
 
@@ -83,6 +84,8 @@ class RegionFilter(QGroupBox):
             _fill(self.city, "")
             _fill(self.district, "")
             if code:
+                from desktop_app.core import regions
+
                 chain = list(reversed(regions.ancestors(code)))
                 for depth, region in enumerate(chain[:3]):
                     combo = self.combos[depth]
@@ -97,6 +100,8 @@ def _fill(combo: QComboBox, parent_code: str) -> None:
         combo.clear()
         combo.addItem(ANY_REGION, "")
         if parent_code:
+            from desktop_app.core import regions
+
             for region in regions.children(parent_code):
                 combo.addItem(region.name, region.code)
         combo.setEnabled(combo.count() > 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.core.policy_db import take_repair_note
+from desktop_app.core.repair_note import take_repair_note
 
 NOTICE_NAME = "policyDbRepairNotice"
 

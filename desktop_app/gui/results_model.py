@@ -38,6 +38,8 @@ class Roles(IntEnum):
 
 @dataclass(frozen=True)
 class ResultRow:
+    """One row of the results list, ready to paint."""
+
     item_id: str
     document_id: str
     title: str

@@ -39,6 +39,8 @@ class SearchBackend(Protocol):
 
 @dataclass(frozen=True)
 class SearchOutcome:
+    """A search's result with its rows, for the window to show."""
+
     query: str
     filters: SearchFilters
     result: SearchResult

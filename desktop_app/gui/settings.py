@@ -8,12 +8,14 @@ lets tests run against a private copy.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop_app import paths
-from desktop_app.core.notice.office import SECTION as NOTICE_SECTION
-from desktop_app.core.notice.office import OfficeInfo
+
+if TYPE_CHECKING:  # the office block's module (configparser, dataclasses) loads on first use
+    from desktop_app.core.notice.office import OfficeInfo
 
 FONT_SIZE_DEFAULT = 12
 FONT_SIZE_MIN = 10
@@ -115,6 +117,9 @@ class Settings:
 
     # -- the 告知单's office block and default version (read by core.notice.office too) -----
     def office(self) -> OfficeInfo:
+        from desktop_app.core.notice.office import SECTION as NOTICE_SECTION
+        from desktop_app.core.notice.office import OfficeInfo
+
         def text(key: str) -> str:
             value = self._qs.value(f"{NOTICE_SECTION}/{key}", "")
             return value if isinstance(value, str) else ""
@@ -122,6 +127,8 @@ class Settings:
         return OfficeInfo(text("unit"), text("officer"), text("phone")).cleaned()
 
     def set_office(self, office: OfficeInfo) -> None:
+        from desktop_app.core.notice.office import SECTION as NOTICE_SECTION
+
         office = office.cleaned()
         self._qs.setValue(f"{NOTICE_SECTION}/unit", office.unit)
         self._qs.setValue(f"{NOTICE_SECTION}/officer", office.officer)
@@ -129,9 +136,13 @@ class Settings:
 
     def notice_brief(self) -> bool:
         """The default version: True for the 告知单 alone (简版), False for the 详版."""
+        from desktop_app.core.notice.office import SECTION as NOTICE_SECTION
+
         return str(self._qs.value(f"{NOTICE_SECTION}/brief", "true")).lower() != "false"
 
     def set_notice_brief(self, brief: bool) -> None:
+        from desktop_app.core.notice.office import SECTION as NOTICE_SECTION
+
         self._qs.setValue(f"{NOTICE_SECTION}/brief", "true" if brief else "false")
 
 

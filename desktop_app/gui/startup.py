@@ -81,7 +81,8 @@ def prepare_policy_data(progress: Progress) -> OpenedData:
             data.verified = False
             return data
     from desktop_app.core.build_db import build_database, ensure_policy_db, sources_available
-    from desktop_app.core.policy_db import full_problem, record_repair
+    from desktop_app.core.policy_db import full_problem
+    from desktop_app.core.repair_note import record_repair
 
     target = ensure_policy_db(progress)
     # it opened badly yet passed the cheap check: the full check decides, and a damaged

@@ -34,6 +34,8 @@ class TaskError:
 
 @dataclass
 class _Pending:
+    """A submitted task's callbacks, channel and generation."""
+
     on_done: Callable[[Any], None]
     on_error: Callable[[TaskError], None] | None
     on_progress: Progress | None

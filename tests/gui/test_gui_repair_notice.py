@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from test_gui_startup import _start, _stop
 
-from desktop_app.core.policy_db import quick_problem, take_repair_note
+from desktop_app.core.policy_db import quick_problem
+from desktop_app.core.repair_note import take_repair_note
 from desktop_app.gui.repair_notice import NOTICE_NAME
 from desktop_app.gui.settings import Settings
 from desktop_app.gui.startup import Startup

@@ -246,3 +246,48 @@ def test_first_frame_is_replaced_by_the_window(qtbot, gui_app) -> None:
     window.show()
     assert not shell.isVisible()
     assert window.size() == shell.size() and window.isVisible()
+
+
+# Modules the first results do not need: each loads when its feature is first used (or in
+# the warm-up after the first results). A module here imported again before the stamp is a
+# start-up cost every user pays, so the check names it.
+NOT_BEFORE_FIRST_RESULTS = (
+    "desktop_app.core.userdata.profiles",  # the recent enterprises: read after the results
+    "desktop_app.core.eligibility.facts",  # the facts registry: with the first evaluation
+    "desktop_app.core.eligibility.rules",
+    "desktop_app.core.regions",  # the region filter's table: when the filter is shown
+    "desktop_app.core.policy_db",  # the database checks: only when it does not open
+    "desktop_app.core.build_db",
+    "desktop_app.core.notice.office",  # the 告知单's office block: with the first 告知单
+    "desktop_app.core.library.importer",  # with the first import
+    "yaml",
+)
+
+
+def test_the_first_results_load_only_what_they_need(policy_db_path: Path, tmp_path: Path) -> None:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        POLICY_DESK_HOME=str(tmp_path / "home"),
+        POLICY_DESK_DB=str(policy_db_path),
+        POLICY_DESK_STARTUP_MARK="1",
+    )
+    done = subprocess.run(  # -X importtime: one line per import, on the same pipe as the stamp
+        [sys.executable, "-X", "importtime", "-m", "desktop_app"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+    lines = done.stdout.splitlines()
+    ready = next(n for n, line in enumerate(lines) if line.startswith("STARTUP-READY "))
+    before = {line.rsplit("|", 1)[1].strip() for line in lines[:ready] if "|" in line}
+    after = {line.rsplit("|", 1)[1].strip() for line in lines[ready:] if "|" in line}
+    assert "desktop_app.gui.main_window" in before  # the check sees the window's imports
+    assert sorted(before.intersection(NOT_BEFORE_FIRST_RESULTS)) == []
+    # the start page's recent enterprises are read right after the stamp, in the same signal
+    assert "desktop_app.core.userdata.profiles" in after

@@ -23,6 +23,8 @@ PROFILE_FIELD_LABELS = {
 
 @dataclass(frozen=True)
 class FactDef:
+    """One fact a profile can state (db/facts.yaml): its label, type and unit."""
+
     id: str
     label: str
     type: str
@@ -41,6 +43,8 @@ class FactDef:
 
 @dataclass(frozen=True)
 class QualificationDef:
+    """A qualification an enterprise can hold, and the tiers it implies."""
+
     id: str
     label: str
     # the tiers this one stands on (a 小巨人 is a 专精特新中小企业), with the quote saying so
@@ -55,6 +59,8 @@ class QualificationDef:
 
 @dataclass(frozen=True)
 class FactsRegistry:
+    """The facts and qualifications the rules may name."""
+
     facts: dict[str, FactDef]
     qualifications: dict[str, QualificationDef]
 

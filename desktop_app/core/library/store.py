@@ -49,6 +49,8 @@ class NewDocument:
 
 @dataclass(frozen=True)
 class StoredImport:
+    """An imported document as stored, and the version it replaced."""
+
     document: Document
     replaced_version: int | None  # the version this import replaced, if any
 

@@ -18,6 +18,8 @@ MAX_FIELD = 80
 
 @dataclass(frozen=True)
 class OfficeInfo:
+    """The 告知单's office block: who hands it over and how to reach them."""
+
     unit: str = ""  # 服务单位名称
     officer: str = ""  # 经办人
     phone: str = ""  # 联系电话
@@ -58,6 +60,8 @@ def _qt_value(raw: str) -> str:
 
 @dataclass(frozen=True)
 class NoticeSettings:
+    """The office block and the default version, as settings.ini holds them."""
+
     office: OfficeInfo
     brief: bool  # default version: True 简版 (the 告知单), False 详版
 

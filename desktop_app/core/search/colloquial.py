@@ -17,6 +17,8 @@ def colloquial_path() -> Path:
 
 @dataclass(frozen=True)
 class Colloquial:
+    """People's own words mapped to the texts' words, and question words to drop."""
+
     expansions: dict[str, list[str]] = field(default_factory=dict)  # normalized
     fillers: frozenset[str] = frozenset()
 

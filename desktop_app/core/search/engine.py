@@ -53,6 +53,8 @@ PIECE_MAX = 12  # the longest fallback piece tried at one place of a no-hit word
 
 @dataclass
 class _Ranked:
+    """The matching terms of a query and how they rank, before paging."""
+
     groups: list[tuple[int, int]]
     terms: list[Term]
     fallback: bool = False

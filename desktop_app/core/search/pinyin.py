@@ -56,6 +56,8 @@ def is_pinyin_query(term: str) -> bool:
 
 @dataclass(frozen=True)
 class PinyinEntry:
+    """A heading or key term with its pinyin syllables."""
+
     hanzi: str  # normalized heading or key term
     scope: str
     syllables: tuple[str, ...]

@@ -18,6 +18,8 @@ _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 
 @dataclass(frozen=True)
 class QueryWord:
+    """A word of the query, as typed and normalized."""
+
     raw: str  # as typed
     norm: str  # normalized, non-empty
 

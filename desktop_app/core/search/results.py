@@ -24,6 +24,8 @@ class SearchFilters:
 
 @dataclass
 class Hit:
+    """One search result: the item, its snippet and what matched where."""
+
     item_id: str
     document_id: str
     article: str | None
@@ -40,6 +42,8 @@ class Hit:
 
 @dataclass
 class SearchResult:
+    """A page of search results, with the facet counts and notes for the whole match."""
+
     query: str
     total: int
     hits: list[Hit]

@@ -34,6 +34,8 @@ HEAD = "head"
 
 @dataclass
 class Segment:
+    """One database's index, placed at its offset among the engine's items."""
+
     conn: sqlite3.Connection
     offset: int
     size: int
@@ -72,6 +74,8 @@ class Segment:
 
 @dataclass
 class Corpus:
+    """Every segment with its items, fields and vocabularies, as the engine reads them."""
+
     segments: list[Segment]
     items: list[Item]
     fields: list[DocFields]

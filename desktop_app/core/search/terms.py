@@ -11,6 +11,8 @@ ALL, HEAD = "all", "head"
 
 @dataclass
 class Variant:
+    """One way a query word can be found: as typed, a synonym or pinyin."""
+
     word: str  # normalized
     kind: str  # exact | synonym | pinyin
     scope: str  # all | head
@@ -19,6 +21,8 @@ class Variant:
 
 @dataclass
 class Term:
+    """A query word and the items each of its variants matches."""
+
     word: str  # normalized query word (or a piece of one in fallback)
     variants: list[Variant]
     mask: int = 0  # items matching any variant

@@ -3,11 +3,12 @@ structured it and when, and whether a person has reviewed it (未复核 until th
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
-from desktop_app.core.eligibility.facts import set_imported_facts
 from desktop_app.core.structuring.export import NEW_FACTS_KEY
-from desktop_app.core.structuring.registry import fact_def
+
+FACTS_MODULE = "desktop_app.core.eligibility.facts"
 
 IMPORTED_BADGE = "自行导入"
 UNREVIEWED_BADGE = "未复核"
@@ -16,19 +17,31 @@ UNREVIEWED_BADGE = "未复核"
 def entries_with_provenance(rows: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Library rule rows -> entries with `provenance`; their facts join the registry."""
     entries: dict[str, dict[str, Any]] = {}
-    facts: dict[str, Any] = {}
+    new_facts: dict[str, dict[str, Any]] = {}
     for item_id, row in rows.items():
         entry = dict(row["rules"])
         for fact in entry.pop(NEW_FACTS_KEY, []):
-            facts.setdefault(fact["id"], fact_def(fact))
+            new_facts.setdefault(fact["id"], fact)
         entry["provenance"] = {
             "structured_by": row["structured_by"],
             "structured_at": row["structured_at"],
             "unreviewed": bool(row["unreviewed"]),
         }
         entries[item_id] = entry
-    set_imported_facts(list(facts.values()))
+    _share_facts(new_facts)
     return entries
+
+
+def _share_facts(new_facts: dict[str, dict[str, Any]]) -> None:
+    """The imported rules' own facts join every facts registry loaded from now on. With none,
+    and no registry loaded yet (a start-up with no structured import), there is nothing to
+    tell: the registry's modules load when something first needs them, not at start-up."""
+    if not new_facts and FACTS_MODULE not in sys.modules:
+        return
+    from desktop_app.core.eligibility.facts import set_imported_facts
+    from desktop_app.core.structuring.registry import fact_def
+
+    set_imported_facts([fact_def(fact) for fact in new_facts.values()])
 
 
 def badge_text(provenance: dict[str, Any] | None) -> str | None:

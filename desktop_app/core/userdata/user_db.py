@@ -191,6 +191,8 @@ def migrate(
 
 @dataclass
 class OpenedUserDb:
+    """A user database opened (or made), with what was done to a damaged one."""
+
     conn: sqlite3.Connection
     path: Path
     message: str | None = None  # Chinese, for the user: set when a damaged file was moved aside

@@ -19,17 +19,31 @@ if TYPE_CHECKING:
 
 
 class MainView(QWidget):
-    """Lays out the window's parts; holds the results list, its stack and the two pages."""
+    """Lays out the window's parts; holds the results list, its stack and the two pages.
+
+    Built in two steps so that every part is created inside the container it stays in
+    (top, pages, splitter, center, stack): moving a built widget to another parent makes Qt
+    re-apply the style sheet to all of it, a sixth of the window's construction."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
+        self.top = QWidget(self)
+        # the start page until the user types (or asks for the list); then the results
+        self.pages = QStackedWidget(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self.pages)
+        self.splitter.setChildrenCollapsible(False)
+        self.center = QWidget(self.splitter)
+        self.stack = QStackedWidget(self.center)
+
+    def place(self, window: MainWindow) -> None:
+        """Lay out the parts the window created in the containers above."""
         self.search_panel, self.filters, self.model = (
             window.search_panel,
             window.filters,
             window.model,
         )
         self.empty, self.notice, self.detail = window.empty, window.notice, window.detail
-        self.results_view = QListView(self)
+        self.results_view = QListView(self.stack)
         self.results_view.setModel(self.model)
         self.results_view.setItemDelegate(ResultDelegate(self.results_view))
         self.results_view.setUniformItemSizes(True)
@@ -38,38 +52,31 @@ class MainView(QWidget):
         self.results_view.setAccessibleName("搜索结果")
         self.results_view.setSelectionMode(QListView.SelectionMode.SingleSelection)
 
-        self.stack = QStackedWidget(self)
         self.stack.addWidget(self.results_view)
         self.stack.addWidget(self.empty)
 
-        center = QWidget(self)
-        center_layout = QVBoxLayout(center)
+        center_layout = QVBoxLayout(self.center)
         center_layout.setContentsMargins(6, 10, 6, 10)
         center_layout.setSpacing(8)
         center_layout.addWidget(self.notice)
         center_layout.addWidget(self.stack, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.filters)
-        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.center)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes([300, 520, 540])
 
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
+        top_layout = QVBoxLayout(self.top)
         top_layout.setContentsMargins(14, 12, 14, 4)
         top_layout.addWidget(self.search_panel)
         top_layout.addWidget(window.tip)  # on the start page and over the results alike
         root_layout = QVBoxLayout(self)
         root_layout.setContentsMargins(0, 0, 0, 0)
         root_layout.setSpacing(0)
-        root_layout.addWidget(top)
-        # the start page until the user types (or asks for the list); then the results
-        self.pages = QStackedWidget(self)
+        root_layout.addWidget(self.top)
         self.pages.addWidget(window.start_page)
         self.pages.addWidget(self.splitter)
         root_layout.addWidget(self.pages, 1)
