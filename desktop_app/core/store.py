@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -76,7 +76,7 @@ def _document(row: sqlite3.Row) -> Document:
     return document_from_row(row, derived_period=json.loads(derived) if derived else None)
 
 
-def item_from_row(row: sqlite3.Row) -> Item:
+def item_from_row(row: sqlite3.Row | Mapping[str, Any]) -> Item:
     return Item(
         **{name: row[name] for name in _ITEM_COLUMNS},
         path=json.loads(row["path"]),
@@ -140,11 +140,16 @@ class PolicyStore:
     def all_items(self) -> list[Item]:
         """Every item of every document in document order (cached: the data is immutable)."""
         if self._items is None:
-            rows = self.conn.execute(
+            # plain tuples zipped with the column names: half the time of sqlite3.Row lookups
+            # for the ~300 items read at every start
+            cursor = self.conn.cursor()
+            cursor.row_factory = None
+            cursor.execute(
                 "SELECT items.* FROM items JOIN documents ON documents.id = items.document_id "
                 "ORDER BY documents.rowid, items.seq"
             )
-            self._items = [item_from_row(r) for r in rows]
+            names = [column[0] for column in cursor.description]
+            self._items = [item_from_row(dict(zip(names, r, strict=True))) for r in cursor]
         return list(self._items)
 
     def items(self, document_id: str | None = None) -> list[Item]:

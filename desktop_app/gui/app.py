@@ -133,7 +133,6 @@ def run(smoke: bool = False) -> int:
         # The wheel guard is an application-wide event filter: every event passes through
         # Python (~6 µs each). Installed once the window shows its first results, it skips the
         # ~3,000 events of building the window; nothing can be scrolled before then.
-        setup_application(app, settings.font_size(), wheel_guard=False)
         errors.install_excepthook()
         from desktop_app.gui.startup import Startup
 
@@ -145,6 +144,10 @@ def run(smoke: bool = False) -> int:
             checks.append(SmokeRun(app, startup) if smoke else StartupStamp(app, startup))
         holder["startup"] = startup
         startup.begin()
+        # The fonts and the theme while the worker opens the data: Qt's own work here leaves
+        # the interpreter to the worker much of the time. The window (built when the data is
+        # in, from the event loop) gets them either way.
+        setup_application(app, settings.font_size(), wheel_guard=False)
 
     QTimer.singleShot(0, continue_startup)
     code = app.exec()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 
@@ -26,14 +26,20 @@ class FacetList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self._labels: dict[str, str] = {}
+        self._fit_pending = False
         self.setMinimumWidth(80)  # never force the panel wider than the splitter gives it
         self.set_options(options)
 
     def _fit_height(self) -> None:
         """Show every row: the panel scrolls as a whole, so lists never scroll on their own.
 
-        Rows wrap (long document titles), so the height is read from the laid-out rows.
+        Rows wrap (long document titles), so the height is read from the laid-out rows:
+        while hidden (the start page covers the panel at start-up) that waits for the show.
         """
+        if not self.isVisible():
+            self._fit_pending = True
+            return
+        self._fit_pending = False
         self.doItemsLayout()
         height = sum(
             max(self.visualRect(self.model().index(n, 0)).height(), self.sizeHintForRow(n))
@@ -64,6 +70,11 @@ class FacetList(QListWidget):
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
                 self._labels[key] = label
         self._fit_height()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_pending:
+            self._fit_height()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

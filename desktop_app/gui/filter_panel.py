@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -159,7 +160,7 @@ class FilterPanel(QWidget):
         outer.addLayout(header)
         outer.addWidget(scroll, 1)
         self._update_clear_button()
-        QTimer.singleShot(0, self.fit_width)
+        self._width_fitted = False  # on first show: the panel is hidden at start-up
 
     # -- region ----------------------------------------------------------------------------
     def region_code(self) -> str | None:
@@ -265,6 +266,12 @@ class FilterPanel(QWidget):
         for facet in (self.documents, self.levels, self.categories):
             facet.refit()
         QTimer.singleShot(0, self.fit_width)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._width_fitted:
+            self._width_fitted = True
+            QTimer.singleShot(0, self.fit_width)
 
     def fit_width(self) -> None:
         """Never narrower than the widest row (check boxes do not wrap), whatever the font."""

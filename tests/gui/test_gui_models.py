@@ -153,13 +153,15 @@ def test_highlight_html_escapes_and_merges() -> None:
 def test_a_long_amount_badge_is_elided_to_leave_room_for_the_title(gui_app) -> None:
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
+    from desktop_app.gui.result_paint import draw_badge
+
     image = QImage(800, 40, QImage.Format.Format_RGB32)
     painter = QPainter(image)
     try:
         long_amount = (
             "获得国家制造业转型升级基金（或其一级子基金）股权投资的实际到资额的5‰，最高100万元"
         )
-        left = ResultDelegate._badge(
+        left = draw_badge(
             painter,
             QFont(),
             long_amount,

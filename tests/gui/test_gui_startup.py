@@ -260,6 +260,7 @@ NOT_BEFORE_FIRST_RESULTS = (
     "desktop_app.core.build_db",
     "desktop_app.core.notice.office",  # the 告知单's office block: with the first 告知单
     "desktop_app.core.library.importer",  # with the first import
+    "desktop_app.gui.result_paint",  # with the first result row painted (QStyle's enums)
     "yaml",
 )
 
