@@ -102,11 +102,17 @@ QMenu::item:selected {{ background: {ACCENT_SOFT}; color: {TEXT}; }}
 """
 
 
+STYLE = "Fusion"
+STYLE_PROPERTY = "policyDeskStyle"  # set on the application once it has STYLE
+
+
 def apply_theme(app: QApplication, font_size: int = 12) -> None:
     # Fusion with a fixed light palette: the same look on every Windows version, and a
     # system dark mode does not turn the text white on our white panels.
     app.styleHints().setColorScheme(Qt.ColorScheme.Light)
-    app.setStyle("Fusion")
+    if app.property(STYLE_PROPERTY) != STYLE:  # else created with it (app.create_application)
+        app.setStyle(STYLE)
+        app.setProperty(STYLE_PROPERTY, STYLE)
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor(WINDOW_BG))
     palette.setColor(QPalette.ColorRole.WindowText, QColor(TEXT))

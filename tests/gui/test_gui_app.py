@@ -189,3 +189,48 @@ def test_long_sessions_do_not_abort(tmp_path: Path) -> None:
 def test_application_has_the_bundled_icon(gui_app) -> None:
     assert not gui_app.windowIcon().isNull()
     assert gui_app.windowIcon().availableSizes()
+
+
+def test_the_application_is_made_in_fusion_and_the_theme_keeps_it(tmp_path: Path) -> None:
+    """Fusion comes from Qt's -style option when the application is made (no platform style
+    made and replaced at start-up); the theme then leaves the style as it is."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from desktop_app.gui.app import create_application, setup_application\n"
+        "app = create_application([])\n"
+        "print(app.property('policyDeskStyle'), app.style().name())\n"
+        "calls = []\n"
+        "app.setStyle = lambda *a: calls.append(a)\n"
+        "setup_application(app, 12)\n"
+        "print(len(calls))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", POLICY_DESK_HOME=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.split() == ["Fusion", "fusion", "0"]
+
+
+def test_the_theme_sets_fusion_on_an_application_made_elsewhere(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from desktop_app.gui import theme\n"
+        "app = QApplication([])\n"
+        "theme.apply_theme(app, 12)\n"
+        "app.setStyleSheet('')\n"
+        "print(app.style().name(), app.property(theme.STYLE_PROPERTY))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", POLICY_DESK_HOME=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.split() == ["fusion", "Fusion"]
