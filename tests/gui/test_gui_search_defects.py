@@ -144,7 +144,8 @@ def test_window_shortcut_wins_over_a_key_the_search_box_claims_everywhere(
 ) -> None:
     """The same defect with a key QLineEdit claims on every platform (Ctrl+A, select all).
     Ctrl+E is the line edit's only under X11's key bindings, not under the offscreen platform
-    the tests run on, so the test above cannot fail there; this one fails without the fix."""
+    the tests run on, so the test above cannot fail there (test_gui_x11_shortcuts.py runs it
+    under Xvfb, where it can); this one fails without the fix on any platform."""
     action = QAction("测试快捷键", window)
     action.setShortcut("Ctrl+A")
     window.addAction(action)
