@@ -163,6 +163,7 @@ class Startup(QObject):
         self._changes_timer.setSingleShot(True)
         self._changes_timer.timeout.connect(self._check_changes)
         self._library_told: str | None = None
+        self._retired: list[PolicyData] = []  # replaced, closed when no task reads them
 
     # -- start -------------------------------------------------------------------------------
     def begin(self) -> None:
@@ -206,7 +207,7 @@ class Startup(QObject):
             self.window.announce(self._done_note)
             self.controller.search_now()
         if old is not None and old.policy is not opened.policy:
-            old.policy.close()
+            self._retire(old.policy)
         if self.interactive and self.window is not None:
             show_repair_notice(self.window)  # an automatic rebuild of damaged data, said once
         message = opened.policy.library_message
@@ -219,6 +220,19 @@ class Startup(QObject):
                     self.window, message, title="自行导入的政策库", with_log_hint=False
                 ),
             )
+
+    def _retire(self, policy: PolicyData) -> None:
+        """Close data the window no longer shows once no task started before can still be
+        reading it (the warm-up, a search, 变化提醒 on the worker): closing a SQLite connection
+        while another thread reads it crashes the process."""
+        self._retired.append(policy)
+
+        def close() -> None:
+            if policy in self._retired:
+                self._retired.remove(policy)
+                policy.close()
+
+        self.runner.after_running(close)
 
     def _open_window(self, opened: OpenedData) -> None:
         from desktop_app.core.search import SearchFilters
@@ -373,6 +387,9 @@ class Startup(QObject):
     def shutdown(self) -> None:
         self._changes_timer.stop()
         self.runner.shutdown()
+        for policy in self._retired:  # the workers are done
+            policy.close()
+        self._retired.clear()
         if self.window is not None:
             self.window.save_state()
         if self.data is not None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +178,20 @@ class TaskRunner(QObject):
         pending = self._pending.get(token)
         if pending is not None and pending.on_progress is not None and self._fresh(pending):
             pending.on_progress(percent, message)
+
+    def after_running(self, callback: Callable[[], None], poll_ms: int = 50) -> None:
+        """Call callback on the GUI thread once every task submitted so far has finished (or
+        the runner has shut down): whatever they read, a database about to be closed, is no
+        longer in use. Tasks submitted later are not waited for."""
+        waiting = set(self._pending)
+
+        def check() -> None:
+            if self._closed or not waiting.intersection(self._pending):
+                callback()
+            else:
+                QTimer.singleShot(poll_ms, check)
+
+        check()
 
     def wait(self, timeout_ms: int = -1) -> bool:
         """Block until running tasks finish (their callbacks still arrive as events)."""

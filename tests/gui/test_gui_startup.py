@@ -292,3 +292,43 @@ def test_the_first_results_load_only_what_they_need(policy_db_path: Path, tmp_pa
     assert sorted(before.intersection(NOT_BEFORE_FIRST_RESULTS)) == []
     # the start page's recent enterprises are read right after the stamp, in the same signal
     assert "desktop_app.core.userdata.profiles" in after
+
+
+def test_data_replaced_by_a_reload_is_closed_only_when_the_worker_is_done_with_it(
+    gui_app, qtbot, settings: Settings, policy_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """After an import the window reopens the data; the old data's warm-up may still be
+    reading it on the worker. Closing its SQLite connection then crashed the process (a
+    segfault seen in CI): the old data is closed once the tasks started before are done."""
+    import threading
+
+    from desktop_app.core.services import PolicyData
+
+    monkeypatch.setenv("POLICY_DESK_DB", str(policy_db_path))
+    reading = threading.Event()
+    release = threading.Event()
+    original = PolicyData.warm_up
+
+    def slow_warm_up(self: PolicyData) -> None:
+        reading.set()
+        release.wait(10)  # the old data's warm-up, still running when the reload lands
+        self.store.conn.execute("SELECT count(*) FROM items").fetchone()
+        original(self)
+
+    monkeypatch.setattr(PolicyData, "warm_up", slow_warm_up)
+    startup = _start(gui_app, qtbot, settings)
+    try:
+        assert startup.data is not None
+        old = startup.data.policy
+        qtbot.waitUntil(reading.is_set, timeout=5_000)
+        with qtbot.waitSignal(startup.window.controller.results_ready, timeout=60_000):  # type: ignore[union-attr]
+            startup.reload("政策数据已重新载入")
+        assert startup.data.policy is not old
+        old.store.conn.execute("SELECT 1").fetchone()  # still open: its warm-up reads it
+        release.set()
+        qtbot.waitUntil(lambda: old not in startup._retired, timeout=5_000)
+        with pytest.raises(Exception, match="closed"):
+            old.store.conn.execute("SELECT 1")
+    finally:
+        release.set()
+        _stop(startup)
