@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.citation import nested_title
+from desktop_app.core.dates import iso_date_text
 from desktop_app.core.model import (
     IMPORTED_LABEL,
     UNSTATED,
@@ -52,7 +53,7 @@ UNSTRUCTURED_NOTE = (
 
 def origin_html(doc: Document) -> str:
     """Where an imported document came from: 自行导入, when, which file (its SHA-256)."""
-    when = (doc.imported or "")[:10]
+    when = iso_date_text(doc.imported) or "日期未注明"
     version = f"，第{doc.version}版" if doc.version > 1 else ""
     return (
         f"{badge(IMPORTED_LABEL, 'unknown')}　{escape(when)} 导入{version}，"

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.dates import iso_date_text
 from desktop_app.core.model import Document
 from desktop_app.core.packages.importer import PackagePreview
 from desktop_app.core.packages.plan import KEPT, NEW, UNCHANGED, UPDATED
@@ -128,7 +129,7 @@ def _side(view: dict[str, Any] | None) -> dict[str, str]:
     if view is None:
         return dict.fromkeys(("amount", "conditions", "benefits", "by"), "（本机没有）")
     by = view.get("structured_by") or "未注明"
-    when = (view.get("structured_at") or "")[:10]
+    when = iso_date_text(str(view.get("structured_at") or "")) or ""
     return {
         "amount": escape(view.get("amount") or "未注明"),
         "conditions": _lines(view.get("conditions") or []),

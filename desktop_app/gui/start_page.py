@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.data_state import DataState
+from desktop_app.core.dates import format_date, iso_date_text
 
 if TYPE_CHECKING:  # the user database's modules load with the list, after the first results
     from desktop_app.core.userdata.recent import RecentEnterprise
@@ -188,13 +189,18 @@ class StartPage(QScrollArea):
             for _, label, n in state.by_state
         )
         imported = (
-            f"自行导入 {state.imported} 份，最近一次导入 {escape(state.last_import or '未注明')}。"
+            f"自行导入 {state.imported} 份，最近一次导入 "
+            f"{escape(iso_date_text(state.last_import) or '未注明')}。"
             if state.imported
             else "尚未导入政策文件。"
         )
-        built = f"内置数据生成于 {escape(state.bundled_date)}。" if state.bundled_date else ""
+        built = (
+            f"内置数据生成于 {escape(iso_date_text(state.bundled_date) or '')}。"
+            if state.bundled_date
+            else ""
+        )
         self.data_label.setText(
-            f"<p>共 {state.documents} 份政策文件，按今天（{state.on.isoformat()}）看：</p>"
+            f"<p>共 {state.documents} 份政策文件，按今天（{format_date(state.on)}）看：</p>"
             f"<table cellspacing='0' cellpadding='2'>{rows}</table>"
             f"<p>{imported}{built}</p>"
         )

@@ -38,6 +38,8 @@ def test_data_state_counts_documents_by_validity_today(window: MainWindow) -> No
     documents = window.data.documents
     text = window.start_page.data_label.text()
     assert f"共 {len(documents)} 份政策文件" in text
+    today = date.today()
+    assert f"按今天（{today.year}年{today.month}月{today.day}日）看" in text
     states: dict[str, int] = {}
     for doc in documents:
         v = validity_on(doc, date.today())

@@ -111,5 +111,8 @@ def test_review_view_on_a_real_county_document(gui_app, qtbot, jiangle, policy_d
     assert "自行导入" in line and "培育专精特新企业" in line
     html = view.detail.toHtml()
     assert "自行导入（王科员" in html and "将政综〔2024〕15号" in html
+    today = date.today()  # structured just now: the date as the paper prints it, not ISO
+    assert f"王科员 {today.year}年{today.month}月{today.day}日 结构化" in html
+    assert today.isoformat() not in html
     assert "20万元" in html or "200000元" in html
     screenshot(view, "structuring-jiangle-result-page")

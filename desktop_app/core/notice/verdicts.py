@@ -10,9 +10,9 @@ engine's fields directly and works with either shape.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
+from desktop_app.core.dates import iso_date_text
 from desktop_app.core.eligibility.engine import region_contains
 from desktop_app.core.eligibility.results import (
     ELIGIBLE,
@@ -22,7 +22,6 @@ from desktop_app.core.eligibility.results import (
     MeasureResult,
 )
 from desktop_app.core.model import Department, Document
-from desktop_app.core.pdf.builder import format_date
 
 NOT_IN_FORCE = "not_in_force"
 REGION_CONDITION = "企业位于"  # the engine's region check (engine._region_condition)
@@ -156,13 +155,3 @@ def inactive_line(doc: Document, m: MeasureResult) -> str:
     else:
         what = "已不再执行" + (f"（{rule}）" if rule else "")
     return f"{title}{what}，相关措施仅供参考。"
-
-
-def iso_date_text(iso: str | None) -> str | None:
-    """2025-12-31 → 2025年12月31日; anything else as stored, None for nothing."""
-    if not iso:
-        return None
-    try:
-        return format_date(date.fromisoformat(iso))
-    except ValueError:
-        return iso

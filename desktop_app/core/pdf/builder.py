@@ -30,6 +30,7 @@ from reportlab.platypus import (
 )
 
 from desktop_app import APP_NAME
+from desktop_app.core.dates import format_date
 from desktop_app.core.pdf import tables
 from desktop_app.core.pdf.canvas import NumberedCanvas, PageDecor
 from desktop_app.core.pdf.markup import clean_text, escape, split_paragraphs
@@ -44,11 +45,6 @@ Recipe = Callable[[PdfStyles], list[Flowable]]
 
 class PdfWriteError(OSError):
     """The PDF could not be written (folder missing, file open in a viewer, disk full)."""
-
-
-def format_date(day: date) -> str:
-    """The date as printed on official documents, e.g. 2025年1月5日."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 class PdfBuilder:

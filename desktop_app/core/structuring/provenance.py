@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from desktop_app.core.dates import iso_date_text
 from desktop_app.core.structuring.export import NEW_FACTS_KEY
 
 FACTS_MODULE = "desktop_app.core.eligibility.facts"
@@ -45,10 +46,10 @@ def _share_facts(new_facts: dict[str, dict[str, Any]]) -> None:
 
 
 def badge_text(provenance: dict[str, Any] | None) -> str | None:
-    """自行导入（张三 2026-12-01 结构化，未复核）, or None for a bundled measure."""
+    """自行导入（张三 2026年12月1日 结构化，未复核）, or None for a bundled measure."""
     if provenance is None:
         return None
-    when = str(provenance.get("structured_at") or "")[:10]
+    when = iso_date_text(str(provenance.get("structured_at") or "")) or "未注明日期"
     who = provenance.get("structured_by") or "未注明"
     tail = f"，{UNREVIEWED_BADGE}" if provenance.get("unreviewed") else ""
     return f"{IMPORTED_BADGE}（{who} {when} 结构化{tail}）"
