@@ -242,8 +242,14 @@ def test_failure_half_way_through_an_import_writes_nothing(
 
 def test_export_to_unwritable_place_keeps_old_file(repo: ProfileRepository, tmp_path: Path) -> None:
     repo.save(sample())
-    with pytest.raises(ExchangeError, match="无法写入"):
+    with pytest.raises(ExchangeError, match="无法在文件夹中创建文件"):
         export_file(repo, tmp_path / "no-such-folder" / "out.json")
+    folder = tmp_path / "exports"
+    taken = folder / "taken.json"
+    taken.mkdir(parents=True)  # a folder where the file should go: the replace fails
+    with pytest.raises(ExchangeError, match="无法写入"):
+        export_file(repo, taken)
+    assert taken.is_dir() and [p.name for p in folder.iterdir()] == ["taken.json"]  # no temp
     target = tmp_path / "out.json"
     target.write_text("old content", encoding="utf-8")
     export_file(repo, target)

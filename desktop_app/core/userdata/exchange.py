@@ -15,8 +15,6 @@ imported as its own record.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +28,7 @@ from desktop_app.core.schema.exchange import (
     validate_entry,
     validate_envelope,
 )
-from desktop_app.core.user_files import UserFileError, read_user_file
+from desktop_app.core.user_files import UserFileError, read_user_file, write_user_file
 from desktop_app.core.userdata.profiles import (
     ProfileRepository,
     RecordNotFoundError,
@@ -119,23 +117,10 @@ def export_file(repo: ProfileRepository, path: Path, skipped: list[str] | None =
     """Write every enterprise to path; returns how many. Atomic: all or the old file stays."""
     data = export_data(repo, skipped)
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ExchangeError(f"无法写入文件夹：{folder}（{exc.strerror or exc}）") from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ExchangeError(
-            f"无法写入文件：{path}（{exc.strerror or exc}）。文件可能正被其他程序打开。"
-        ) from exc
+        write_user_file(path, text.encode("utf-8"))
+    except UserFileError as exc:
+        raise ExchangeError(str(exc)) from exc
     return len(data["enterprises"])
 
 
