@@ -57,3 +57,16 @@ def test_cli_survives_a_process_without_console(monkeypatch: pytest.MonkeyPatch)
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.close()
+
+
+def test_no_help_line_is_argparse_english(capsys: pytest.CaptureFixture[str]) -> None:
+    """Every option's help is Chinese, argparse's own ones (-h, --version) included."""
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    assert subparsers.choices is not None
+    for argv in [["--help"], *([name, "--help"] for name in subparsers.choices)]:
+        with pytest.raises(SystemExit):
+            main(argv)
+        out = capsys.readouterr().out
+        for english in ("show program's version", "show this help message", "optional arguments"):
+            assert english not in out, (argv, english)

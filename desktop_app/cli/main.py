@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="policy-desk",
         description=f"{APP_NAME}：离线查询惠企政策。不带子命令时打开程序窗口。",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help="显示版本号并退出"
+    )
     parser.add_argument(
         "--smoke", action="store_true", help="自检：打开窗口、搜索、评估、生成PDF后退出"
     )

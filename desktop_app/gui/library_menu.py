@@ -208,9 +208,10 @@ class ImportedDocumentsDialog(QDialog):
         for doc in documents:
             when = iso_date_text(doc.imported) or "日期未注明"
             row = QListWidgetItem(
-                f"{doc.title}\n{doc.id}　{doc.doc_number or '文号未注明'}　{doc.region_name}　"
+                f"{doc.title}\n{doc.doc_number or '文号未注明'}　{doc.region_name}　"
                 f"{when} 导入　第{doc.version}版　{doc.item_count} 条"
             )
+            row.setToolTip(f"本机编号 {doc.id}（在命令行中指定这份文件时用）")
             self.list.addItem(row)
         if documents:
             self.list.setCurrentRow(0)

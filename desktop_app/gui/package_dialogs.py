@@ -82,10 +82,12 @@ class ExportPackageDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName("要导出的文件")
         for doc in documents:
+            when = iso_date_text(doc.imported) or "日期未注明"
             row = QListWidgetItem(
                 f"{doc.title}　{doc.doc_number or '文号未注明'}　{doc.item_count} 条　"
-                f"第{doc.version}版（{doc.id}）"
+                f"第{doc.version}版，{when} 导入"
             )
+            row.setToolTip(f"本机编号 {doc.id}")
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(row)

@@ -176,6 +176,9 @@ def test_export_asks_documents_guidance_and_office_then_writes_a_package(
     dialog = window.package_menu.last_dialog
     assert isinstance(dialog, ExportPackageDialog)
     assert dialog.office.text() == OFFICE and len(dialog.chosen()) == 1
+    text = dialog.list.item(0).text()  # the date as people read it; the id only in the tip
+    assert "导入" in text and "imp-" not in text and "imp-" in dialog.list.item(0).toolTip()
+    screenshot(dialog, "package-export")
     dialog.list.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert not dialog.ok.isEnabled()  # nothing chosen: nothing to export
     dialog.list.item(0).setCheckState(Qt.CheckState.Checked)
