@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -145,8 +148,6 @@ def test_void_qt_calls_keep_none_and_true_alive(gui_app) -> None:
     True with every Signal.emit(), aborting long sessions; the app once pinned the singletons
     (refguard). The pinned 6.11.3 does not leak: this holds it, so a PySide6 upgrade that
     brings the bug back fails here instead of in a user's long session."""
-    import sys
-
     from PySide6.QtCore import QObject, Signal
     from PySide6.QtWidgets import QLabel
 
@@ -163,12 +164,18 @@ def test_void_qt_calls_keep_none_and_true_alive(gui_app) -> None:
     assert true_before - sys.getrefcount(True) < 100
 
 
+def _fresh_process(code: str, home: Path) -> str:
+    """Run code in a new Python process (its own QApplication); its stdout."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", POLICY_DESK_HOME=str(home))
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    return done.stdout
+
+
 def test_long_sessions_do_not_abort(tmp_path: Path) -> None:
     """Thousands of void Qt calls (a long session) in a fresh process end normally."""
-    import os
-    import subprocess
-    import sys
-
     code = (
         "from desktop_app.gui.app import create_application\n"
         "from PySide6.QtWidgets import QLabel\n"
@@ -178,12 +185,7 @@ def test_long_sessions_do_not_abort(tmp_path: Path) -> None:
         "    label.setText('惠企')\n"
         "print('alive')\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", POLICY_DESK_HOME=str(tmp_path))
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
-    )
-    assert done.returncode == 0, done.stderr[-500:]
-    assert "alive" in done.stdout
+    assert "alive" in _fresh_process(code, tmp_path)
 
 
 def test_application_has_the_bundled_icon(gui_app) -> None:
@@ -194,10 +196,6 @@ def test_application_has_the_bundled_icon(gui_app) -> None:
 def test_the_application_is_made_in_fusion_and_the_theme_keeps_it(tmp_path: Path) -> None:
     """Fusion comes from Qt's -style option when the application is made (no platform style
     made and replaced at start-up); the theme then leaves the style as it is."""
-    import os
-    import subprocess
-    import sys
-
     code = (
         "from desktop_app.gui.app import create_application, setup_application\n"
         "app = create_application([])\n"
@@ -207,19 +205,10 @@ def test_the_application_is_made_in_fusion_and_the_theme_keeps_it(tmp_path: Path
         "setup_application(app, 12)\n"
         "print(len(calls))\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", POLICY_DESK_HOME=str(tmp_path))
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
-    )
-    assert done.returncode == 0, done.stderr[-500:]
-    assert done.stdout.split() == ["Fusion", "fusion", "0"]
+    assert _fresh_process(code, tmp_path).split() == ["Fusion", "fusion", "0"]
 
 
 def test_the_theme_sets_fusion_on_an_application_made_elsewhere(tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
     code = (
         "from PySide6.QtWidgets import QApplication\n"
         "from desktop_app.gui import theme\n"
@@ -228,9 +217,4 @@ def test_the_theme_sets_fusion_on_an_application_made_elsewhere(tmp_path: Path) 
         "app.setStyleSheet('')\n"
         "print(app.style().name(), app.property(theme.STYLE_PROPERTY))\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", POLICY_DESK_HOME=str(tmp_path))
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
-    )
-    assert done.returncode == 0, done.stderr[-500:]
-    assert done.stdout.split() == ["fusion", "Fusion"]
+    assert _fresh_process(code, tmp_path).split() == ["fusion", "Fusion"]
