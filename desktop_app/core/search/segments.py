@@ -40,8 +40,8 @@ class Segment:
     offset: int
     size: int
     dense: dict[tuple[str, str], int]
-    _vocab: dict[str, dict[str, int]] | None = None
-    _vocab_lock: threading.Lock = field(default_factory=threading.Lock)
+    _vocab: dict[str, dict[str, int]] | None = field(default=None, repr=False, compare=False)
+    _vocab_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def vocab(self) -> dict[str, dict[str, int]]:
