@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -86,7 +87,11 @@ def main() -> int:
 
     grab(window, "start")
     window.search_panel.set_text("贴息")
-    settle(200)
+    # the search runs on the worker: wait for its results, not for a number of event rounds
+    deadline = time.monotonic() + 10
+    while "找到" not in window.statusBar().currentMessage() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
     grab(window, "search")
     window.enterprise_menu.open_recent(record.id, evaluation_id)
     settle(200)
@@ -95,25 +100,31 @@ def main() -> int:
         dialogs[-1].resize(1200, 720)
         grab(dialogs[-1], "evaluation")
         dialogs[-1].close()
-    import time as _time
-
     from desktop_app.core.batch.synthetic import generate, write_xlsx
 
     roster = write_xlsx(generate(200, seed=5), home / "园区企业名录.xlsx")
     batch = window.enterprise_menu.feature().open_batch()
     batch.resize(1200, 720)
     batch.load_file(roster)
-    deadline = _time.monotonic() + 60
-    while batch.stack.currentIndex() != 1 and _time.monotonic() < deadline:
+    deadline = time.monotonic() + 60
+    while batch.stack.currentIndex() != 1 and time.monotonic() < deadline:
         settle(5)
     batch.start()
-    while batch.stack.currentIndex() != 2 and _time.monotonic() < deadline + 60:
+    while batch.stack.currentIndex() != 2 and time.monotonic() < deadline + 60:
         settle(5)
     grab(batch, "batch")
     batch.close()
     sample_doc = ROOT / "tests" / "data" / "import"
     docx = next(iter(sorted(sample_doc.glob("*.docx"))), None)
     if docx is not None:
+        import shutil
+
+        # as a user has it: a file named by its title in their own folder, not a test path
+        received = (
+            Path(tempfile.gettempdir()) / "收到的文件" / "将乐县促进中小企业高质量发展若干措施.docx"
+        )
+        received.parent.mkdir(exist_ok=True)
+        docx = Path(shutil.copyfile(docx, received))
         from desktop_app.core.library.importer import preview_import
         from desktop_app.core.library.store import PolicyLibrary
         from desktop_app.gui.import_dialog import ImportPreviewDialog
@@ -128,6 +139,7 @@ def main() -> int:
         dialog.show()
         grab(dialog, "import")
         dialog.close()
+        shutil.rmtree(received.parent, ignore_errors=True)
     runner.shutdown()
     window.close()
     data.close()
