@@ -4,6 +4,7 @@ core.services.PolicyData)."""
 from __future__ import annotations
 
 from desktop_app.core.citation import locator_phrase
+from desktop_app.core.dates import iso_date_text
 from desktop_app.core.model import IMPORTED_LABEL, UNSTATED, Document, Item
 
 
@@ -24,3 +25,8 @@ def document_label(doc: Document) -> str:
 
 def doc_number_label(doc: Document | None) -> str:
     return doc.doc_number if doc and doc.doc_number else UNSTATED
+
+
+def import_date_label(doc: Document) -> str:
+    """When an imported document came in, as dates read everywhere (2026年12月1日)."""
+    return iso_date_text(doc.imported) or "日期未注明"

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.citation import nested_title
-from desktop_app.core.dates import iso_date_text
 from desktop_app.core.model import (
     IMPORTED_LABEL,
     UNSTATED,
@@ -37,7 +36,7 @@ from desktop_app.core.model import (
 from desktop_app.core.services import PolicyData
 from desktop_app.core.structuring.provenance import local_info
 from desktop_app.gui import theme
-from desktop_app.gui.catalog import article_label, doc_number_label
+from desktop_app.gui.catalog import article_label, doc_number_label, import_date_label
 from desktop_app.gui.html_text import badge, highlighted
 
 EMPTY_HTML = (
@@ -53,7 +52,7 @@ UNSTRUCTURED_NOTE = (
 
 def origin_html(doc: Document) -> str:
     """Where an imported document came from: 自行导入, when, which file (its SHA-256)."""
-    when = iso_date_text(doc.imported) or "日期未注明"
+    when = import_date_label(doc)
     version = f"，第{doc.version}版" if doc.version > 1 else ""
     return (
         f"{badge(IMPORTED_LABEL, 'unknown')}　{escape(when)} 导入{version}，"

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.dates import iso_date_text
 from desktop_app.core.model import Document
 from desktop_app.gui import errors
+from desktop_app.gui.catalog import import_date_label
 from desktop_app.gui.tasks import TaskError, TaskRunner
 
 if TYPE_CHECKING:  # the importer and its readers load with the first import
@@ -206,7 +206,7 @@ class ImportedDocumentsDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName("自行导入的文件")
         for doc in documents:
-            when = iso_date_text(doc.imported) or "日期未注明"
+            when = import_date_label(doc)
             row = QListWidgetItem(
                 f"{doc.title}\n{doc.doc_number or '文号未注明'}　{doc.region_name}　"
                 f"{when} 导入　第{doc.version}版　{doc.item_count} 条"

@@ -35,6 +35,7 @@ from desktop_app.core.model import Document
 from desktop_app.core.packages.importer import PackagePreview
 from desktop_app.core.packages.plan import KEPT, NEW, UNCHANGED, UPDATED
 from desktop_app.gui import theme
+from desktop_app.gui.catalog import import_date_label
 
 ACTION_COLOURS = {
     NEW: "#1d6f42",
@@ -82,7 +83,7 @@ class ExportPackageDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName("要导出的文件")
         for doc in documents:
-            when = iso_date_text(doc.imported) or "日期未注明"
+            when = import_date_label(doc)
             row = QListWidgetItem(
                 f"{doc.title}　{doc.doc_number or '文号未注明'}　{doc.item_count} 条　"
                 f"第{doc.version}版，{when} 导入"
